@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// Pressroom: data in, documents out. The module map is in ../shared/ARCHITECTURE.md;
+// this package follows it, with PressroomGraphics (geometry, colour, paths, the page display list)
+// between the text engine and the PDF writer.
+import PackageDescription
+
+let package = Package(
+    name: "Pressroom",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pressroom", targets: ["pressroom"]),
+        .library(name: "PressroomText", targets: ["PressroomText"]),
+        .library(name: "PressroomGraphics", targets: ["PressroomGraphics"]),
+        .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
+        // errors by longjmp; neither can be called from Swift directly.
+        .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(name: "CPNGShim", cSettings: [.unsafeFlags(["-I/usr/include/libpng16"])],
+                linkerSettings: [.linkedLibrary("png16")]),
+
+        .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
+        .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
+        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CPNGShim"]),
+        .executableTarget(name: "pressroom", dependencies: [
+            "PressroomText", "PressroomGraphics", "PressroomPDF",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"],
+                          path: "Benchmarks/PressroomBenchmarks"),
+
+        .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
+        .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

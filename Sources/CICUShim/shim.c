@@ -1,0 +1,2 @@
+// Implementation of the unversioned ICU wrappers declared in include/CICUShim.h.
+#include "CICUShim.h"

@@ -1,0 +1,2 @@
+// Implementation of the libpng wrapper declared in include/CPNGShim.h.
+#include "CPNGShim.h"

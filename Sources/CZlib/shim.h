@@ -1,0 +1,2 @@
+// zlib: Flate compression of PDF streams.
+#include <zlib.h>

@@ -1,0 +1,1 @@
+// PressroomGraphics module placeholder.

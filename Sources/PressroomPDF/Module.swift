@@ -1,0 +1,1 @@
+// PressroomPDF module placeholder.

@@ -1,0 +1,1 @@
+// PressroomText module placeholder.
