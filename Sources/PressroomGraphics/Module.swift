@@ -1,1 +1,0 @@
-// PressroomGraphics module placeholder.

@@ -1,0 +1,85 @@
+// A page as a display list: everything layout decided, positioned, for a writer (PDF, later SVG)
+// to serialise without laying anything out again.
+import PressroomText
+
+/// Image bytes as the user supplied them (PNG or JPEG); writers decode and de-duplicate them.
+public final class ImageSource: @unchecked Sendable {
+    public let bytes: [UInt8]
+    /// The file name or label used in error messages.
+    public let name: String
+    public init(bytes: [UInt8], name: String) {
+        self.bytes = bytes
+        self.name = name
+    }
+}
+
+public enum PageItem: Sendable {
+    /// A glyph run with its origin at the start of the baseline.
+    case text(GlyphRun, origin: Point, colour: Colour)
+    case path(Path, fill: Colour?, stroke: Stroke?)
+    case image(ImageSource, frame: Rect)
+    /// A clickable area that opens a URI.
+    case link(Rect, uri: String)
+}
+
+public struct Page: Sendable {
+    public var size: Size
+    public var items: [PageItem]
+
+    public init(size: Size, items: [PageItem] = []) {
+        self.size = size
+        self.items = items
+    }
+
+    public mutating func add(_ item: PageItem) { items.append(item) }
+
+    /// Adds every line of a typeset paragraph whose top-left corner is at `origin`, each run
+    /// painted with the colour its span asks for.
+    public mutating func add(_ paragraph: TypesetParagraph, at origin: Point, colour: (Int) -> Colour = { _ in .black }) {
+        for line in paragraph.lines {
+            for (x, run) in line.runs {
+                items.append(.text(run, origin: Point(x: origin.x + x, y: origin.y + line.baseline),
+                                   colour: colour(run.spanIndex)))
+            }
+        }
+    }
+}
+
+/// Document-level facts: the Info dictionary and XMP metadata.
+public struct DocumentInfo: Sendable {
+    public var title: String?
+    public var author: String?
+    public var subject: String?
+    public var keywords: String?
+    public var creator: String?
+    public var producer: String
+    /// Only what the caller supplies: output never depends on the wall clock.
+    public var creationDate: DocumentDate?
+    /// BCP 47 tag of the document's main language.
+    public var language: String?
+
+    public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: String? = nil,
+                creator: String? = nil, producer: String = "Pressroom", creationDate: DocumentDate? = nil,
+                language: String? = nil) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.producer = producer
+        self.creationDate = creationDate
+        self.language = language
+    }
+}
+
+/// A calendar instant with its UTC offset, as PDF and XMP write it.
+public struct DocumentDate: Sendable, Equatable {
+    public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+    /// Offset from UTC in minutes.
+    public var utcOffsetMinutes: Int
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, utcOffsetMinutes: Int = 0) {
+        self.year = year; self.month = month; self.day = day
+        self.hour = hour; self.minute = minute; self.second = second
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+}

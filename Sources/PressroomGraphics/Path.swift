@@ -1,0 +1,100 @@
+// Vector paths (lines, rectangles, rounded rectangles, ellipses, Béziers) and how to paint them.
+
+public struct Path: Hashable, Sendable {
+    public enum Element: Hashable, Sendable {
+        case move(Point)
+        case line(Point)
+        case curve(Point, Point, Point)
+        case close
+    }
+    public private(set) var elements: [Element] = []
+    public init() {}
+
+    public mutating func move(to point: Point) { elements.append(.move(point)) }
+    public mutating func line(to point: Point) { elements.append(.line(point)) }
+    public mutating func curve(to point: Point, control1: Point, control2: Point) {
+        elements.append(.curve(control1, control2, point))
+    }
+    public mutating func close() { elements.append(.close) }
+
+    public static func line(from start: Point, to end: Point) -> Path {
+        var path = Path()
+        path.move(to: start)
+        path.line(to: end)
+        return path
+    }
+
+    public static func rectangle(_ rect: Rect) -> Path {
+        var path = Path()
+        path.move(to: rect.origin)
+        path.line(to: Point(x: rect.maxX, y: rect.minY))
+        path.line(to: Point(x: rect.maxX, y: rect.maxY))
+        path.line(to: Point(x: rect.minX, y: rect.maxY))
+        path.close()
+        return path
+    }
+
+    /// A rectangle with quarter-ellipse corners of the given radius (clamped to half the sides).
+    public static func roundedRectangle(_ rect: Rect, radius: Double) -> Path {
+        let r = min(radius, rect.width / 2, rect.height / 2)
+        guard r > 0 else { return rectangle(rect) }
+        let k = r * kappa
+        var path = Path()
+        path.move(to: Point(x: rect.minX + r, y: rect.minY))
+        path.line(to: Point(x: rect.maxX - r, y: rect.minY))
+        path.curve(to: Point(x: rect.maxX, y: rect.minY + r),
+                   control1: Point(x: rect.maxX - r + k, y: rect.minY), control2: Point(x: rect.maxX, y: rect.minY + r - k))
+        path.line(to: Point(x: rect.maxX, y: rect.maxY - r))
+        path.curve(to: Point(x: rect.maxX - r, y: rect.maxY),
+                   control1: Point(x: rect.maxX, y: rect.maxY - r + k), control2: Point(x: rect.maxX - r + k, y: rect.maxY))
+        path.line(to: Point(x: rect.minX + r, y: rect.maxY))
+        path.curve(to: Point(x: rect.minX, y: rect.maxY - r),
+                   control1: Point(x: rect.minX + r - k, y: rect.maxY), control2: Point(x: rect.minX, y: rect.maxY - r + k))
+        path.line(to: Point(x: rect.minX, y: rect.minY + r))
+        path.curve(to: Point(x: rect.minX + r, y: rect.minY),
+                   control1: Point(x: rect.minX, y: rect.minY + r - k), control2: Point(x: rect.minX + r - k, y: rect.minY))
+        path.close()
+        return path
+    }
+
+    /// An ellipse inscribed in `rect`, from four cubic Béziers.
+    public static func ellipse(in rect: Rect) -> Path {
+        let cx = rect.minX + rect.width / 2, cy = rect.minY + rect.height / 2
+        let rx = rect.width / 2, ry = rect.height / 2
+        let kx = rx * kappa, ky = ry * kappa
+        var path = Path()
+        path.move(to: Point(x: cx + rx, y: cy))
+        path.curve(to: Point(x: cx, y: cy + ry), control1: Point(x: cx + rx, y: cy + ky), control2: Point(x: cx + kx, y: cy + ry))
+        path.curve(to: Point(x: cx - rx, y: cy), control1: Point(x: cx - kx, y: cy + ry), control2: Point(x: cx - rx, y: cy + ky))
+        path.curve(to: Point(x: cx, y: cy - ry), control1: Point(x: cx - rx, y: cy - ky), control2: Point(x: cx - kx, y: cy - ry))
+        path.curve(to: Point(x: cx + rx, y: cy), control1: Point(x: cx + kx, y: cy - ry), control2: Point(x: cx + rx, y: cy - ky))
+        path.close()
+        return path
+    }
+
+    /// 4/3·(√2 − 1): control-point distance for a quarter circle drawn as one cubic Bézier.
+    private static let kappa = 0.5522847498307936
+}
+
+public enum LineJoin: Int, Sendable { case miter = 0, round = 1, bevel = 2 }
+public enum LineCap: Int, Sendable { case butt = 0, round = 1, square = 2 }
+
+public struct Stroke: Hashable, Sendable {
+    public var colour: Colour
+    public var width: Double
+    /// Dash lengths in points, alternating on and off; empty for a solid line.
+    public var dash: [Double]
+    public var dashPhase: Double
+    public var join: LineJoin
+    public var cap: LineCap
+
+    public init(colour: Colour, width: Double = 1, dash: [Double] = [], dashPhase: Double = 0,
+                join: LineJoin = .miter, cap: LineCap = .butt) {
+        self.colour = colour
+        self.width = width
+        self.dash = dash
+        self.dashPhase = dashPhase
+        self.join = join
+        self.cap = cap
+    }
+}

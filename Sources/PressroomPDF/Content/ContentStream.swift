@@ -1,0 +1,106 @@
+// Builds a page's content stream (ISO 32000-1 §8, §9.4): one typed method per operator, written
+// straight into bytes.
+
+public struct ContentStream {
+    public private(set) var buffer = ByteBuffer(capacity: 8192)
+    public init() {}
+
+    public var bytes: [UInt8] { buffer.bytes }
+
+    // MARK: Graphics state (§8.4)
+    public mutating func save() { buffer.append("q\n") }
+    public mutating func restore() { buffer.append("Q\n") }
+    public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        numbers(a, b, c, d, e, f); buffer.append("cm\n")
+    }
+    public mutating func lineWidth(_ width: Double) { numbers(width); buffer.append("w\n") }
+    public mutating func lineCap(_ cap: Int) { buffer.append(integer: cap); buffer.append(" J\n") }
+    public mutating func lineJoin(_ join: Int) { buffer.append(integer: join); buffer.append(" j\n") }
+    public mutating func dash(_ lengths: [Double], phase: Double) {
+        buffer.append("[")
+        for (index, length) in lengths.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: " ")) }
+            buffer.append(real: length)
+        }
+        buffer.append("] "); buffer.append(real: phase); buffer.append(" d\n")
+    }
+    public mutating func graphicsState(_ name: PDFName) { buffer.append(name: name); buffer.append(" gs\n") }
+
+    // MARK: Paths (§8.5)
+    public mutating func move(_ x: Double, _ y: Double) { numbers(x, y); buffer.append("m\n") }
+    public mutating func line(_ x: Double, _ y: Double) { numbers(x, y); buffer.append("l\n") }
+    public mutating func curve(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
+        numbers(x1, y1, x2, y2, x3, y3); buffer.append("c\n")
+    }
+    public mutating func rectangle(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
+        numbers(x, y, width, height); buffer.append("re\n")
+    }
+    public mutating func closePath() { buffer.append("h\n") }
+    public mutating func fill() { buffer.append("f\n") }
+    public mutating func stroke() { buffer.append("S\n") }
+    public mutating func fillAndStroke() { buffer.append("B\n") }
+    public mutating func endPath() { buffer.append("n\n") }
+
+    // MARK: Colour (§8.6.8)
+    public mutating func fillGray(_ g: Double) { numbers(g); buffer.append("g\n") }
+    public mutating func strokeGray(_ g: Double) { numbers(g); buffer.append("G\n") }
+    public mutating func fillRGB(_ r: Double, _ g: Double, _ b: Double) { numbers(r, g, b); buffer.append("rg\n") }
+    public mutating func strokeRGB(_ r: Double, _ g: Double, _ b: Double) { numbers(r, g, b); buffer.append("RG\n") }
+    public mutating func fillCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { numbers(c, m, y, k); buffer.append("k\n") }
+    public mutating func strokeCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { numbers(c, m, y, k); buffer.append("K\n") }
+    public mutating func fillColourSpace(_ name: PDFName) { buffer.append(name: name); buffer.append(" cs\n") }
+    public mutating func strokeColourSpace(_ name: PDFName) { buffer.append(name: name); buffer.append(" CS\n") }
+    public mutating func fillComponents(_ values: Double...) { numbers(values); buffer.append("scn\n") }
+    public mutating func strokeComponents(_ values: Double...) { numbers(values); buffer.append("SCN\n") }
+
+    // MARK: Text (§9.4)
+    public mutating func beginText() { buffer.append("BT\n") }
+    public mutating func endText() { buffer.append("ET\n") }
+    public mutating func font(_ name: PDFName, size: Double) {
+        buffer.append(name: name); buffer.append(UInt8(ascii: " ")); buffer.append(real: size); buffer.append(" Tf\n")
+    }
+    public mutating func textMatrix(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        numbers(a, b, c, d, e, f); buffer.append("Tm\n")
+    }
+    public mutating func textRise(_ rise: Double) { numbers(rise); buffer.append("Ts\n") }
+
+    /// A `TJ` array of 2-byte codes with position adjustments (thousandths of an em, subtracted).
+    public mutating func showGlyphs(_ items: [TextArrayItem]) {
+        buffer.append("[")
+        var inString = false
+        for item in items {
+            switch item {
+            case .code(let code):
+                if !inString { buffer.append(UInt8(ascii: "<")); inString = true }
+                buffer.appendHex16(code)
+            case .adjust(let amount):
+                if inString { buffer.append(UInt8(ascii: ">")); inString = false }
+                buffer.append(real: amount, decimals: 2)
+            }
+        }
+        if inString { buffer.append(UInt8(ascii: ">")) }
+        buffer.append("]TJ\n")
+    }
+
+    // MARK: Marked content (§14.6)
+    public mutating func beginMarkedContent(_ tag: PDFName, properties: PDFDictionary) {
+        buffer.append(name: tag); buffer.append(UInt8(ascii: " ")); buffer.append(dictionary: properties); buffer.append(" BDC\n")
+    }
+    public mutating func endMarkedContent() { buffer.append("EMC\n") }
+
+    // MARK: XObjects (§8.8)
+    public mutating func drawObject(_ name: PDFName) { buffer.append(name: name); buffer.append(" Do\n") }
+
+    private mutating func numbers(_ values: Double...) { numbers(values) }
+    private mutating func numbers(_ values: [Double]) {
+        for value in values {
+            buffer.append(real: value)
+            buffer.append(UInt8(ascii: " "))
+        }
+    }
+}
+
+public enum TextArrayItem: Equatable {
+    case code(UInt16)
+    case adjust(Double)
+}

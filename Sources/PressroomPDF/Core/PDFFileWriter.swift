@@ -1,0 +1,168 @@
+// Lays out a PDF file: header, indirect objects (small ones packed into object streams, §7.5.7),
+// streams, and a cross-reference stream with the trailer entries (§7.5.8). Objects are numbered
+// in the order they are allocated, so the same sequence of calls gives the same bytes.
+
+public final class PDFFileWriter {
+    public struct Options: Sendable {
+        public var compressStreams = true
+        public var useObjectStreams = true
+        /// Objects per object stream: enough to compress well, small enough to stream.
+        public var objectsPerStream = 100
+        public init() {}
+    }
+
+    private enum XRefEntry {
+        case free
+        case offset(Int)
+        case compressed(stream: Int, index: Int)
+    }
+
+    public let options: Options
+    private(set) var output = ByteBuffer(capacity: 1 << 16)
+    private var entries: [XRefEntry] = [.free]
+    private var pending: [(PDFReference, ByteBuffer)] = []
+    private var idHash = DocumentHash()
+    private var finished = false
+
+    public init(options: Options = Options()) {
+        self.options = options
+        // §7.5.2: the header, then a comment with bytes above 127 so tools treat the file as binary.
+        output.bytes = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+    }
+
+    /// Reserves an object number; the object may be written later, in any order.
+    public func allocate() -> PDFReference {
+        entries.append(.free)
+        return PDFReference(number: entries.count - 1)
+    }
+
+    /// Writes a non-stream object, packed into an object stream when enabled.
+    public func write(_ reference: PDFReference, _ object: PDFObject) {
+        var body = ByteBuffer(capacity: 128)
+        body.append(object: object)
+        if options.useObjectStreams {
+            pending.append((reference, body))
+            if pending.count >= options.objectsPerStream { flushObjectStream() }
+        } else {
+            writeTopLevel(reference, body.bytes)
+        }
+    }
+
+    /// Writes a stream object; `data` is compressed with Flate unless already `encoded` (e.g. JPEG)
+    /// or compression is off.
+    public func writeStream(_ reference: PDFReference, _ dictionary: PDFDictionary = PDFDictionary(),
+                            data: [UInt8], alreadyEncoded: Bool = false, compress: Bool = true) {
+        var dictionary = dictionary
+        var payload = data
+        if !alreadyEncoded && compress && options.compressStreams {
+            payload = Flate.compress(data)
+            dictionary["Filter"] = PDFName("FlateDecode").object
+        }
+        dictionary["Length"] = .integer(payload.count)
+        var body = ByteBuffer(capacity: payload.count + 64)
+        body.append(dictionary: dictionary)
+        body.append("\nstream\n")
+        body.append(payload)
+        body.append("\nendstream")
+        writeTopLevel(reference, body.bytes)
+    }
+
+    private func writeTopLevel(_ reference: PDFReference, _ body: [UInt8]) {
+        entries[reference.number] = .offset(output.count)
+        output.append(integer: reference.number)
+        output.append(" 0 obj\n")
+        output.append(body)
+        output.append("\nendobj\n")
+    }
+
+    private func flushObjectStream() {
+        guard !pending.isEmpty else { return }
+        let streamReference = allocate()
+        var header = ByteBuffer(capacity: pending.count * 12)
+        var objects = ByteBuffer(capacity: pending.reduce(0) { $0 + $1.1.count + 1 })
+        for (index, (reference, body)) in pending.enumerated() {
+            header.append(integer: reference.number)
+            header.append(UInt8(ascii: " "))
+            header.append(integer: objects.count)
+            header.append(UInt8(ascii: " "))
+            objects.append(body.bytes)
+            objects.append(UInt8(ascii: "\n"))
+            entries[reference.number] = .compressed(stream: streamReference.number, index: index)
+        }
+        let dictionary: PDFDictionary = [
+            "Type": PDFName("ObjStm").object, "N": .integer(pending.count), "First": .integer(header.count),
+        ]
+        pending.removeAll(keepingCapacity: true)
+        writeStream(streamReference, dictionary, data: header.bytes + objects.bytes)
+    }
+
+    /// Writes the cross-reference stream and trailer and returns the whole file.
+    public func finish(root: PDFReference, info: PDFReference?, extraTrailer: PDFDictionary = PDFDictionary()) -> [UInt8] {
+        precondition(!finished, "finish called twice")
+        finished = true
+        flushObjectStream()
+        let xrefReference = allocate()
+        let xrefOffset = output.count
+        entries[xrefReference.number] = .offset(xrefOffset)
+        for (index, entry) in entries.enumerated() where index > 0 {
+            if case .free = entry { preconditionFailure("object \(index) was allocated but never written") }
+        }
+
+        // §14.4: a file identifier from the content itself, so it is the same for the same document.
+        idHash.update(output.bytes)
+        let id = PDFObject.hexString(idHash.digest())
+
+        let offsetWidth = xrefOffset > 0xFF_FFFF ? 4 : 3
+        var rows: [UInt8] = []
+        rows.reserveCapacity(entries.count * (offsetWidth + 3))
+        for entry in entries {
+            switch entry {
+            case .free:
+                rows.append(0); appendBigEndian(&rows, 0, width: offsetWidth); rows += [0xFF, 0xFF]
+            case .offset(let offset):
+                rows.append(1); appendBigEndian(&rows, offset, width: offsetWidth); rows += [0, 0]
+            case .compressed(let stream, let index):
+                rows.append(2); appendBigEndian(&rows, stream, width: offsetWidth)
+                appendBigEndian(&rows, index, width: 2)
+            }
+        }
+        var dictionary: PDFDictionary = [
+            "Type": PDFName("XRef").object, "Size": .integer(entries.count),
+            "W": .array([1, .integer(offsetWidth), 2]),
+            "Root": root.object,
+        ]
+        if let info { dictionary["Info"] = info.object }
+        dictionary["ID"] = .array([id, id])
+        for (key, value) in extraTrailer.entries { dictionary[key] = value }
+        writeStream(xrefReference, dictionary, data: rows)
+        output.append("startxref\n")
+        output.append(integer: xrefOffset)
+        output.append("\n%%EOF\n")
+        return output.bytes
+    }
+
+    private func appendBigEndian(_ bytes: inout [UInt8], _ value: Int, width: Int) {
+        for shift in stride(from: (width - 1) * 8, through: 0, by: -8) { bytes.append(UInt8((value >> shift) & 0xFF)) }
+    }
+}
+
+/// Two independent 64-bit FNV-1a hashes: 16 bytes that identify a file's content. Not
+/// cryptographic; it only has to be stable and to differ between documents.
+struct DocumentHash {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func update(_ bytes: [UInt8]) {
+        var a = self.a, b = self.b
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
+        }
+        self.a = a
+        self.b = b
+    }
+
+    func digest() -> [UInt8] {
+        (0..<8).map { UInt8((a >> (56 - 8 * UInt64($0))) & 0xFF) } + (0..<8).map { UInt8((b >> (56 - 8 * UInt64($0))) & 0xFF) }
+    }
+}

@@ -1,0 +1,135 @@
+// Turns display-list items into content-stream operators in PDF's y-up space: glyph runs as TJ
+// arrays whose adjustments reproduce the typesetter's positions exactly, paths, and images.
+import PressroomGraphics
+import PressroomText
+
+struct PagePainter {
+    let height: Double
+    var content = ContentStream()
+    var resources = PageResources()
+    private var currentFill: Colour?
+    private var currentStroke: Colour?
+
+    init(height: Double) { self.height = height }
+
+    // MARK: Colour
+
+    mutating func setFill(_ colour: Colour, spot: (SpotColour) -> PDFReference) {
+        guard colour != currentFill else { return }
+        currentFill = colour
+        switch colour {
+        case .gray(let g): content.fillGray(g)
+        case .rgb(let r, let g, let b): content.fillRGB(r, g, b)
+        case .cmyk(let c, let m, let y, let k): content.fillCMYK(c, m, y, k)
+        case .spot(let ink, let tint):
+            content.fillColourSpace(resources.name(forColourSpace: spot(ink)))
+            content.fillComponents(tint)
+        }
+    }
+
+    mutating func setStroke(_ colour: Colour, spot: (SpotColour) -> PDFReference) {
+        guard colour != currentStroke else { return }
+        currentStroke = colour
+        switch colour {
+        case .gray(let g): content.strokeGray(g)
+        case .rgb(let r, let g, let b): content.strokeRGB(r, g, b)
+        case .cmyk(let c, let m, let y, let k): content.strokeCMYK(c, m, y, k)
+        case .spot(let ink, let tint):
+            content.strokeColourSpace(resources.name(forColourSpace: spot(ink)))
+            content.strokeComponents(tint)
+        }
+    }
+
+    // MARK: Text
+
+    /// Draws a run with its baseline origin at `origin` (y down). Each glyph's code comes from the
+    /// embedded font; where the TJ array's natural advance differs from the typeset position, an
+    /// adjustment moves the pen there (§9.4.3: tx = (w0 − Tj/1000) · Tfs).
+    mutating func draw(_ run: GlyphRun, at origin: Point, font: EmbeddedFont) {
+        guard !run.glyphs.isEmpty else { return }
+        let size = run.size
+        content.beginText()
+        content.font(font.resourceName, size: size)
+
+        var items: [TextArrayItem] = []
+        items.reserveCapacity(run.glyphs.count * 2)
+        var penX = 0.0
+        var lineY = Double.nan
+        let text = run.text.utf16
+
+        func flush() {
+            if !items.isEmpty { content.showGlyphs(items); items.removeAll(keepingCapacity: true) }
+        }
+
+        for glyph in run.glyphs {
+            let x = origin.x + glyph.x
+            let y = height - (origin.y + glyph.y)
+            let glyphText: ArraySlice<UInt16> = glyph.kind == .insertedHyphen ? [0x00AD] : text[glyph.textRange]
+            let (code, needsActualText) = font.code(for: glyph.id, text: glyphText)
+            if y != lineY {
+                flush()
+                content.textMatrix(1, 0, 0, 1, x, y)
+                lineY = y
+                penX = x
+            } else if abs(x - penX) > 0.0005 {
+                items.append(.adjust(-(x - penX) * 1000 / size))
+            }
+            if needsActualText {
+                flush()
+                var actual: [UInt8] = [0xFE, 0xFF]
+                for unit in (glyph.kind == .insertedHyphen ? [0x00AD] : Array(glyphText)) {
+                    actual.append(UInt8(unit >> 8)); actual.append(UInt8(unit & 0xFF))
+                }
+                content.beginMarkedContent("Span", properties: ["ActualText": .hexString(actual)])
+                content.showGlyphs([.code(code)])
+                content.endMarkedContent()
+            } else {
+                items.append(.code(code))
+            }
+            // The advance a reader applies: the /W width, rounded to whole thousandths as written.
+            let width = (Double(run.face.advance(of: glyph.id)) * 1000 / Double(run.face.unitsPerEm)).rounded() / 1000
+            penX = x + width * size
+        }
+        flush()
+        content.endText()
+    }
+
+    // MARK: Paths and images
+
+    mutating func draw(_ path: Path, fill: Colour?, stroke: Stroke?, spot: (SpotColour) -> PDFReference) {
+        guard fill != nil || stroke != nil else { return }
+        if let fill { setFill(fill, spot: spot) }
+        if let stroke {
+            setStroke(stroke.colour, spot: spot)
+            content.save()
+            content.lineWidth(stroke.width)
+            if stroke.cap != .butt { content.lineCap(stroke.cap.rawValue) }
+            if stroke.join != .miter { content.lineJoin(stroke.join.rawValue) }
+            if !stroke.dash.isEmpty { content.dash(stroke.dash, phase: stroke.dashPhase) }
+        }
+        for element in path.elements {
+            switch element {
+            case .move(let p): content.move(p.x, height - p.y)
+            case .line(let p): content.line(p.x, height - p.y)
+            case .curve(let c1, let c2, let p): content.curve(c1.x, height - c1.y, c2.x, height - c2.y, p.x, height - p.y)
+            case .close: content.closePath()
+            }
+        }
+        switch (fill != nil, stroke != nil) {
+        case (true, true): content.fillAndStroke()
+        case (true, false): content.fill()
+        default: content.stroke()
+        }
+        if stroke != nil {
+            content.restore()
+            // The stroke colour was set outside q…Q and survives; line settings do not.
+        }
+    }
+
+    mutating func draw(image name: PDFName, in frame: Rect) {
+        content.save()
+        content.transform(frame.width, 0, 0, frame.height, frame.minX, height - frame.maxY)
+        content.drawObject(name)
+        content.restore()
+    }
+}

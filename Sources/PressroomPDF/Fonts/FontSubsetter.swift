@@ -1,0 +1,66 @@
+// Cuts a face down to the glyphs a document uses, with hb-subset (HarfBuzz's subsetter).
+import CHarfBuzz
+import PressroomText
+
+struct FontSubset {
+    /// The subset font file (TrueType) or bare CFF table (CFF-flavoured OpenType).
+    let program: [UInt8]
+    /// Original glyph id to glyph id in the subset.
+    let newGlyphID: [UInt32: UInt32]
+}
+
+enum FontSubsetter {
+    /// Tables a PDF reader never looks at: shaping is done before the font is embedded.
+    private static let droppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx",
+                                        "DSIG", "hdmx", "VDMX", "LTSH", "vhea", "vmtx", "meta", "STAT", "FFTM"]
+
+    static func subset(_ face: FontFace, glyphs: [UInt32]) throws -> FontSubset {
+        guard let input = hb_subset_input_create_or_fail() else { throw FontEmbeddingError.subsetFailed(face.source) }
+        defer { hb_subset_input_destroy(input) }
+        let glyphSet = hb_subset_input_glyph_set(input)
+        hb_set_add(glyphSet, 0)
+        for glyph in glyphs { hb_set_add(glyphSet, glyph) }
+        let dropSet = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
+        for tag in droppedTables { hb_set_add(dropSet, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) }) }
+        // CFF glyphs keep their ids, because a CFF font's CIDs are its glyph ids and page content
+        // is written before the subset exists; TrueType glyphs are renumbered through CIDToGIDMap.
+        var flags = HB_SUBSET_FLAGS_NO_HINTING.rawValue
+        if face.hasCFFOutlines { flags |= HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue }
+        hb_subset_input_set_flags(input, flags)
+
+        guard let plan = hb_subset_plan_create_or_fail(face.hbFaceForSubsetting, input) else {
+            throw FontEmbeddingError.subsetFailed(face.source)
+        }
+        defer { hb_subset_plan_destroy(plan) }
+        var mapping: [UInt32: UInt32] = [:]
+        let map = hb_subset_plan_old_to_new_glyph_mapping(plan)
+        for glyph in glyphs + [0] {
+            let new = hb_map_get(map, glyph)
+            mapping[glyph] = new == UInt32.max ? 0 : new
+        }
+        guard let subsetFace = hb_subset_plan_execute_or_fail(plan) else { throw FontEmbeddingError.subsetFailed(face.source) }
+        defer { hb_face_destroy(subsetFace) }
+        let blob: OpaquePointer?
+        if face.hasCFFOutlines {
+            blob = hb_face_reference_table(subsetFace, "CFF ".utf8.reduce(0) { ($0 << 8) | UInt32($1) })
+        } else {
+            blob = hb_face_reference_blob(subsetFace)
+        }
+        guard let blob else { throw FontEmbeddingError.subsetFailed(face.source) }
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw FontEmbeddingError.subsetFailed(face.source) }
+        return FontSubset(program: Array(UnsafeRawBufferPointer(start: data, count: Int(length))), newGlyphID: mapping)
+    }
+}
+
+public enum FontEmbeddingError: Error, CustomStringConvertible {
+    case subsetFailed(String)
+    case tooManyGlyphs(String)
+    public var description: String {
+        switch self {
+        case .subsetFailed(let source): return "Font \(source) could not be subset for embedding; the font file may be damaged."
+        case .tooManyGlyphs(let source): return "Font \(source) uses more than 65,535 distinct glyphs in one document."
+        }
+    }
+}

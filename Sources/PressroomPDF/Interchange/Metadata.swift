@@ -1,0 +1,86 @@
+// The document information dictionary (§14.3.3) and its XMP twin (§14.3.2), kept equal, as
+// PDF/A and PDF/X require: same title, author, producer and the same instants.
+import PressroomGraphics
+
+enum Metadata {
+    static func infoDictionary(_ info: DocumentInfo) -> PDFDictionary {
+        var dictionary = PDFDictionary()
+        if let title = info.title { dictionary["Title"] = .text(title) }
+        if let author = info.author { dictionary["Author"] = .text(author) }
+        if let subject = info.subject { dictionary["Subject"] = .text(subject) }
+        if let keywords = info.keywords { dictionary["Keywords"] = .text(keywords) }
+        if let creator = info.creator { dictionary["Creator"] = .text(creator) }
+        dictionary["Producer"] = .text(info.producer)
+        if let date = info.creationDate {
+            dictionary["CreationDate"] = .string(Array(pdfDate(date).utf8))
+            dictionary["ModDate"] = .string(Array(pdfDate(date).utf8))
+        }
+        return dictionary
+    }
+
+    /// §7.9.4: D:YYYYMMDDHHmmSSOHH'mm
+    static func pdfDate(_ date: DocumentDate) -> String {
+        let offset = date.utcOffsetMinutes
+        let zone = offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 60))'\(two(abs(offset) % 60))'"
+        return "D:\(four(date.year))\(two(date.month))\(two(date.day))\(two(date.hour))\(two(date.minute))\(two(date.second))\(zone)"
+    }
+
+    static func xmpDate(_ date: DocumentDate) -> String {
+        let offset = date.utcOffsetMinutes
+        let zone = offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
+        return "\(four(date.year))-\(two(date.month))-\(two(date.day))T\(two(date.hour)):\(two(date.minute)):\(two(date.second))\(zone)"
+    }
+
+    /// An XMP packet (ISO 16684-1) with the Dublin Core, XMP basic and PDF schemas.
+    static func xmpPacket(_ info: DocumentInfo) -> [UInt8] {
+        var body = ""
+        if let title = info.title {
+            body += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(title))</rdf:li></rdf:Alt></dc:title>\n"
+        }
+        if let author = info.author {
+            body += "<dc:creator><rdf:Seq><rdf:li>\(escape(author))</rdf:li></rdf:Seq></dc:creator>\n"
+        }
+        if let subject = info.subject {
+            body += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(subject))</rdf:li></rdf:Alt></dc:description>\n"
+        }
+        if let language = info.language {
+            body += "<dc:language><rdf:Bag><rdf:li>\(escape(language))</rdf:li></rdf:Bag></dc:language>\n"
+        }
+        if let keywords = info.keywords { body += "<pdf:Keywords>\(escape(keywords))</pdf:Keywords>\n" }
+        body += "<pdf:Producer>\(escape(info.producer))</pdf:Producer>\n"
+        if let creator = info.creator { body += "<xmp:CreatorTool>\(escape(creator))</xmp:CreatorTool>\n" }
+        if let date = info.creationDate {
+            let value = xmpDate(date)
+            body += "<xmp:CreateDate>\(value)</xmp:CreateDate>\n<xmp:ModifyDate>\(value)</xmp:ModifyDate>\n"
+            body += "<xmp:MetadataDate>\(value)</xmp:MetadataDate>\n"
+        }
+        let packet = """
+        <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+        <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+        \(body)</rdf:Description>
+        </rdf:RDF>
+        </x:xmpmeta>
+        <?xpacket end="w"?>
+        """
+        return Array(packet.utf8)
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    private static func four(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - "\(value)".count)) + "\(value)" }
+}

@@ -1,1 +1,0 @@
-// PressroomPDF module placeholder.

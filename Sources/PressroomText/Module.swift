@@ -1,1 +1,0 @@
-// PressroomText module placeholder.
