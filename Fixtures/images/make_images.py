@@ -132,6 +132,8 @@ def main():
     made["gray1_interlaced.png"] = png(13, 11, 0, 1, lambda x, y: (sample(x, y, 0, 1),), interlace=True)
     # iCCP with Little CMS's sRGB profile.
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    # Deterministic output: fixed creation date (ICC.1 header bytes 24-35), profile ID zero ("not computed").
+    icc = icc[:24] + struct.pack(">6H", 2024, 1, 1, 0, 0, 0) + icc[36:84] + bytes(16) + icc[100:]
     iccp = chunk(b"iCCP", b"sRGB\x00\x00" + zlib.compress(icc, 9))
     made["rgb8_iccp.png"] = png(SIZE, SIZE, 2, 8, lambda x, y: tuple(sample(x, y, c, 8) for c in range(3)), extra=iccp)
     write(os.path.join(HERE, "srgb.icc"), icc)
