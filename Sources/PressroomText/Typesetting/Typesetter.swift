@@ -1,0 +1,233 @@
+// Sets a paragraph: bidi levels (UAX #9), itemization and font fallback, shaping, break
+// opportunities (UAX #14) and hyphenation, optimal line breaking (Knuth–Plass), then each line
+// reordered for display, aligned and justified.
+import CHarfBuzz
+
+public final class Typesetter: @unchecked Sendable {
+    public let registry: FontRegistry
+
+    public init(registry: FontRegistry) {
+        self.registry = registry
+    }
+
+    public func typeset(_ spans: [TextSpan], width: Double, style: ParagraphStyle = ParagraphStyle()) throws(TypesetError) -> TypesetParagraph {
+        // Source text and the range of each span in it.
+        var units: [UInt16] = []
+        var spanRanges: [Range<Int>] = []
+        for span in spans {
+            let start = units.count
+            units.append(contentsOf: span.text.utf16)
+            spanRanges.append(start..<units.count)
+        }
+        let text = SourceText(units)
+        guard !units.isEmpty else {
+            return TypesetParagraph(lines: [], height: 0, width: width, text: text, missingCharacters: [])
+        }
+        var chains: [[FontFace]] = []
+        for span in spans {
+            guard let face = registry.face(family: span.style.family, weight: span.style.weight, italic: span.style.italic) else {
+                throw .unknownFontFamily(span.style.family, available: registry.families)
+            }
+            chains.append(registry.fallbackChain(for: face))
+        }
+
+        let bidi = BidiParagraph(utf16: units, base: style.baseDirection)
+        var missing: [MissingCharacter] = []
+        let items = TextItemizer.itemize(units, spanRanges: spanRanges, chains: chains, levels: bidi.levels, missing: &missing)
+        let shaped = items.map { item in
+            Shaper.shape(units, range: item.range, request(for: item, spans: spans))
+        }
+
+        // Advance of every UTF-16 unit (a cluster's width sits on its first unit), in points.
+        var advance = [Double](repeating: 0, count: units.count)
+        for (item, glyphs) in zip(items, shaped) {
+            let scale = spans[item.spanIndex].style.size / Double(item.face.unitsPerEm)
+            for glyph in glyphs { advance[glyph.cluster] += Double(glyph.xAdvance) * scale }
+        }
+        var prefix = [Double](repeating: 0, count: units.count + 1)
+        for index in 0..<units.count { prefix[index + 1] = prefix[index] + advance[index] }
+
+        let breakable = BreakableText(text: units, spans: spans, spanRanges: spanRanges, prefixWidths: prefix,
+                                      chains: chains, style: style)
+        let breaks = ParagraphBreaker.breakLines(breakable.items, lineWidth: { _ in width })
+
+        var lines: [TypesetLine] = []
+        var top = 0.0
+        var lineStart = 0
+        for lineBreak in breaks {
+            let end = breakable.breakPoints[lineBreak.itemIndex]
+            guard let endPoint = end else { continue }
+            let range = lineStart..<max(lineStart, endPoint.lineEnd)
+            let isLast = endPoint.isForced
+            var line = buildLine(range: range, hyphenated: endPoint.hyphenated, items: items, shaped: shaped,
+                                 units: units, text: text, spans: spans, bidi: bidi, width: width, style: style,
+                                 justify: style.alignment == .justified && !isLast)
+            let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
+                ?? (spans.first?.style.size ?? 10) * style.lineHeight
+            let halfLeading = (lineHeight - (line.ascent + line.descent)) / 2
+            line.baseline = top + halfLeading + line.ascent
+            top += lineHeight
+            lines.append(line)
+            lineStart = endPoint.nextLineStart
+        }
+        return TypesetParagraph(lines: lines, height: top, width: width, text: text, missingCharacters: missing)
+    }
+
+    private func request(for item: TextItem, spans: [TextSpan]) -> ShapingRequest {
+        let style = spans[item.spanIndex].style
+        return ShapingRequest(face: item.face, script: item.script, language: Language.harfBuzz(style.language),
+                              rightToLeft: item.level % 2 == 1, features: style.features)
+    }
+
+    // MARK: Lines
+
+    private struct Piece {
+        var item: Int
+        var range: Range<Int>
+        var glyphs: [ShapedGlyph]
+    }
+
+    private func buildLine(range: Range<Int>, hyphenated: Bool, items: [TextItem], shaped: [[ShapedGlyph]],
+                           units: [UInt16], text: SourceText, spans: [TextSpan], bidi: BidiParagraph,
+                           width: Double, style: ParagraphStyle, justify: Bool) -> TypesetLine {
+        // The parts of each shaped item inside the line, re-shaped where a cut is unsafe.
+        var pieces: [Piece] = []
+        for (index, item) in items.enumerated() {
+            let lower = max(item.range.lowerBound, range.lowerBound), upper = min(item.range.upperBound, range.upperBound)
+            guard lower < upper else { continue }
+            let pieceRange = lower..<upper
+            var glyphs = shaped[index].filter { pieceRange.contains($0.cluster) }
+            let cutAtStart = lower > item.range.lowerBound, cutAtEnd = upper < item.range.upperBound
+            let unsafe = shaped[index].contains { glyph in
+                glyph.unsafeToBreak && ((cutAtStart && glyph.cluster == lower) || (cutAtEnd && glyph.cluster == upper))
+            }
+            if unsafe { glyphs = Shaper.shape(units, range: pieceRange, request(for: item, spans: spans)) }
+            pieces.append(Piece(item: index, range: pieceRange, glyphs: glyphs))
+        }
+
+        // UAX #9 L2: reverse by level, piece by piece (each piece has one level).
+        let order = pieces.isEmpty ? [] : BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level })
+        let lastLogical = pieces.indices.last
+
+        var runs: [(x: Double, run: GlyphRun)] = []
+        var x = 0.0, ascent = 0.0, descent = 0.0
+        var spaceGlyphs: [(run: Int, glyph: Int)] = []
+        for pieceIndex in order {
+            let piece = pieces[pieceIndex]
+            let item = items[piece.item]
+            let spanStyle = spans[item.spanIndex].style
+            let face = item.face
+            let scale = spanStyle.size / Double(face.unitsPerEm)
+            let rightToLeft = item.level % 2 == 1
+            ascent = max(ascent, Double(face.ascender) * scale)
+            descent = max(descent, Double(-face.descender) * scale)
+
+            var glyphs: [PositionedGlyph] = []
+            glyphs.reserveCapacity(piece.glyphs.count + 1)
+            let ranges = clusterRanges(piece.glyphs, pieceRange: piece.range, rightToLeft: rightToLeft)
+            var pen = 0.0
+            var hyphen: PositionedGlyph? = nil
+            if hyphenated && pieceIndex == lastLogical, let glyph = face.glyph(for: "-") ?? face.glyph(for: "\u{2010}") {
+                hyphen = PositionedGlyph(id: glyph, x: 0, y: 0, textRange: piece.range.upperBound..<piece.range.upperBound,
+                                         kind: .insertedHyphen)
+            }
+            if rightToLeft, var mark = hyphen {
+                mark.x = pen
+                glyphs.append(mark)
+                pen += Double(face.advance(of: mark.id)) * scale
+            }
+            for (index, glyph) in piece.glyphs.enumerated() {
+                defer { pen += Double(glyph.xAdvance) * scale }
+                guard glyph.glyph != 0 else { continue } // reported by the itemizer, never drawn as .notdef
+                if units[glyph.cluster] == 0x20 { spaceGlyphs.append((runs.count, glyphs.count)) }
+                glyphs.append(PositionedGlyph(id: glyph.glyph, x: pen + Double(glyph.xOffset) * scale,
+                                              y: -Double(glyph.yOffset) * scale, textRange: ranges[index]))
+            }
+            if !rightToLeft, var mark = hyphen {
+                mark.x = pen
+                glyphs.append(mark)
+                pen += Double(face.advance(of: mark.id)) * scale
+            }
+            runs.append((x, GlyphRun(face: face, size: spanStyle.size, spanIndex: item.spanIndex,
+                                     isRightToLeft: rightToLeft, language: spanStyle.language, text: text,
+                                     glyphs: glyphs, width: pen)))
+            x += pen
+        }
+
+        // Justification: the remaining width goes to the spaces between words.
+        var natural = x
+        if justify && !spaceGlyphs.isEmpty && width > natural {
+            let extra = (width - natural) / Double(spaceGlyphs.count)
+            var shiftByRun = [Double](repeating: 0, count: runs.count)
+            var spaces = spaceGlyphs[...]
+            var shift = 0.0
+            for runIndex in runs.indices {
+                runs[runIndex].x += shift
+                var local = 0.0
+                for glyphIndex in runs[runIndex].run.glyphs.indices {
+                    runs[runIndex].run.glyphs[glyphIndex].x += local
+                    if let space = spaces.first, space.run == runIndex, space.glyph == glyphIndex {
+                        local += extra
+                        spaces = spaces.dropFirst()
+                    }
+                }
+                runs[runIndex].run.width += local
+                shift += local
+                shiftByRun[runIndex] = local
+            }
+            natural = width
+        }
+        let offset: Double
+        switch style.alignment {
+        case .left: offset = 0
+        case .right: offset = width - natural
+        case .center: offset = (width - natural) / 2
+        case .justified: offset = bidi.paragraphLevel % 2 == 1 ? width - natural : 0
+        }
+        if offset != 0 { for index in runs.indices { runs[index].x += offset } }
+        if runs.isEmpty, let first = spans.first {
+            // An empty line (two forced breaks in a row) still has the height of its text.
+            let face = chainsFace(first.style)
+            if let face {
+                let scale = first.style.size / Double(face.unitsPerEm)
+                ascent = Double(face.ascender) * scale
+                descent = Double(-face.descender) * scale
+            }
+        }
+        return TypesetLine(runs: runs, baseline: 0, ascent: ascent, descent: descent, width: natural,
+                           textRange: range, endsWithHyphen: hyphenated)
+    }
+
+    private func chainsFace(_ style: TextStyle) -> FontFace? {
+        registry.face(family: style.family, weight: style.weight, italic: style.italic)
+    }
+
+    /// The source range each glyph stands for: the first glyph of a cluster (in logical order) gets
+    /// the cluster's characters, later glyphs of the same cluster none.
+    private func clusterRanges(_ glyphs: [ShapedGlyph], pieceRange: Range<Int>, rightToLeft: Bool) -> [Range<Int>] {
+        let clusters = Array(Set(glyphs.map(\.cluster))).sorted()
+        var end: [Int: Int] = [:]
+        for (index, cluster) in clusters.enumerated() {
+            end[cluster] = index + 1 < clusters.count ? clusters[index + 1] : pieceRange.upperBound
+        }
+        var ranges = [Range<Int>](repeating: 0..<0, count: glyphs.count)
+        var seen = Set<Int>()
+        let indices = rightToLeft ? Array(glyphs.indices.reversed()) : Array(glyphs.indices)
+        for index in indices {
+            let cluster = glyphs[index].cluster
+            if seen.insert(cluster).inserted {
+                ranges[index] = cluster..<end[cluster]!
+            } else {
+                ranges[index] = cluster..<cluster
+            }
+        }
+        return ranges
+    }
+}
+
+/// BCP 47 tags to HarfBuzz languages, cached (hb_language_from_string interns, but parses each time).
+enum Language {
+    static func harfBuzz(_ tag: String) -> hb_language_t? {
+        hb_language_from_string(tag, Int32(tag.utf8.count))
+    }
+}
