@@ -31,8 +31,9 @@ let package = Package(
         .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
         .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
         .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CPNGShim"]),
+        .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
-            "PressroomText", "PressroomGraphics", "PressroomPDF",
+            "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"],
@@ -40,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -64,7 +64,13 @@ struct PagePainter {
         for glyph in run.glyphs {
             let x = origin.x + glyph.x
             let y = height - (origin.y + glyph.y)
-            let glyphText: ArraySlice<UInt16> = glyph.kind == .insertedHyphen ? [0x00AD] : text[glyph.textRange]
+            var glyphText: ArraySlice<UInt16> = glyph.kind == .insertedHyphen ? [0x00AD] : text[glyph.textRange]
+            if run.isRightToLeft && glyphText.count > 1 {
+                // Right-to-left glyphs are written in visual order; a ligature's characters are too
+                // (lam-alef as alef, lam), so extractors that mirror the line get the logical word back.
+                glyphText = ArraySlice(String(String.UnicodeScalarView(String(decoding: glyphText, as: UTF16.self)
+                    .unicodeScalars.reversed())).utf16)
+            }
             let (code, needsActualText) = font.code(for: glyph.id, text: glyphText)
             if y != lineY {
                 flush()

@@ -1,0 +1,9 @@
+// The `pressroom` command line.
+import ArgumentParser
+
+@main
+struct Pressroom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Pressroom: documents from data, for screen and press.",
+        subcommands: [SpecimenCommand.self])
+}
