@@ -10,7 +10,18 @@ public final class Typesetter: @unchecked Sendable {
         self.registry = registry
     }
 
-    public func typeset(_ spans: [TextSpan], width: Double, style: ParagraphStyle = ParagraphStyle()) throws(TypesetError) -> TypesetParagraph {
+    /// The shaped paragraph before line breaking.
+    private struct Prepared {
+        var units: [UInt16]
+        var spanRanges: [Range<Int>]
+        var chains: [[FontFace]]
+        var bidi: BidiParagraph
+        var items: [TextItem]
+        var shaped: [[ShapedGlyph]]
+        var missing: [MissingCharacter]
+    }
+
+    private func prepare(_ spans: [TextSpan], style: ParagraphStyle) throws(TypesetError) -> Prepared {
         // Source text and the range of each span in it.
         var units: [UInt16] = []
         var spanRanges: [Range<Int>] = []
@@ -19,10 +30,6 @@ public final class Typesetter: @unchecked Sendable {
             units.append(contentsOf: span.text.utf16)
             spanRanges.append(start..<units.count)
         }
-        let text = SourceText(units)
-        guard !units.isEmpty else {
-            return TypesetParagraph(lines: [], height: 0, width: width, text: text, missingCharacters: [])
-        }
         var chains: [[FontFace]] = []
         for span in spans {
             guard let face = registry.face(family: span.style.family, weight: span.style.weight, italic: span.style.italic) else {
@@ -30,12 +37,34 @@ public final class Typesetter: @unchecked Sendable {
             }
             chains.append(registry.fallbackChain(for: face))
         }
-
         let bidi = BidiParagraph(utf16: units, base: style.baseDirection)
         var missing: [MissingCharacter] = []
         let items = TextItemizer.itemize(units, spanRanges: spanRanges, chains: chains, levels: bidi.levels, missing: &missing)
         let shaped = items.map { item in
             Shaper.shape(units, range: item.range, request(for: item, spans: spans))
+        }
+        return Prepared(units: units, spanRanges: spanRanges, chains: chains, bidi: bidi, items: items,
+                        shaped: shaped, missing: missing)
+    }
+
+    /// The advance width of the spans set on one line, in points: shaping without line breaking.
+    public func measure(_ spans: [TextSpan]) throws(TypesetError) -> Double {
+        let prepared = try prepare(spans, style: ParagraphStyle())
+        var width = 0.0
+        for (item, glyphs) in zip(prepared.items, prepared.shaped) {
+            let scale = spans[item.spanIndex].style.size / Double(item.face.unitsPerEm)
+            width += Double(glyphs.reduce(Int32(0)) { $0 + $1.xAdvance }) * scale
+        }
+        return width
+    }
+
+    public func typeset(_ spans: [TextSpan], width: Double, style: ParagraphStyle = ParagraphStyle()) throws(TypesetError) -> TypesetParagraph {
+        let prepared = try prepare(spans, style: style)
+        let units = prepared.units, items = prepared.items, shaped = prepared.shaped, bidi = prepared.bidi
+        let spanRanges = prepared.spanRanges, chains = prepared.chains, missing = prepared.missing
+        let text = SourceText(units)
+        guard !units.isEmpty else {
+            return TypesetParagraph(lines: [], height: 0, width: width, text: text, missingCharacters: [])
         }
 
         // Advance of every UTF-16 unit (a cluster's width sits on its first unit), in points.
@@ -92,15 +121,28 @@ public final class Typesetter: @unchecked Sendable {
                            width: Double, style: ParagraphStyle, justify: Bool) -> TypesetLine {
         // The parts of each shaped item inside the line, re-shaped where a cut is unsafe.
         var pieces: [Piece] = []
-        for (index, item) in items.enumerated() {
+        // Items are in logical order: start at the first one that reaches into the line.
+        var first = items.partitionPoint { $0.range.upperBound <= range.lowerBound }
+        while first < items.count, items[first].range.lowerBound < range.upperBound {
+            let index = first
+            first += 1
+            let item = items[index]
             let lower = max(item.range.lowerBound, range.lowerBound), upper = min(item.range.upperBound, range.upperBound)
             guard lower < upper else { continue }
             let pieceRange = lower..<upper
-            var glyphs = shaped[index].filter { pieceRange.contains($0.cluster) }
+            let all = shaped[index]
+            let rightToLeft = item.level % 2 == 1
+            // Clusters rise along the glyphs left to right, or fall in a right-to-left run.
+            let slice = rightToLeft
+                ? all.partitionPoint { $0.cluster >= upper }..<all.partitionPoint { $0.cluster >= lower }
+                : all.partitionPoint { $0.cluster < lower }..<all.partitionPoint { $0.cluster < upper }
+            var glyphs = Array(all[slice])
+            // HarfBuzz marks the glyph after which a cut changes the shaping (unsafe to break).
             let cutAtStart = lower > item.range.lowerBound, cutAtEnd = upper < item.range.upperBound
-            let unsafe = shaped[index].contains { glyph in
-                glyph.unsafeToBreak && ((cutAtStart && glyph.cluster == lower) || (cutAtEnd && glyph.cluster == upper))
-            }
+            let startGlyph = rightToLeft ? slice.upperBound - 1 : slice.lowerBound
+            let endGlyph = rightToLeft ? slice.lowerBound - 1 : slice.upperBound
+            let unsafe = (cutAtStart && all.indices.contains(startGlyph) && all[startGlyph].unsafeToBreak)
+                || (cutAtEnd && all.indices.contains(endGlyph) && all[endGlyph].unsafeToBreak)
             if unsafe { glyphs = Shaper.shape(units, range: pieceRange, request(for: item, spans: spans)) }
             pieces.append(Piece(item: index, range: pieceRange, glyphs: glyphs))
         }
@@ -229,5 +271,17 @@ public final class Typesetter: @unchecked Sendable {
 enum Language {
     static func harfBuzz(_ tag: String) -> hb_language_t? {
         hb_language_from_string(tag, Int32(tag.utf8.count))
+    }
+}
+
+extension Array {
+    /// The first index whose element fails `belongs` (which must hold for a prefix): a binary search.
+    func partitionPoint(_ belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
