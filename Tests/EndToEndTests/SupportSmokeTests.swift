@@ -66,15 +66,23 @@ private func writeTemporaryPDF(_ bytes: [UInt8]) throws -> URL {
     }
 
     @Test(arguments: [
-        ("  Hello \n\t world  ", "Hello world"),
-        ("hy\u{AD}\nphen\u{AD}ation", "hyphenation"),
-        ("Zeilen\u{AD}  \n  ende und Mitte\u{AD}wort", "Zeilenende und Mittewort"),
-        ("e\u{301}te\u{301}", "\u{E9}t\u{E9}"),
-        ("a\u{A0}b\u{2003}\u{2003}c\u{0C}", "a b c"),
-        ("\r\nZítra\r\n\r\nv 9:30\u{0C}", "Zítra v 9:30"),
-        ("", ""),
+        NormalisationCase("  Hello \n\t world  ", "Hello world"),
+        NormalisationCase("hy\u{AD}\nphen\u{AD}ation", "hyphenation"),
+        NormalisationCase("Zeilen\u{AD}  \n  ende und Mitte\u{AD}wort", "Zeilenende und Mittewort"),
+        NormalisationCase("e\u{301}te\u{301}", "\u{E9}t\u{E9}"),
+        NormalisationCase("a\u{A0}b\u{2003}\u{2003}c\u{0C}", "a b c"),
+        NormalisationCase("\r\nZítra\r\n\r\nv 9:30\u{0C}", "Zítra v 9:30"),
+        NormalisationCase("", ""),
     ])
-    func normalisation(raw: String, expected: String) {
-        #expect(normalise(raw) == expected)
+    func normalisation(_ example: NormalisationCase) {
+        #expect(normalise(example.raw) == example.expected)
     }
+}
+
+/// A raw extraction and its normal form, shown escaped in the test log.
+struct NormalisationCase: Sendable, CustomTestStringConvertible {
+    let raw: String
+    let expected: String
+    init(_ raw: String, _ expected: String) { self.raw = raw; self.expected = expected }
+    var testDescription: String { raw.debugDescription }
 }
