@@ -86,6 +86,9 @@ public final class FontFace: @unchecked Sendable {
             // IBM family classes 1–5 and 7 are serif designs (OS/2 sFamilyClass high byte).
             let familyClass = Int(os2.sFamilyClass) >> 8
             serif = (1...5).contains(familyClass) || familyClass == 7
+            // Class 0 is "no classification" (Noto uses it): then PANOSE Latin Text (family type 2)
+            // serif styles 2–10 (cove … triangle) are serifs, 11–15 sans.
+            if familyClass == 0 && os2.panose.0 == 2 { serif = (2...10).contains(os2.panose.1) }
         }
         weight = weightClass
         isItalic = (face.style_flags & FT_Long(FT_STYLE_FLAG_ITALIC)) != 0
