@@ -55,7 +55,7 @@ private func write(_ bytes: [UInt8], _ name: String) throws -> String {
         let typesetter = Typesetter(registry: registry)
         var page = Page(size: .a4)
         var y = 60.0
-        let text = "Office affinity: Příliš žluťoučký kůň, 1 234,50 EUR."
+        let text = "Office affinity: the quick brown fox, 1 234.50 EUR."
         for face in faces {
             let set = try typesetter.typeset([TextSpan(text, style: TextStyle(family: face.familyName, weight: face.weight, size: 14, language: "cs"))], width: 480)
             page.add(set, at: Point(x: 50, y: y))
