@@ -35,7 +35,9 @@ struct SpecimenCommand: ParsableCommand {
         }
         let result = try Specimen.make(registry: registry, logo: ImageSource(bytes: [UInt8](logoData), name: logoPath))
         let bytes = try PressroomPDF.PDFDocumentWriter.render(result.pages, info: result.info)
-        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        let url = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
         for missing in result.missingCharacters {
             FileHandle.standardError.write(Data("warning: no bundled font draws \(missing)\n".utf8))
         }
