@@ -1,6 +1,8 @@
 // A growable byte buffer with the fast appends a PDF writer needs: ASCII, integers, and reals in
 // PDF's number syntax (§7.3.3: no exponents, no "-0", at most 4 decimals).
 
+import Foundation
+
 public struct ByteBuffer: Sendable {
     public var bytes: [UInt8] = []
 
@@ -39,7 +41,11 @@ public struct ByteBuffer: Sendable {
         let scale = decimals == 4 ? 10_000.0 : Double(pow10(decimals))
         let scaled = (value * scale).rounded()
         if scaled == 0 { bytes.append(UInt8(ascii: "0")); return }
-        guard abs(scaled) < 9e15 else { append(integer: Int(value.rounded())); return }
+        guard abs(scaled) < 9e15 else {
+            // Beyond Int's range with decimals: whole digits, still without an exponent.
+            append(String(format: "%.0f", value.rounded()))
+            return
+        }
         let units = Int(scaled)
         if units < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = units.magnitude

@@ -1,0 +1,68 @@
+// PDF syntax: numbers without exponents, escaped names and strings, text strings, ToUnicode blocks,
+// and a cross-reference stream that points at every object.
+import Testing
+@testable import PressroomPDF
+
+@Suite struct SerialisationTests {
+    private func text(_ object: PDFObject) -> String {
+        var buffer = ByteBuffer()
+        buffer.append(object: object)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    @Test func realsHaveNoExponentAndNoNegativeZero() {
+        #expect(text(.real(0.1 + 0.2)) == "0.3")
+        #expect(text(.real(1e-9)) == "0")
+        #expect(text(.real(-1e-9)) == "0")
+        #expect(text(.real(-12.5)) == "-12.5")
+        #expect(text(.real(123456789.123456)) == "123456789.1235")
+        #expect(text(.real(1e20)) == "100000000000000000000")
+        #expect(text(.real(.nan)) == "0")
+    }
+
+    @Test func namesAndStringsAreEscaped() {
+        #expect(text(.name(PDFName("PANTONE 186 C"))) == "/PANTONE#20186#20C")
+        #expect(text(.name(PDFName("a/b#c"))) == "/a#2Fb#23c")
+        #expect(text(.string(Array("a(b)c\\d\n".utf8))) == "(a\\(b\\)c\\\\d\\n)")
+        #expect(text(.text("Invoice")) == "(Invoice)")
+        #expect(text(.text("Faktura č.")) == "<FEFF00460061006B00740075007200610020010D002E>")
+    }
+
+    @Test func dictionariesKeepInsertionOrder() {
+        let dictionary: PDFDictionary = ["Type": PDFName("Page").object, "Count": 3, "Kids": .array([])]
+        #expect(text(.dictionary(dictionary)) == "<</Type/Page/Count 3/Kids[]>>")
+    }
+
+    @Test func toUnicodeSplitsBlocksOfAHundred() {
+        let texts: [[UInt16]] = [[]] + (1...250).map { [UInt16(0x40 + $0 % 26)] } + [[0x66, 0x69], [0xD83D, 0xDE00]]
+        let cmap = String(decoding: ToUnicodeCMap.make(texts: texts), as: UTF8.self)
+        #expect(cmap.components(separatedBy: "beginbfchar").count - 1 == 3)
+        #expect(cmap.contains("100 beginbfchar"))
+        #expect(cmap.contains("52 beginbfchar"))
+        #expect(cmap.contains("<00FB> <00660069>"), "a ligature maps to both its letters")
+        #expect(cmap.contains("<00FC> <D83DDE00>"), "a character beyond the BMP maps to its surrogate pair")
+    }
+
+    @Test func crossReferenceStreamCoversEveryObject() throws {
+        let file = PDFFileWriter()
+        let catalog = file.allocate(), pages = file.allocate()
+        file.write(pages, .dictionary(["Type": PDFName("Pages").object, "Kids": .array([]), "Count": 0]))
+        file.write(catalog, .dictionary(["Type": PDFName("Catalog").object, "Pages": pages.object]))
+        let bytes = file.finish(root: catalog, info: nil)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("%PDF-1.7\n%"))
+        #expect(bytes[10] > 127, "the binary comment marks the file as binary")
+        #expect(text.hasSuffix("%%EOF\n"))
+        #expect(text.contains("/Type/ObjStm"))
+        #expect(text.contains("/Type/XRef"))
+        let startxref = text.range(of: "startxref\n")!
+        let offset = Int(text[startxref.upperBound...].prefix { $0.isNumber })!
+        #expect(bytes[offset...].starts(with: Array("4 0 obj".utf8)), "startxref points at the xref stream")
+    }
+
+    @Test func glyphArraysMergeCodesIntoHexStrings() {
+        var content = ContentStream()
+        content.showGlyphs([.code(1), .code(0x2A), .adjust(-250), .code(3)])
+        #expect(String(decoding: content.bytes, as: UTF8.self) == "[<0001002A>-250<0003>]TJ\n")
+    }
+}
