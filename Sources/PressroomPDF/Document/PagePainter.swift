@@ -17,26 +17,30 @@ struct PagePainter {
     mutating func setFill(_ colour: Colour, spot: (SpotColour) -> PDFReference) {
         guard colour != currentFill else { return }
         currentFill = colour
-        switch colour {
-        case .gray(let g): content.fillGray(g)
-        case .rgb(let r, let g, let b): content.fillRGB(r, g, b)
-        case .cmyk(let c, let m, let y, let k): content.fillCMYK(c, m, y, k)
-        case .spot(let ink, let tint):
-            content.fillColourSpace(resources.name(forColourSpace: spot(ink)))
-            content.fillComponents(tint)
-        }
+        setColour(colour, stroking: false, spot: spot)
     }
 
     mutating func setStroke(_ colour: Colour, spot: (SpotColour) -> PDFReference) {
         guard colour != currentStroke else { return }
         currentStroke = colour
+        setColour(colour, stroking: true, spot: spot)
+    }
+
+    /// §8.6.8: g/G, rg/RG, k/K for device colours; cs/CS + scn/SCN for a Separation.
+    private mutating func setColour(_ colour: Colour, stroking: Bool, spot: (SpotColour) -> PDFReference) {
         switch colour {
-        case .gray(let g): content.strokeGray(g)
-        case .rgb(let r, let g, let b): content.strokeRGB(r, g, b)
-        case .cmyk(let c, let m, let y, let k): content.strokeCMYK(c, m, y, k)
+        case .gray(let g): stroking ? content.strokeGray(g) : content.fillGray(g)
+        case .rgb(let r, let g, let b): stroking ? content.strokeRGB(r, g, b) : content.fillRGB(r, g, b)
+        case .cmyk(let c, let m, let y, let k): stroking ? content.strokeCMYK(c, m, y, k) : content.fillCMYK(c, m, y, k)
         case .spot(let ink, let tint):
-            content.strokeColourSpace(resources.name(forColourSpace: spot(ink)))
-            content.strokeComponents(tint)
+            let name = resources.name(forColourSpace: spot(ink))
+            if stroking {
+                content.strokeColourSpace(name)
+                content.strokeComponents(tint)
+            } else {
+                content.fillColourSpace(name)
+                content.fillComponents(tint)
+            }
         }
     }
 
