@@ -38,11 +38,16 @@ struct FlowComposer {
     /// Sets a paragraph across the column (or at `indent`, `width`) and advances past it.
     @discardableResult
     mutating func paragraph(_ spans: [TextSpan], style: ParagraphStyle = ParagraphStyle(), indent: Double = 0,
-                            width: Double? = nil, colour: @escaping (Int) -> Colour = { _ in .black }) throws -> TypesetParagraph {
+                            width: Double? = nil, link uri: String? = nil,
+                            colour: @escaping (Int) -> Colour = { _ in .black }) throws -> TypesetParagraph {
         let set = try typesetter.typeset(spans, width: width ?? contentWidth - indent, style: style)
         missing += set.missingCharacters
         reserve(set.height)
         page.add(set, at: Point(x: margin + indent, y: y), colour: colour)
+        if let uri {
+            let widest = set.lines.map(\.width).max() ?? 0
+            page.add(.link(Rect(x: margin + indent, y: y, width: widest, height: set.height), uri: uri))
+        }
         y += set.height
         return set
     }

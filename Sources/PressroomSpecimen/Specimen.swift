@@ -72,7 +72,11 @@ public enum Specimen {
                            colour: { _ in accent })
         try flow.paragraph([TextSpan("Bundled families, scripts and inks. Set with HarfBuzz, broken with Knuth–Plass, written by Pressroom's own PDF writer.",
                                      style: TextStyle(size: 9))], width: flow.contentWidth - 130)
-        flow.space(10)
+        flow.space(4)
+        flow.block(height: 8) { page, origin in
+            page.add(.path(.line(from: origin, to: Point(x: origin.x + columnWidth, y: origin.y)), fill: nil,
+                           stroke: Stroke(colour: .gray(0.6), width: 0.5)))
+        }
 
         // Every bundled family, every face.
         try heading("Bundled families", &flow, accent)
@@ -140,9 +144,8 @@ public enum Specimen {
             page.add(.path(.ellipse(in: Rect(x: origin.x + 350, y: origin.y + 10, width: 60, height: 40)),
                            fill: .cmyk(0.6, 0, 0.2, 0), stroke: Stroke(colour: .black, width: 0.5)))
         }
-        let link = try flow.paragraph([TextSpan("Project home: https://example.com/pressroom", style: TextStyle(size: 9))],
-                                      colour: { _ in accent })
-        _ = link
+        try flow.paragraph([TextSpan("Project home: https://example.com/pressroom", style: TextStyle(size: 9))],
+                           link: "https://example.com/pressroom", colour: { _ in accent })
         let pages = flow.finish()
         let info = DocumentInfo(title: "Pressroom type specimen", author: "Pressroom", subject: "Fonts and scripts",
                                 creator: "pressroom specimen", creationDate: DocumentDate(year: 2026, month: 1, day: 1),
