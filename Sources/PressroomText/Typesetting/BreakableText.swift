@@ -18,8 +18,7 @@ struct BreakableText {
     private(set) var breakPoints: [BreakPoint?] = []
 
     /// TeX's \hyphenpenalty and \exhyphenpenalty.
-    static let hyphenPenalty = 50.0
-    static let infinitePenalty = 10_000.0
+    static let hyphenPenalty = LineBreakingParameters().hyphenPenalty
 
     init(text: [UInt16], spans: [TextSpan], spanRanges: [Range<Int>], prefixWidths: [Double], chains: [[FontFace]],
          style: ParagraphStyle) {
@@ -47,19 +46,22 @@ struct BreakableText {
             }
             let isEnd = end == text.count
             if opportunity.isMandatory || isEnd {
-                // \parfillskip, then the forced break.
-                items.append(.glue(width: 0, stretch: 100_000, shrink: 0)); breakPoints.append(nil)
-                items.append(.penalty(width: 0, cost: -BreakableText.infinitePenalty, flagged: false))
-                breakPoints.append(BreakPoint(lineEnd: wordEnd, nextLineStart: end, hyphenated: false, isForced: true))
+                // No break before \parfillskip, the fill glue, then the forced break.
+                for item in ParagraphItem.paragraphEnd {
+                    items.append(item)
+                    breakPoints.append(item == ParagraphItem.paragraphEnd.last
+                        ? BreakPoint(lineEnd: wordEnd, nextLineStart: end, hyphenated: false, isForced: true) : nil)
+                }
             } else if wordEnd < end {
                 let spaceWidth = width(wordEnd..<end)
                 let em = spanStyle.size
                 if ragged {
                     // Ragged lines (Knuth & Plass 1981, §"ragged right"): each line may end with up to
                     // 3 em of white; the glue after the break cancels that stretch when no break is taken.
-                    items.append(.glue(width: 0, stretch: 3 * em, shrink: 0)); breakPoints.append(nil)
-                    items.append(.penalty(width: 0, cost: 0, flagged: false))
-                    breakPoints.append(BreakPoint(lineEnd: wordEnd, nextLineStart: end, hyphenated: false, isForced: false))
+                    // The first glue follows a box, so it is a legal break too (a line with no white).
+                    let point = BreakPoint(lineEnd: wordEnd, nextLineStart: end, hyphenated: false, isForced: false)
+                    items.append(.glue(width: 0, stretch: 3 * em, shrink: 0)); breakPoints.append(point)
+                    items.append(.penalty(width: 0, cost: 0, flagged: false)); breakPoints.append(point)
                     items.append(.glue(width: spaceWidth, stretch: -3 * em, shrink: 0)); breakPoints.append(nil)
                 } else {
                     items.append(.glue(width: spaceWidth, stretch: spaceWidth / 2, shrink: spaceWidth / 3))

@@ -196,11 +196,11 @@ public final class Typesetter: @unchecked Sendable {
             x += pen
         }
 
-        // Justification: the remaining width goes to the spaces between words.
+        // Justification: the difference to the measure goes to the spaces between words, stretching
+        // them or, where the breaker chose a tight line, shrinking them.
         var natural = x
-        if justify && !spaceGlyphs.isEmpty && width > natural {
+        if justify && !spaceGlyphs.isEmpty && abs(width - natural) > 0.001 {
             let extra = (width - natural) / Double(spaceGlyphs.count)
-            var shiftByRun = [Double](repeating: 0, count: runs.count)
             var spaces = spaceGlyphs[...]
             var shift = 0.0
             for runIndex in runs.indices {
@@ -215,7 +215,6 @@ public final class Typesetter: @unchecked Sendable {
                 }
                 runs[runIndex].run.width += local
                 shift += local
-                shiftByRun[runIndex] = local
             }
             natural = width
         }
