@@ -107,6 +107,7 @@ public enum Specimen {
         }
 
         // Tabular figures, right-aligned in a column.
+        flow.reserve(Double(tabularFigures.count + 3) * 13) // heading and column stay together
         try heading("Tabular figures (tnum), right-aligned", &flow, accent)
         for figure in tabularFigures {
             try flow.paragraph([TextSpan(figure, style: TextStyle(size: 10, features: [.tabularFigures]))],
