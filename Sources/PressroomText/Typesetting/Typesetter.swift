@@ -228,8 +228,7 @@ public final class Typesetter: @unchecked Sendable {
         if offset != 0 { for index in runs.indices { runs[index].x += offset } }
         if runs.isEmpty, let first = spans.first {
             // An empty line (two forced breaks in a row) still has the height of its text.
-            let face = chainsFace(first.style)
-            if let face {
+            if let face = registry.face(family: first.style.family, weight: first.style.weight, italic: first.style.italic) {
                 let scale = first.style.size / Double(face.unitsPerEm)
                 ascent = Double(face.ascender) * scale
                 descent = Double(-face.descender) * scale
@@ -237,10 +236,6 @@ public final class Typesetter: @unchecked Sendable {
         }
         return TypesetLine(runs: runs, baseline: 0, ascent: ascent, descent: descent, width: natural,
                            textRange: range, endsWithHyphen: hyphenated)
-    }
-
-    private func chainsFace(_ style: TextStyle) -> FontFace? {
-        registry.face(family: style.family, weight: style.weight, italic: style.italic)
     }
 
     /// The source range each glyph stands for: the first glyph of a cluster (in logical order) gets
@@ -266,7 +261,7 @@ public final class Typesetter: @unchecked Sendable {
     }
 }
 
-/// BCP 47 tags to HarfBuzz languages, cached (hb_language_from_string interns, but parses each time).
+/// BCP 47 tags to HarfBuzz languages (hb_language_from_string interns them: same tag, same pointer).
 enum Language {
     static func harfBuzz(_ tag: String) -> hb_language_t? {
         hb_language_from_string(tag, Int32(tag.utf8.count))
