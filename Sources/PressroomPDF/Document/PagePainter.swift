@@ -75,7 +75,7 @@ struct PagePainter {
                 glyphText = ArraySlice(String(String.UnicodeScalarView(String(decoding: glyphText, as: UTF16.self)
                     .unicodeScalars.reversed())).utf16)
             }
-            let (code, needsActualText) = font.code(for: glyph.id, text: glyphText)
+            let (code, width, needsActualText) = font.code(for: glyph.id, text: glyphText)
             if y != lineY {
                 flush()
                 content.textMatrix(1, 0, 0, 1, x, y)
@@ -87,7 +87,7 @@ struct PagePainter {
             if needsActualText {
                 flush()
                 var actual: [UInt8] = [0xFE, 0xFF]
-                for unit in (glyph.kind == .insertedHyphen ? [0x00AD] : Array(glyphText)) {
+                for unit in glyphText {
                     actual.append(UInt8(unit >> 8)); actual.append(UInt8(unit & 0xFF))
                 }
                 content.beginMarkedContent("Span", properties: ["ActualText": .hexString(actual)])
@@ -96,9 +96,8 @@ struct PagePainter {
             } else {
                 items.append(.code(code))
             }
-            // The advance a reader applies: the /W width, rounded to whole thousandths as written.
-            let width = (Double(run.face.advance(of: glyph.id)) * 1000 / Double(run.face.unitsPerEm)).rounded() / 1000
-            penX = x + width * size
+            // The advance a reader applies: the code's /W width.
+            penX = x + Double(width) * size / 1000
         }
         flush()
         content.endText()

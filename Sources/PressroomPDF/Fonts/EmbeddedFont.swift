@@ -11,6 +11,9 @@ final class EmbeddedFont {
     /// Text of each code; code 0 is .notdef and never used.
     private var codeTexts: [[UInt16]] = [[]]
     private var codeGlyphs: [UInt32] = [0]
+    /// Advance of each code in thousandths of an em, exactly as /W states it, so the page content
+    /// and readers agree on where each glyph ends.
+    private var codeWidths: [Int] = [0]
     /// The first code given to each glyph, and codes for the same glyph with other text.
     private var firstCode: [UInt32: UInt16] = [:]
     private var otherCodes: [GlyphText: UInt16] = [:]
@@ -29,30 +32,41 @@ final class EmbeddedFont {
     /// The code to write for `glyph` standing for `text`. TrueType fonts get a code of their own for
     /// each (glyph, text) pair, so ToUnicode alone says what every glyph means; a CFF font's codes
     /// are its glyph ids, so a glyph reused for other text needs ActualText (`needsActualText`).
-    func code(for glyph: UInt32, text: ArraySlice<UInt16>) -> (code: UInt16, needsActualText: Bool) {
+    func code(for glyph: UInt32, text: ArraySlice<UInt16>) -> (code: UInt16, width: Int, needsActualText: Bool) {
         if let code = firstCode[glyph] {
-            if codeTexts[Int(code)].elementsEqual(text) { return (code, false) }
-            if face.hasCFFOutlines { return (code, true) }
+            let width = codeWidths[Int(code)]
+            if codeTexts[Int(code)].elementsEqual(text) { return (code, width, false) }
+            if face.hasCFFOutlines { return (code, width, true) }
             let key = GlyphText(glyph: glyph, text: Array(text))
-            if let code = otherCodes[key] { return (code, false) }
+            if let code = otherCodes[key] { return (code, width, false) }
             let code = newCode(glyph: glyph, text: key.text)
             otherCodes[key] = code
-            return (code, false)
+            return (code, width, false)
         }
-        let code = face.hasCFFOutlines ? UInt16(truncatingIfNeeded: glyph) : newCode(glyph: glyph, text: Array(text))
+        let code: UInt16
         if face.hasCFFOutlines {
-            while codeTexts.count <= Int(code) { codeTexts.append([]); codeGlyphs.append(0) }
+            code = UInt16(truncatingIfNeeded: glyph)
+            while codeTexts.count <= Int(code) { codeTexts.append([]); codeGlyphs.append(0); codeWidths.append(0) }
             codeTexts[Int(code)] = Array(text)
             codeGlyphs[Int(code)] = glyph
+            codeWidths[Int(code)] = width(of: glyph)
+        } else {
+            code = newCode(glyph: glyph, text: Array(text))
         }
         firstCode[glyph] = code
-        return (code, false)
+        return (code, codeWidths[Int(code)], false)
     }
 
     private func newCode(glyph: UInt32, text: [UInt16]) -> UInt16 {
         codeTexts.append(text)
         codeGlyphs.append(glyph)
+        codeWidths.append(width(of: glyph))
         return UInt16(truncatingIfNeeded: codeTexts.count - 1)
+    }
+
+    /// §9.7.4.3: glyph space is 1/1000 em; the advance comes from the font's own hmtx.
+    private func width(of glyph: UInt32) -> Int {
+        Int((Double(face.advance(of: glyph)) * 1000 / Double(face.unitsPerEm)).rounded())
     }
 
     var usedGlyphs: [UInt32] { Array(Set(codeGlyphs.dropFirst().filter { $0 != 0 })).sorted() }
@@ -102,8 +116,8 @@ final class EmbeddedFont {
             "CIDSystemInfo": .dictionary(["Registry": .string(Array("Adobe".utf8)),
                                           "Ordering": .string(Array("Identity".utf8)), "Supplement": 0]),
             "FontDescriptor": descriptor.object,
-            "DW": .integer(Int((Double(face.advance(of: 0)) * scale).rounded())),
-            "W": .array(widthsArray(scale: scale)),
+            "DW": .integer(width(of: 0)),
+            "W": .array(widthsArray()),
         ]
         if !isCFF {
             // CID → glyph id in the subset, 2 bytes big-endian per CID (§9.7.4.2); PDF/A wants it explicit.
@@ -130,13 +144,13 @@ final class EmbeddedFont {
     }
 
     /// /W as runs of consecutive codes: `first [w1 w2 …]` (§9.7.4.3), from the font's own advances.
-    private func widthsArray(scale: Double) -> [PDFObject] {
+    private func widthsArray() -> [PDFObject] {
         var result: [PDFObject] = []
         var run: [PDFObject] = []
         var runStart = -1
         var previous = -2
         for code in 1..<codeGlyphs.count where !(codeTexts[code].isEmpty && codeGlyphs[code] == 0) {
-            let width = PDFObject.integer(Int((Double(face.advance(of: codeGlyphs[code])) * scale).rounded()))
+            let width = PDFObject.integer(codeWidths[code])
             if code != previous + 1 {
                 if !run.isEmpty { result += [.integer(runStart), .array(run)] }
                 run = []

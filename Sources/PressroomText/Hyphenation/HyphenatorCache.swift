@@ -9,18 +9,26 @@ final class HyphenatorCache: @unchecked Sendable {
     private let directories: [String]
     private let lock = NSLock()
     private var byDictionary: [String: Hyphenator?] = [:]  // resolved path → loaded (nil: failed to load)
+    private var byTag: [String: Hyphenator?] = [:]         // tag as asked → answer, so a word costs one lookup
 
     init(directories: [String]) { self.directories = directories }
 
     func hyphenator(forLanguage bcp47: String) -> Hyphenator? {
-        guard let path = dictionaryPath(forLanguage: bcp47) else { return nil }
-        let key = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         lock.lock()
         defer { lock.unlock() }
-        if let cached = byDictionary[key] { return cached }
+        if let known = byTag[bcp47] { return known }
         // Loading under the lock: a second thread asking for the same language waits instead of loading twice.
-        let loaded = try? Hyphenator(dictionaryPath: key)
-        byDictionary[key] = loaded
+        var loaded: Hyphenator? = nil
+        if let path = dictionaryPath(forLanguage: bcp47) {
+            let key = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            if let cached = byDictionary[key] {
+                loaded = cached
+            } else {
+                loaded = try? Hyphenator(dictionaryPath: key)
+                byDictionary[key] = loaded
+            }
+        }
+        byTag[bcp47] = loaded
         return loaded
     }
 

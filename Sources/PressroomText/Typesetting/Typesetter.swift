@@ -168,16 +168,16 @@ public final class Typesetter: @unchecked Sendable {
             glyphs.reserveCapacity(piece.glyphs.count + 1)
             let ranges = clusterRanges(piece.glyphs, pieceRange: piece.range, rightToLeft: rightToLeft)
             var pen = 0.0
-            var hyphen: PositionedGlyph? = nil
-            if hyphenated && pieceIndex == lastLogical, let glyph = face.glyph(for: "-") ?? face.glyph(for: "\u{2010}") {
-                hyphen = PositionedGlyph(id: glyph, x: 0, y: 0, textRange: piece.range.upperBound..<piece.range.upperBound,
-                                         kind: .insertedHyphen)
+            // The inserted hyphen stands at the logical end of the line: visually last, or first in
+            // a right-to-left piece.
+            let hyphen = hyphenated && pieceIndex == lastLogical ? face.glyph(for: "-") ?? face.glyph(for: "\u{2010}") : nil
+            func appendHyphen() {
+                guard let hyphen else { return }
+                glyphs.append(PositionedGlyph(id: hyphen, x: pen, y: 0,
+                                              textRange: piece.range.upperBound..<piece.range.upperBound, kind: .insertedHyphen))
+                pen += Double(face.advance(of: hyphen)) * scale
             }
-            if rightToLeft, var mark = hyphen {
-                mark.x = pen
-                glyphs.append(mark)
-                pen += Double(face.advance(of: mark.id)) * scale
-            }
+            if rightToLeft { appendHyphen() }
             for (index, glyph) in piece.glyphs.enumerated() {
                 defer { pen += Double(glyph.xAdvance) * scale }
                 guard glyph.glyph != 0 else { continue } // reported by the itemizer, never drawn as .notdef
@@ -185,11 +185,7 @@ public final class Typesetter: @unchecked Sendable {
                 glyphs.append(PositionedGlyph(id: glyph.glyph, x: pen + Double(glyph.xOffset) * scale,
                                               y: -Double(glyph.yOffset) * scale, textRange: ranges[index]))
             }
-            if !rightToLeft, var mark = hyphen {
-                mark.x = pen
-                glyphs.append(mark)
-                pen += Double(face.advance(of: mark.id)) * scale
-            }
+            if !rightToLeft { appendHyphen() }
             runs.append((x, GlyphRun(face: face, size: spanStyle.size, spanIndex: item.spanIndex,
                                      isRightToLeft: rightToLeft, language: spanStyle.language, text: text,
                                      glyphs: glyphs, width: pen)))
@@ -239,22 +235,21 @@ public final class Typesetter: @unchecked Sendable {
     }
 
     /// The source range each glyph stands for: the first glyph of a cluster (in logical order) gets
-    /// the cluster's characters, later glyphs of the same cluster none.
+    /// the cluster's characters, up to the next cluster; later glyphs of the same cluster get none.
+    /// Clusters never decrease in logical order (the Shaper asks for MONOTONE_CHARACTERS).
     private func clusterRanges(_ glyphs: [ShapedGlyph], pieceRange: Range<Int>, rightToLeft: Bool) -> [Range<Int>] {
-        let clusters = Array(Set(glyphs.map(\.cluster))).sorted()
-        var end: [Int: Int] = [:]
-        for (index, cluster) in clusters.enumerated() {
-            end[cluster] = index + 1 < clusters.count ? clusters[index + 1] : pieceRange.upperBound
-        }
         var ranges = [Range<Int>](repeating: 0..<0, count: glyphs.count)
-        var seen = Set<Int>()
-        let indices = rightToLeft ? Array(glyphs.indices.reversed()) : Array(glyphs.indices)
-        for index in indices {
+        var nextCluster = pieceRange.upperBound
+        // Walk backwards through the logical order, so each cluster's end is already known.
+        for step in stride(from: glyphs.count - 1, through: 0, by: -1) {
+            let index = rightToLeft ? glyphs.count - 1 - step : step
+            let previous = rightToLeft ? index + 1 : index - 1
             let cluster = glyphs[index].cluster
-            if seen.insert(cluster).inserted {
-                ranges[index] = cluster..<end[cluster]!
-            } else {
+            if step > 0 && glyphs[previous].cluster == cluster {
                 ranges[index] = cluster..<cluster
+            } else {
+                ranges[index] = cluster..<nextCluster
+                nextCluster = cluster
             }
         }
         return ranges
