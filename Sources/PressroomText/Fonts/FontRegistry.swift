@@ -5,8 +5,12 @@ import Foundation
 public final class FontRegistry: @unchecked Sendable {
     private var faces: [FontFace] = []
     private let lock = NSLock()
+    /// Fallback chains already worked out, per primary face; cleared when the fonts change.
+    private var chains: [ObjectIdentifier: [FontFace]] = [:]
     /// Families tried, in order, for a character the requested face cannot draw.
-    public var fallbackFamilies: [String]
+    public var fallbackFamilies: [String] {
+        didSet { lock.withLock { chains.removeAll() } }
+    }
 
     public init(fallbackFamilies: [String] = FontRegistry.defaultFallbackFamilies) {
         self.fallbackFamilies = fallbackFamilies
@@ -31,13 +35,13 @@ public final class FontRegistry: @unchecked Sendable {
         return seen
     }
 
-    public func register(_ face: FontFace) { lock.withLock { faces.append(face) } }
+    public func register(_ face: FontFace) { lock.withLock { faces.append(face); chains.removeAll() } }
 
     /// Registers every face of a .ttf, .otf or .ttc file.
     @discardableResult
     public func register(file path: String) throws(FontError) -> [FontFace] {
         let loaded = try FontFace.load(path: path)
-        lock.withLock { faces.append(contentsOf: loaded) }
+        lock.withLock { faces.append(contentsOf: loaded); chains.removeAll() }
         return loaded
     }
 
@@ -73,6 +77,7 @@ public final class FontRegistry: @unchecked Sendable {
     /// The faces to try for a character, in order: the requested face, then the fallback families
     /// in the same weight and style, then every other registered face.
     public func fallbackChain(for primary: FontFace) -> [FontFace] {
+        if let known = lock.withLock({ chains[ObjectIdentifier(primary)] }) { return known }
         var chain = [primary]
         for family in fallbackFamilies {
             if let face = face(family: family, weight: primary.weight, italic: primary.isItalic), !chain.contains(face) {
@@ -80,6 +85,7 @@ public final class FontRegistry: @unchecked Sendable {
             }
         }
         for face in allFaces where !chain.contains(face) { chain.append(face) }
+        lock.withLock { chains[ObjectIdentifier(primary)] = chain }
         return chain
     }
 }

@@ -23,8 +23,11 @@ struct BreakableText {
     init(text: [UInt16], spans: [TextSpan], spanRanges: [Range<Int>], prefixWidths: [Double], chains: [[FontFace]],
          style: ParagraphStyle) {
         func width(_ range: Range<Int>) -> Double { prefixWidths[range.upperBound] - prefixWidths[range.lowerBound] }
+        // Segments come in text order, so the span of each is found by moving a cursor forward.
+        var spanCursor = 0
         func span(at offset: Int) -> Int {
-            spanRanges.firstIndex { $0.contains(offset) } ?? max(0, spanRanges.count - 1)
+            while spanCursor + 1 < spanRanges.count && spanRanges[spanCursor].upperBound <= offset { spanCursor += 1 }
+            return spanCursor
         }
         let language = spans.first?.style.language ?? "en"
         let opportunities = LineBreakOpportunities.find(in: text, locale: language)
