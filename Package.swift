@@ -12,9 +12,12 @@ let package = Package(
         .library(name: "PressroomText", targets: ["PressroomText"]),
         .library(name: "PressroomGraphics", targets: ["PressroomGraphics"]),
         .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
+        .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -31,17 +34,25 @@ let package = Package(
         .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
         .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
         .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CPNGShim"]),
+        .target(name: "PressroomLayout", dependencies: [
+            "PressroomText", "PressroomGraphics", "PressroomPDF", "CICUShim",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
-            "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen",
+            "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"],
+        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout"],
                           path: "Benchmarks/PressroomBenchmarks"),
 
         .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
+        .testTarget(name: "PressroomLayoutTests", dependencies: [
+            "PressroomLayout", "PressroomText", "PressroomGraphics",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout"]),
     ],
     swiftLanguageModes: [.v5]
 )
