@@ -22,6 +22,22 @@ public enum PageItem: Sendable {
     case link(Rect, uri: String)
 }
 
+extension PageItem {
+    /// The same item moved by (dx, dy).
+    public func offsetBy(dx: Double, dy: Double) -> PageItem {
+        switch self {
+        case .text(let run, let origin, let colour):
+            return .text(run, origin: Point(x: origin.x + dx, y: origin.y + dy), colour: colour)
+        case .path(let path, let fill, let stroke):
+            return .path(path.offsetBy(dx: dx, dy: dy), fill: fill, stroke: stroke)
+        case .image(let source, let frame):
+            return .image(source, frame: Rect(x: frame.minX + dx, y: frame.minY + dy, width: frame.width, height: frame.height))
+        case .link(let rect, let uri):
+            return .link(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), uri: uri)
+        }
+    }
+}
+
 public struct Page: Sendable {
     public var size: Size
     public var items: [PageItem]

@@ -17,6 +17,21 @@ public struct Path: Hashable, Sendable {
     }
     public mutating func close() { elements.append(.close) }
 
+    /// The same path moved by (dx, dy).
+    public func offsetBy(dx: Double, dy: Double) -> Path {
+        var moved = Path()
+        moved.elements = elements.map { element in
+            switch element {
+            case .move(let p): return .move(Point(x: p.x + dx, y: p.y + dy))
+            case .line(let p): return .line(Point(x: p.x + dx, y: p.y + dy))
+            case .curve(let p, let c1, let c2):
+                return .curve(Point(x: p.x + dx, y: p.y + dy), Point(x: c1.x + dx, y: c1.y + dy), Point(x: c2.x + dx, y: c2.y + dy))
+            case .close: return .close
+            }
+        }
+        return moved
+    }
+
     public static func line(from start: Point, to end: Point) -> Path {
         var path = Path()
         path.move(to: start)

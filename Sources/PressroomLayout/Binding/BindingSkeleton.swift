@@ -49,3 +49,8 @@ public struct BindingContext: Sendable {
     public func list(_ expression: Expression, at location: SourceLocation) throws(LayoutError) -> [BoundValue] { [] }
     public func decimal(_ expression: Expression, at location: SourceLocation) throws(LayoutError) -> Decimal { 0 }
 }
+
+public struct RecordReader: Sequence {
+    public init(path: String) throws(LayoutError) {}
+    public func makeIterator() -> AnyIterator<(number: Int, result: Result<DataValue, LayoutError>)> { AnyIterator { nil } }
+}

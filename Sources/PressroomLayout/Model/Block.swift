@@ -164,6 +164,8 @@ public struct TableBlock: Sendable {
     public struct Carry: Sendable {
         /// The number summed over the rows placed so far (a decimal string or number), e.g. `item.net`.
         public var value: Expression
+        /// Where the running sum starts (an opening balance); zero when nil.
+        public var initial: Expression?
         /// Index of the column that shows the subtotal.
         public var column: Int
         /// The subtotal's text; the running sum is bound to `subtotal`: "{{ subtotal | amount }}".
@@ -172,9 +174,10 @@ public struct TableBlock: Sendable {
         public var broughtLabel: Template
         public var location: SourceLocation
 
-        public init(value: Expression, column: Int, amount: Template, carriedLabel: Template, broughtLabel: Template,
-                    location: SourceLocation) {
+        public init(value: Expression, initial: Expression? = nil, column: Int, amount: Template, carriedLabel: Template,
+                    broughtLabel: Template, location: SourceLocation) {
             self.value = value
+            self.initial = initial
             self.column = column
             self.amount = amount
             self.carriedLabel = carriedLabel

@@ -74,6 +74,10 @@ public struct TypesetLine: Sendable {
     public var baseline: Double
     public var ascent: Double
     public var descent: Double
+    /// The line's box: from `top` (distance from the paragraph top) down `height` points (the
+    /// line height the paragraph style asks for). Boxes of consecutive lines touch.
+    public var top: Double = 0
+    public var height: Double = 0
     /// Width of the set text (after alignment and justification).
     public var width: Double
     /// The source range this line sets (trailing spaces excluded).

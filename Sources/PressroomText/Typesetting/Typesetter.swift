@@ -95,6 +95,8 @@ public final class Typesetter: @unchecked Sendable {
                 ?? (spans.first?.style.size ?? 10) * style.lineHeight
             let halfLeading = (lineHeight - (line.ascent + line.descent)) / 2
             line.baseline = top + halfLeading + line.ascent
+            line.top = top
+            line.height = lineHeight
             top += lineHeight
             lines.append(line)
             lineStart = endPoint.nextLineStart

@@ -1,0 +1,244 @@
+// Binds blocks to a record and turns them into the vertical list: each paragraph line, table row,
+// image and rule becomes a fragment, with the breaks keep-together, keep-with-next and widow and
+// orphan control forbid. The fragments go to a paginator (the flow) or are stacked in a fixed box.
+import Foundation
+import PressroomGraphics
+import PressroomText
+
+final class FlowBuilder {
+    typealias Output = (Fragment) throws(LayoutError) -> Void
+
+    let environment: RenderEnvironment
+    let language: String
+    /// Text size factor, below 1 when a fixed box shrinks its content to fit.
+    let scale: Double
+    private let output: Output
+    private let pageBreak: (() throws(LayoutError) -> Void)?
+    private var pendingSpace = 0.0
+    private var forbidNextBreak = false
+    private var keepDepth = 0
+    private var keepHasStarted = false
+    private var componentDepth = 0
+    private(set) var emitted = 0
+    /// Fixed boxes report which field overflowed; the flow does not need to know.
+    var tracksDataPaths = false
+
+    init(environment: RenderEnvironment, language: String, scale: Double = 1,
+         pageBreak: (() throws(LayoutError) -> Void)? = nil, output: @escaping Output) {
+        self.environment = environment
+        self.language = language
+        self.scale = scale
+        self.pageBreak = pageBreak
+        self.output = output
+    }
+
+    func build(_ blocks: [Block], width: Double, context: BindingContext) throws(LayoutError) {
+        for block in blocks { try build(block, width: width, context: context) }
+    }
+
+    func emit(_ fragment: Fragment) throws(LayoutError) {
+        var fragment = fragment
+        fragment.spaceBefore += pendingSpace
+        pendingSpace = 0
+        if forbidNextBreak {
+            fragment.breakBefore = .forbidden
+            forbidNextBreak = false
+        }
+        if keepDepth > 0 {
+            if keepHasStarted { fragment.breakBefore = .forbidden }
+            keepHasStarted = true
+        }
+        emitted += 1
+        try output(fragment)
+    }
+
+    func build(_ block: Block, width: Double, context: BindingContext) throws(LayoutError) {
+        if let condition = block.condition, try !context.isTrue(condition, at: block.location) { return }
+        let spaceBefore = pendingSpace
+        let emittedBefore = emitted
+        pendingSpace += block.spaceBefore * scale
+        if block.keepTogether {
+            if keepDepth == 0 { keepHasStarted = false }
+            keepDepth += 1
+        }
+        defer { if block.keepTogether { keepDepth -= 1 } }
+        try buildContent(block, width: width, context: context)
+        if emitted == emittedBefore {
+            pendingSpace = spaceBefore  // an empty block leaves no space behind
+            return
+        }
+        pendingSpace += block.spaceAfter * scale
+        if block.keepWithNext { forbidNextBreak = true }
+    }
+
+    private func buildContent(_ block: Block, width: Double, context: BindingContext) throws(LayoutError) {
+        switch block.kind {
+        case .text(let text):
+            try buildText(text, width: width, context: context, location: block.location)
+        case .image(let image):
+            try emit(buildImage(image, width: width, context: context, location: block.location))
+        case .rule(let rule):
+            let colour = try environment.styles.colour(rule.colour, at: block.location)
+            let y = rule.thickness / 2
+            try emit(Fragment(height: rule.thickness, items: [
+                .path(.line(from: Point(x: 0, y: y), to: Point(x: width, y: y)), fill: nil,
+                      stroke: Stroke(colour: colour, width: rule.thickness)),
+            ], location: block.location))
+        case .spacer(let height):
+            pendingSpace += height * scale
+        case .columns(let columns):
+            try emit(buildColumns(columns, width: width, context: context, location: block.location))
+        case .table(let table):
+            try TableBuilder(flow: self, table: table, width: width, location: block.location).build(context: context)
+        case .group(let blocks):
+            try build(blocks, width: width, context: context)
+        case .each(let each):
+            for element in try context.list(each.items, at: block.location) {
+                try build(each.content, width: width, context: context.with(each.elementName, element))
+            }
+        case .component(let use):
+            try buildComponent(use, width: width, context: context)
+        case .barcode(let barcode):
+            _ = try context.render(barcode.data)
+            try emit(Fragment(height: barcode.height, items: [], location: block.location))
+        case .pageBreak:
+            guard let pageBreak else {
+                throw LayoutError(.invalidValue, "`page-break` only works in the flow, not in a fixed box or a column", at: block.location)
+            }
+            pendingSpace = 0
+            try pageBreak()
+        }
+    }
+
+    // MARK: Text
+
+    func spans(_ text: TextBlock, context: BindingContext, location: SourceLocation) throws(LayoutError) -> [StyledSpan] {
+        var spans: [StyledSpan] = []
+        for span in text.spans {
+            let string = try context.render(span.text)
+            if string.isEmpty { continue }
+            let style = try environment.styles.style(span.style ?? text.style, language: language, scale: scale, at: span.location)
+            spans.append(StyledSpan(text: string, style: style, link: try span.link.map { t throws(LayoutError) in try context.render(t) }))
+        }
+        return spans
+    }
+
+    private func buildText(_ text: TextBlock, width: Double, context: BindingContext, location: SourceLocation) throws(LayoutError) {
+        let spans = try spans(text, context: context, location: location)
+        if spans.isEmpty { return }
+        let paragraph = try environment.text.set(spans, width: width, alignment: text.alignment, at: location)
+        let count = paragraph.lines.count
+        var dataPath: String?
+        if tracksDataPaths, text.spans.count == 1, let expression = text.spans[0].text.singleExpression {
+            dataPath = try context.evaluate(expression, at: location).path?.description
+        }
+        for (index, line) in paragraph.lines.enumerated() {
+            var fragment = Fragment(height: line.height, items: TextSetter.items(of: line, spans: spans, dy: -line.top),
+                                    location: location)
+            fragment.dataPath = dataPath
+            if spans.count == 1 {
+                let lineText = paragraph.text.string(line.textRange)
+                fragment.line = ([StyledSpan(text: lineText, style: spans[0].style, link: spans[0].link)], width, text.alignment)
+            }
+            // Orphans and widows: never a single line of a paragraph alone at the foot or head of a page.
+            if index == 1 || (index > 0 && index == count - 1) { fragment.breakBefore = .forbidden }
+            try emit(fragment)
+        }
+    }
+
+    // MARK: Images
+
+    private func buildImage(_ image: ImageBlock, width: Double, context: BindingContext,
+                            location: SourceLocation) throws(LayoutError) -> Fragment {
+        let path: String
+        switch image.source {
+        case .logo:
+            guard let logo = environment.styles.theme.logo else {
+                throw LayoutError(.unknownReference, "the theme `\(environment.styles.theme.name)` has no `logo`", at: location)
+            }
+            path = logo
+        case .file(let template):
+            path = try context.render(template)
+        }
+        let entry = try environment.images.image(path, at: location)
+        let aspect = Double(entry.pixelHeight) / Double(max(entry.pixelWidth, 1))
+        var w = image.width ?? image.height.map { $0 / aspect } ?? min(width, Double(entry.pixelWidth) * 72 / 96)
+        var h = image.height ?? w * aspect
+        if w > width + 0.01 {  // never wider than the frame: scale down, keep the aspect ratio
+            h *= width / w
+            w = width
+        }
+        let x: Double
+        switch image.alignment {
+        case .left: x = 0
+        case .center: x = (width - w) / 2
+        case .right: x = width - w
+        }
+        return Fragment(height: h, items: [.image(entry.source, frame: Rect(x: x, y: 0, width: w, height: h))], location: location)
+    }
+
+    // MARK: Columns and components
+
+    /// Lays blocks out in a column of `width` without pagination: their items, relative to the
+    /// column's top-left corner, and the height they take.
+    func stack(_ blocks: [Block], width: Double, context: BindingContext, scale: Double? = nil) throws(LayoutError) -> (items: [PageItem], height: Double, fragments: [Fragment]) {
+        var fragments: [Fragment] = []
+        let nested = FlowBuilder(environment: environment, language: language, scale: scale ?? self.scale, pageBreak: nil) { fragment throws(LayoutError) in
+            fragments.append(fragment)
+        }
+        nested.componentDepth = componentDepth
+        nested.tracksDataPaths = true
+        try nested.build(blocks, width: width, context: context)
+        var items: [PageItem] = []
+        var y = 0.0
+        for (index, fragment) in fragments.enumerated() {
+            if index > 0 { y += fragment.spaceBefore }
+            items.append(contentsOf: fragment.items.offsetBy(dx: 0, dy: y))
+            y += fragment.height
+        }
+        return (items, y, fragments)
+    }
+
+    private func buildColumns(_ columns: ColumnsBlock, width: Double, context: BindingContext,
+                              location: SourceLocation) throws(LayoutError) -> Fragment {
+        let widths = try TrackSizer.resolve(columns.columns.map(\.width), total: width, gap: columns.gap) { _ in 0 }
+        var items: [PageItem] = []
+        var height = 0.0
+        var x = 0.0
+        for (column, columnWidth) in zip(columns.columns, widths) {
+            let stacked = try stack(column.content, width: columnWidth, context: context)
+            items.append(contentsOf: stacked.items.offsetBy(dx: x, dy: 0))
+            height = max(height, stacked.height)
+            x += columnWidth + columns.gap
+        }
+        return Fragment(height: height, items: items, location: location)
+    }
+
+    private func buildComponent(_ use: ComponentUse, width: Double, context: BindingContext) throws(LayoutError) {
+        let component = try environment.component(use)
+        guard componentDepth < 32 else {
+            throw LayoutError(.invalidValue, "components use each other too deeply (32 levels) at `\(use.name)`; one of them probably uses itself",
+                              at: use.location)
+        }
+        var scope = context
+        for parameter in component.parameters {
+            let template = use.arguments[parameter.name] ?? parameter.defaultValue
+            guard let template else {
+                if parameter.required {
+                    throw LayoutError(.missingField, "the component `\(use.name)` needs the parameter `\(parameter.name)`; pass it with `with: { \(parameter.name): … }`",
+                                      at: use.location)
+                }
+                scope = scope.with(parameter.name, BoundValue(.null, path: nil))
+                continue
+            }
+            if let expression = template.singleExpression {
+                scope = scope.with(parameter.name, try context.evaluate(expression, at: template.location))
+            } else {
+                scope = scope.with(parameter.name, BoundValue(.string(try context.render(template)), path: nil))
+            }
+        }
+        componentDepth += 1
+        defer { componentDepth -= 1 }
+        try build(component.content, width: width, context: scope)
+    }
+}

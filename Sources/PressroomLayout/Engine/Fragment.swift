@@ -1,0 +1,67 @@
+// The vertical list the paginator cuts into pages: fragments (a line of a paragraph, a table row,
+// an image, a rule) stacked one under another, each saying whether a page may break before it.
+import Foundation
+import PressroomGraphics
+import PressroomText
+
+struct Fragment {
+    enum Break {
+        case allowed
+        /// Keep-together, widow/orphan control, keep-with-next, a table's header with its first row.
+        case forbidden
+    }
+
+    var height: Double
+    /// Positioned relative to the fragment: x from the frame's left edge, y from the fragment's top.
+    var items: [PageItem]
+    var breakBefore: Break = .allowed
+    /// Space above the fragment; dropped at the top of a page.
+    var spaceBefore: Double = 0
+    /// Set on the rows of a table that shows subtotals or repeats its header at page breaks.
+    var tableRow: TableRowMark?
+    /// Where the fragment's block is written, for errors.
+    var location: SourceLocation
+    /// The record field a text fragment prints, when it prints exactly one (for overflow errors).
+    var dataPath: String?
+    /// A line of text and how it was set, so a box with the `ellipsis` policy can shorten it.
+    var line: (spans: [StyledSpan], width: Double, alignment: TextAlignment?)?
+
+    init(height: Double, items: [PageItem], location: SourceLocation) {
+        self.height = height
+        self.items = items
+        self.location = location
+    }
+}
+
+/// What a page break inside a table adds: the carried-forward row at the foot of the page, the
+/// header and the brought-forward row at the head of the next.
+final class TableContinuation {
+    /// Height reserved under every row but the last, so the carried-forward row always fits.
+    let footerHeight: Double
+    private let makeFooter: (Decimal) throws(LayoutError) -> Fragment?
+    private let makeHeader: (Decimal) throws(LayoutError) -> [Fragment]
+
+    init(footerHeight: Double, footer: @escaping (Decimal) throws(LayoutError) -> Fragment?,
+         header: @escaping (Decimal) throws(LayoutError) -> [Fragment]) {
+        self.footerHeight = footerHeight
+        makeFooter = footer
+        makeHeader = header
+    }
+
+    func footer(subtotal: Decimal) throws(LayoutError) -> Fragment? { try makeFooter(subtotal) }
+    func header(subtotal: Decimal) throws(LayoutError) -> [Fragment] { try makeHeader(subtotal) }
+}
+
+struct TableRowMark {
+    let table: TableContinuation
+    /// The running subtotal including this row.
+    let subtotal: Decimal
+    let isLast: Bool
+}
+
+extension Array where Element == PageItem {
+    func offsetBy(dx: Double, dy: Double) -> [PageItem] {
+        if dx == 0 && dy == 0 { return self }
+        return map { $0.offsetBy(dx: dx, dy: dy) }
+    }
+}

@@ -1,0 +1,54 @@
+// What laying out a record needs besides the record: the layouts folder (components, images), the
+// theme's resolved styles, the typesetter and the caches that live as long as a renderer.
+import PressroomText
+
+final class RenderEnvironment {
+    let library: LayoutLibrary
+    let styles: StyleBook
+    let text: TextSetter
+    let images: ImageStore
+    private var pageDependence: [String: Bool] = [:]
+
+    init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, mode: ColourMode) {
+        self.library = library
+        styles = StyleBook(theme: theme, mode: mode)
+        text = TextSetter(typesetter: Typesetter(registry: registry))
+        images = ImageStore(directory: library.directory)
+    }
+
+    func component(_ use: ComponentUse) throws(LayoutError) -> Component {
+        guard let component = library.components[use.name] else {
+            throw LayoutError(.unknownReference, "there is no component `\(use.name)` in \(library.directory)/components; there are \(library.components.keys.sorted().joined(separator: ", "))",
+                              at: use.location)
+        }
+        return component
+    }
+
+    /// Whether blocks print `page.number` or `page.count` (directly or through components): only
+    /// those must be laid out again for every page.
+    func referencesPage(_ blocks: [Block]) -> Bool {
+        blocks.contains { referencesPage($0) }
+    }
+
+    private func referencesPage(_ block: Block) -> Bool {
+        switch block.kind {
+        case .text(let text): return text.spans.contains { $0.text.referencesPage }
+        case .image(let image):
+            if case .file(let template) = image.source { return template.referencesPage }
+            return false
+        case .rule, .spacer, .pageBreak: return false
+        case .columns(let columns): return columns.columns.contains { referencesPage($0.content) }
+        case .table(let table): return table.columns.contains { $0.cell.referencesPage || $0.header.referencesPage }
+        case .group(let blocks): return referencesPage(blocks)
+        case .each(let each): return referencesPage(each.content)
+        case .barcode(let barcode): return barcode.data.referencesPage
+        case .component(let use):
+            if use.arguments.values.contains(where: \.referencesPage) { return true }
+            if let known = pageDependence[use.name] { return known }
+            pageDependence[use.name] = false  // breaks cycles; the validator reports them
+            let result = library.components[use.name].map { referencesPage($0.content) } ?? false
+            pageDependence[use.name] = result
+            return result
+        }
+    }
+}

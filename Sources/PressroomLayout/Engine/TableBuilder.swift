@@ -1,0 +1,149 @@
+// Turns a table block into fragments: a header row kept with the first row, one fragment per row
+// (so pages break between rows), stripes and rules, and the running subtotal that the paginator
+// prints as "carried forward" / "brought forward" when the table crosses a page.
+import Foundation
+import PressroomGraphics
+import PressroomText
+
+struct TableBuilder {
+    let flow: FlowBuilder
+    let table: TableBlock
+    let width: Double
+    let location: SourceLocation
+
+    private var environment: RenderEnvironment { flow.environment }
+
+    private struct Cell {
+        var spans: [StyledSpan]
+        var alignment: HorizontalAlignment
+    }
+
+    func build(context: BindingContext) throws(LayoutError) {
+        let rows = try context.list(table.rows, at: location)
+        let padding = table.cellPadding * flow.scale
+        let widths = try columnWidths(rows: rows, context: context, padding: padding)
+        let ruleColour = try table.rule.map { name throws(LayoutError) in try environment.styles.colour(name, at: location) }
+        let stripe = try table.stripe.map { name throws(LayoutError) in try environment.styles.colour(name, at: location) }
+        let headerFill = try table.headerFill.map { name throws(LayoutError) in try environment.styles.colour(name, at: location) }
+        let headerStyle = try style(table.headerStyle, at: location)
+
+        let headerCells = try table.columns.map { column throws(LayoutError) in
+            Cell(spans: [StyledSpan(text: try context.render(column.header), style: headerStyle)], alignment: column.alignment)
+        }
+        let hasHeader = headerCells.contains { !$0.spans[0].text.isEmpty }
+        let header = hasHeader ? try row(headerCells, widths: widths, padding: padding, fill: headerFill, rule: ruleColour, ruleWidth: 0.8) : nil
+
+        // Carried-forward and brought-forward rows: the label across the columns before the amount.
+        var continuation: TableContinuation?
+        if let carry = table.carry {
+            func subtotalRow(_ label: Template, _ subtotal: Decimal) throws(LayoutError) -> Fragment {
+                let scope = context.with("subtotal", BoundValue(.number(subtotal), path: nil))
+                let labelWidth = widths[..<carry.column].reduce(0, +)
+                let labelStyle = try style(table.cellStyle, at: carry.location)
+                let amountStyle = try style(table.columns[carry.column].style ?? table.cellStyle, at: carry.location)
+                let cells = [
+                    Cell(spans: [StyledSpan(text: try scope.render(label), style: labelStyle)], alignment: .left),
+                    Cell(spans: [StyledSpan(text: try scope.render(carry.amount), style: amountStyle)], alignment: .right),
+                ]
+                return try row(cells, widths: [labelWidth, widths[carry.column]], padding: padding, fill: nil,
+                               rule: nil, ruleWidth: 0, topRule: ruleColour)
+            }
+            let footerHeight = try subtotalRow(carry.carriedLabel, 0).height
+            continuation = TableContinuation(footerHeight: footerHeight, footer: { subtotal throws(LayoutError) in
+                try subtotalRow(carry.carriedLabel, subtotal)
+            }, header: { subtotal throws(LayoutError) in
+                var head: [Fragment] = []
+                if table.repeatHeader, let header { head.append(header) }
+                head.append(try subtotalRow(carry.broughtLabel, subtotal))
+                return head
+            })
+        } else if table.repeatHeader, let header {
+            continuation = TableContinuation(footerHeight: 0, footer: { _ in nil }, header: { _ in [header] })
+        }
+
+        if let header { try flow.emit(header) }
+        var subtotal = try table.carry?.initial.map { e throws(LayoutError) in try context.decimal(e, at: location) } ?? 0
+        let cellStyle = try style(table.cellStyle, at: location)
+        let columnStyles = try table.columns.map { column throws(LayoutError) in
+            try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
+        }
+        for (index, element) in rows.enumerated() {
+            let scope = context.with(table.elementName, element)
+                .with("row", BoundValue(.object(["number": .number(Decimal(index + 1))]), path: nil))
+            var cells: [Cell] = []
+            cells.reserveCapacity(table.columns.count)
+            for (column, columnStyle) in zip(table.columns, columnStyles) {
+                cells.append(Cell(spans: [StyledSpan(text: try scope.render(column.cell), style: columnStyle)], alignment: column.alignment))
+            }
+            if let carry = table.carry { subtotal += try scope.decimal(carry.value, at: carry.location) }
+            var fragment = try row(cells, widths: widths, padding: padding,
+                                   fill: index % 2 == 1 ? stripe : nil, rule: ruleColour, ruleWidth: 0.3)
+            if index == 0 && header != nil { fragment.breakBefore = .forbidden }
+            if let continuation {
+                fragment.tableRow = TableRowMark(table: continuation, subtotal: subtotal, isLast: index == rows.count - 1)
+            }
+            try flow.emit(fragment)
+        }
+    }
+
+    private func style(_ name: String?, at location: SourceLocation) throws(LayoutError) -> ResolvedStyle {
+        try environment.styles.style(name, language: flow.language, scale: flow.scale, at: location)
+    }
+
+    private func columnWidths(rows: [BoundValue], context: BindingContext, padding: Double) throws(LayoutError) -> [Double] {
+        let tracks = table.columns.map(\.width)
+        guard tracks.contains(.auto) else { return try TrackSizer.resolve(tracks, total: width, gap: 0) { _ in 0 } }
+        let headerStyle = try style(table.headerStyle, at: location)
+        let cellStyle = try style(table.cellStyle, at: location)
+        return try TrackSizer.resolve(tracks, total: width, gap: 0) { index throws(LayoutError) in
+            let column = table.columns[index]
+            let columnStyle = try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
+            var widest = try measure(try context.render(column.header), headerStyle)
+            for (number, element) in rows.enumerated() {
+                let scope = context.with(table.elementName, element)
+                    .with("row", BoundValue(.object(["number": .number(Decimal(number + 1))]), path: nil))
+                widest = max(widest, try measure(try scope.render(column.cell), columnStyle))
+            }
+            return widest + 2 * padding + 0.5
+        }
+    }
+
+    private func measure(_ text: String, _ style: ResolvedStyle) throws(LayoutError) -> Double {
+        do { return try environment.text.typesetter.measure([TextSpan(text, style: style.text)]) } catch {
+            throw LayoutError(.unknownReference, "\(error)", at: location)
+        }
+    }
+
+    /// One row: every cell set in its column, the row as tall as its tallest cell.
+    private func row(_ cells: [Cell], widths: [Double], padding: Double, fill: Colour?, rule: Colour?, ruleWidth: Double,
+                     topRule: Colour? = nil) throws(LayoutError) -> Fragment {
+        var items: [PageItem] = []
+        var height = 0.0
+        var x = 0.0
+        var texts: [(TypesetParagraph, [StyledSpan], Double)] = []
+        for (cell, columnWidth) in zip(cells, widths) {
+            defer { x += columnWidth }
+            guard !cell.spans[0].text.isEmpty else { continue }
+            let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
+            let paragraph = try environment.text.set(cell.spans, width: max(1, columnWidth - 2 * padding),
+                                                     alignment: alignment, at: location)
+            height = max(height, paragraph.height)
+            texts.append((paragraph, cell.spans, x + padding))
+        }
+        height += 2 * padding
+        if let fill { items.append(.path(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), fill: fill, stroke: nil)) }
+        if let topRule {
+            items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
+        }
+        for (paragraph, spans, left) in texts {
+            for line in paragraph.lines {
+                items.append(contentsOf: TextSetter.items(of: line, spans: spans, dx: left, dy: padding))
+            }
+        }
+        if let rule, ruleWidth > 0 {
+            items.append(.path(.line(from: Point(x: 0, y: height), to: Point(x: width, y: height)), fill: nil,
+                               stroke: Stroke(colour: rule, width: ruleWidth)))
+        }
+        return Fragment(height: height, items: items, location: location)
+    }
+}

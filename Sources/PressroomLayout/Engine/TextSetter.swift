@@ -1,0 +1,72 @@
+// Sets the text of blocks and table cells with the typesetter, and remembers what it set: an
+// invoice batch repeats the same units, rates and descriptions thousands of times, and a set
+// paragraph is an immutable value, so each distinct (text, style, width) is shaped once.
+import PressroomGraphics
+import PressroomText
+
+struct StyledSpan {
+    var text: String
+    var style: ResolvedStyle
+    var link: String?
+}
+
+final class TextSetter {
+    private struct Key: Hashable {
+        var text: String
+        var style: TextStyle
+        var alignment: String
+        var lineHeight: Double
+        var hyphenate: Bool
+        var width: Double
+    }
+
+    let typesetter: Typesetter
+    private var cache: [Key: TypesetParagraph] = [:]
+    /// Bounded so a long batch of unique texts does not grow memory.
+    private let cacheLimit = 20_000
+
+    init(typesetter: Typesetter) {
+        self.typesetter = typesetter
+    }
+
+    func set(_ spans: [StyledSpan], width: Double, alignment: TextAlignment? = nil,
+             at location: SourceLocation) throws(LayoutError) -> TypesetParagraph {
+        var paragraph = spans[0].style.paragraph
+        if let alignment { paragraph.alignment = alignment }
+        let key: Key? = spans.count == 1
+            ? Key(text: spans[0].text, style: spans[0].style.text, alignment: "\(paragraph.alignment)",
+                  lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
+            : nil
+        if let key, let known = cache[key] { return known }
+        let set: TypesetParagraph
+        do {
+            set = try typesetter.typeset(spans.map { TextSpan($0.text, style: $0.style.text) }, width: width, style: paragraph)
+        } catch {
+            throw LayoutError(.unknownReference, "\(error)", at: location)
+        }
+        if let missing = set.missingCharacters.first {
+            let text = spans[missing.spanIndex].text
+            throw LayoutError(.invalidValue, "no font has the character \(missing) in “\(text)”; add a font that has it to Fonts/ or use another character",
+                              at: location)
+        }
+        if let key {
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = set
+        }
+        return set
+    }
+
+    /// The lines of `paragraph` as display items, relative to the paragraph's top-left corner.
+    static func items(of line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0) -> [PageItem] {
+        var items: [PageItem] = []
+        items.reserveCapacity(line.runs.count)
+        for (x, run) in line.runs {
+            let span = spans[min(run.spanIndex, spans.count - 1)]
+            items.append(.text(run, origin: Point(x: dx + x, y: dy + line.baseline), colour: span.style.colour))
+            if let uri = span.link {
+                items.append(.link(Rect(x: dx + x, y: dy + line.top, width: run.width, height: line.height), uri: uri))
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,140 @@
+// Renders records with one layout and theme: binds the record, paginates the flow, draws each
+// page's fixed boxes once the page count is known, and hands pages to a PDF writer or to memory.
+// One renderer serves a whole batch, so fonts, images, styles and set text are shared.
+import Foundation
+import PressroomGraphics
+import PressroomPDF
+import PressroomText
+
+public struct RenderedDocument: Sendable {
+    public var bytes: [UInt8]
+    public var pageCount: Int
+    /// From the layout's `file-name`, without ".pdf"; nil when the layout has none.
+    public var fileName: String?
+    public var title: String?
+}
+
+public final class DocumentRenderer {
+    public let layout: Layout
+    public let theme: Theme
+    public let library: LayoutLibrary
+    private let environment: RenderEnvironment
+
+    /// Checks every reference of the layout (components, parameters, styles, colours) first, so
+    /// a layout mistake is reported once, before any record.
+    public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry,
+                mode: ColourMode = .screen) throws(LayoutError) {
+        if let problem = library.problems(in: layout, theme: theme).first { throw problem }
+        self.layout = layout
+        self.theme = theme
+        self.library = library
+        environment = RenderEnvironment(library: library, theme: theme, registry: registry, mode: mode)
+    }
+
+    /// What a record says about its document before layout: locale, title, file name.
+    public struct Preamble: Sendable {
+        public var locale: String
+        public var title: String?
+        public var fileName: String?
+        var context: BindingContext
+
+        /// A template (a file-name pattern, say) bound to the record.
+        public func render(_ template: Template) throws(LayoutError) -> String { try context.render(template) }
+    }
+
+    public func preamble(for record: DataValue) throws(LayoutError) -> Preamble {
+        let bootstrap = BindingContext(record: record, locale: "en", currency: nil, labels: library.labels)
+        let locale = try layout.locale.map { t throws(LayoutError) in try bootstrap.render(t) } ?? "en"
+        let currency = try layout.currency.map { t throws(LayoutError) in try bootstrap.render(t) }
+        let context = BindingContext(record: record, locale: locale, currency: currency, labels: library.labels)
+        return Preamble(locale: locale, title: try layout.title.map { t throws(LayoutError) in try context.render(t) },
+                        fileName: try layout.fileName.map { t throws(LayoutError) in try context.render(t) },
+                        context: context)
+    }
+
+    /// Lays the record out: page bodies go to `body` as soon as they are full, each page's fixed
+    /// boxes to `overlay` at the end. Returns the page count.
+    public func layOut(_ record: DataValue, body: @escaping (Int, Page) throws(LayoutError) -> Void,
+                       overlay: (Int, [PageItem]) throws(LayoutError) -> Void) throws(LayoutError) -> Int {
+        try layOut(try preamble(for: record), body: body, overlay: overlay)
+    }
+
+    func layOut(_ preamble: Preamble, body: @escaping (Int, Page) throws(LayoutError) -> Void,
+                overlay: (Int, [PageItem]) throws(LayoutError) -> Void) throws(LayoutError) -> Int {
+        let language = preamble.locale
+        let paginator = Paginator(layout: layout, sink: body)
+        let flow = FlowBuilder(environment: environment, language: language, pageBreak: { () throws(LayoutError) in
+            try paginator.pageBreak()
+        }, output: { fragment throws(LayoutError) in
+            try paginator.append(fragment)
+        })
+        try flow.build(layout.flow, width: paginator.flowWidth, context: preamble.context)
+        let count = try paginator.finish()
+
+        // Fixed boxes: those that print the page number are laid out per page, the others once.
+        let composer = BoxComposer(flow: flow)
+        var reusable: [String: [PageItem]] = [:]
+        for index in 0..<count {
+            let template = index == 0 ? layout.first : layout.following
+            let page = BoundValue(.object(["number": .number(Decimal(index + 1)), "count": .number(Decimal(count))]), path: nil)
+            var items: [PageItem] = []
+            for (boxIndex, box) in template.boxes.enumerated() {
+                let key = "\(index == 0 ? "first" : "following")/\(boxIndex)"
+                if let known = reusable[key] {
+                    items.append(contentsOf: known)
+                    continue
+                }
+                let composed = try composer.compose(box, context: preamble.context.with("page", page))
+                if !environment.referencesPage(box.content) { reusable[key] = composed }
+                items.append(contentsOf: composed)
+            }
+            if !items.isEmpty { try overlay(index, items) }
+        }
+        return count
+    }
+
+    /// The record's pages in memory (tests, previews).
+    public func pages(for record: DataValue) throws(LayoutError) -> [Page] {
+        var pages: [Page] = []
+        _ = try layOut(record, body: { _, page in pages.append(page) }, overlay: { index, items in
+            pages[index].items.append(contentsOf: items)
+        })
+        return pages
+    }
+
+    /// The record as a PDF file of its own.
+    public func renderPDF(_ record: DataValue) throws(LayoutError) -> RenderedDocument {
+        let preamble = try preamble(for: record)
+        let writer = PDFDocumentWriter(info: info(preamble))
+        var pages: [Page] = []
+        let count = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
+            pages[index].items.append(contentsOf: items)
+        })
+        do {
+            for page in pages { try writer.add(page) }
+            return RenderedDocument(bytes: try writer.finish(), pageCount: count, fileName: preamble.fileName,
+                                    title: preamble.title)
+        } catch let error as LayoutError {
+            throw error
+        } catch {
+            throw LayoutError(.resource, "\(error)", at: layout.location)
+        }
+    }
+
+    /// Appends the record's pages to a PDF shared by many records (`--combine`), with an outline
+    /// entry. The record is laid out completely before anything is written, so a record that
+    /// fails leaves nothing behind in the shared file.
+    public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
+        let pages = try pages(for: record)
+        do {
+            for page in pages { try writer.add(page) }
+        } catch {
+            throw LayoutError(.resource, "\(error)", at: layout.location)
+        }
+        return pages.count
+    }
+
+    func info(_ preamble: Preamble) -> DocumentInfo {
+        DocumentInfo(title: preamble.title, creator: "Pressroom layout \(layout.name)", language: preamble.locale)
+    }
+}

@@ -1,0 +1,56 @@
+// Options every layout command shares (which layout, which theme, where layouts and fonts live)
+// and the renderer they set up.
+import ArgumentParser
+import Foundation
+import PressroomLayout
+import PressroomText
+
+struct LayoutOptions: ParsableArguments {
+    @Option(help: "The layouts folder (components/, themes/, labels/). Default: the folder of LAYOUT when it is a file, else ./Layouts or the bundled one.")
+    var layouts: String?
+
+    @Option(help: "Theme name from the layouts folder's themes/ (default: the layout's own).")
+    var theme: String?
+
+    @Option(help: "Extra font files or folders to register (repeatable).")
+    var font: [String] = []
+
+    @Flag(help: "Paint with CMYK and spot colours (the print variant) instead of RGB.")
+    var print = false
+
+    /// The layouts folder for a layout argument: "invoice" or "path/to/invoice.yaml".
+    func directory(for layout: String) -> String {
+        if let layouts { return layouts }
+        if layout.hasSuffix(".yaml") || layout.hasSuffix(".yml") {
+            return URL(fileURLWithPath: layout).deletingLastPathComponent().path
+        }
+        if FileManager.default.fileExists(atPath: "Layouts/components") { return "Layouts" }
+        return BundledFonts.directory + "/../Layouts"
+    }
+
+    func renderer(for layoutName: String) throws -> DocumentRenderer {
+        let library = try LayoutLibrary(directory: directory(for: layoutName))
+        let layout = try library.layout(named: layoutName)
+        let theme = try library.theme(named: self.theme ?? layout.theme)
+        let registry = try FontRegistry.bundled()
+        for path in font {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                try registry.register(directory: path)
+            } else {
+                _ = try registry.register(file: path)
+            }
+        }
+        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                    mode: print ? .print : .screen)
+    }
+}
+
+/// Standard error, unbuffered.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var errorIsTerminal: Bool { isatty(2) != 0 }
+}

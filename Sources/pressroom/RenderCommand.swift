@@ -1,0 +1,108 @@
+// `pressroom render LAYOUT DATA -o DIR`: one PDF per record (or all in one with --combine), a
+// progress bar for batches, and a summary of every record that failed while the others rendered.
+import ArgumentParser
+import Foundation
+import PressroomLayout
+import PressroomPDF
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render records (one JSON record, or JSON Lines) with a layout into PDFs.",
+        discussion: "Exit status: 0 when every record rendered, 1 when some failed (each is listed), 2 when none could be rendered (a layout error).")
+
+    @Argument(help: "The layout: a name from the layouts folder (invoice, statement, letter) or a path to a .yaml file.")
+    var layout: String
+
+    @Argument(help: "The data: a JSON file with one record, or JSON Lines with one record per line.")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "The folder to write PDFs into.")
+    var output: String = "out"
+
+    @Option(help: "File name for each PDF, a template such as \"{{ customer.name }}-{{ number }}\" (default: the layout's file-name, else the record number).")
+    var name: String?
+
+    @Option(help: "Write all records into this one PDF instead (fonts are shared across records).")
+    var combine: String?
+
+    @OptionGroup var options: LayoutOptions
+
+    func run() throws {
+        let renderer: DocumentRenderer
+        do { renderer = try options.renderer(for: layout) } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        let nameTemplate = try name.map { try Template.parse($0, at: SourceLocation(file: "--name", line: 1)) }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let reader = try RecordReader(path: data)
+        let total = Self.countRecords(data)
+        var progress = ProgressBar(total: total)
+        var failures: [LayoutError] = []
+        var rendered = 0, pages = 0
+        var usedNames: Set<String> = []
+        let started = Date()
+        let combined = combine.map { _ in PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
+
+        for (number, result) in reader {
+            do {
+                let record = try result.get()
+                if let combined {
+                    pages += try renderer.render(record, into: combined, outlineTitle: "\(number)")
+                } else {
+                    let document = try renderer.renderPDF(record)
+                    var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? document.fileName
+                        ?? String(format: "%05d", number)
+                    base = Self.safeFileName(base, fallback: String(format: "%05d", number))
+                    var fileName = base
+                    var suffix = 2
+                    while usedNames.contains(fileName) { fileName = "\(base)-\(suffix)"; suffix += 1 }
+                    usedNames.insert(fileName)
+                    try Data(document.bytes).write(to: URL(fileURLWithPath: output).appendingPathComponent(fileName + ".pdf"))
+                    pages += document.pageCount
+                }
+                rendered += 1
+            } catch let error as LayoutError {
+                failures.append(error.inRecord(number))
+            } catch {
+                failures.append(LayoutError(.resource, "\(error)", record: number))
+            }
+            progress.update(done: rendered + failures.count, failed: failures.count)
+        }
+        if let combined, let combine {
+            let path = combine.contains("/") ? combine : output + "/" + combine
+            try Data(try combined.finish()).write(to: URL(fileURLWithPath: path))
+        }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(started)
+        let where_ = combine.map { "into \($0)" } ?? "into \(output)/"
+        Console.error(String(format: "Rendered %d of %d records (%d pages) %@ in %.2f s (%.0f docs/s).",
+                             rendered, rendered + failures.count, pages, where_, seconds, Double(rendered) / max(seconds, 1e-9)))
+        if !failures.isEmpty {
+            Console.error("\(failures.count) record\(failures.count == 1 ? "" : "s") failed:")
+            for failure in failures { Console.error("  \(failure)") }
+            throw ExitCode(rendered == 0 ? 2 : 1)
+        }
+    }
+
+    /// Counts non-blank lines for the progress bar (a single pretty-printed record counts as one).
+    static func countRecords(_ path: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        let trimmed = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
+        if trimmed == UInt8(ascii: "[") { return 0 }
+        var lines = 0, sawContent = false
+        for byte in data {
+            if byte == 0x0A { if sawContent { lines += 1 }; sawContent = false } else if byte != 0x20 && byte != 0x0D { sawContent = true }
+        }
+        if sawContent { lines += 1 }
+        return lines
+    }
+
+    static func safeFileName(_ name: String, fallback: String) -> String {
+        let cleaned = String(name.map { "/\\:*?\"<>|\0".contains($0) || $0.isNewline ? "_" : $0 })
+            .trimmingCharacters(in: .whitespaces)
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? fallback : cleaned
+    }
+}
+
