@@ -100,6 +100,7 @@ final class LayoutsFolder {
     #expect(byName.name == "invoice" && byName.location.file == "invoice.yaml")
     let byPath = try library.layout(named: "\(folder.path)/invoice.yaml")
     #expect(byPath.location.file == "invoice.yaml")
+    #expect(try library.layout(named: "invoice.yaml").name == "invoice")
 }
 
 @Test func anUnknownLayoutListsTheLayoutsThereAre() throws {

@@ -136,7 +136,7 @@ enum BlockLoader {
         if let with = block["with"] {
             for entry in try YAMLMapping(with).entries {
                 guard entry.value.scalarText != nil, !entry.value.isNull else {
-                    throw entry.value.wrongShape("text; to pass an object or a list, write its placeholder alone, as in `\"{{ customer }}\"`")
+                    throw entry.value.error(.syntax, "\(entry.value.name) expects text, not \(entry.value.shapeDescription); to pass an object or a list, write its placeholder alone, as in `\"{{ customer }}\"`")
                 }
                 arguments[entry.key] = try entry.value.template()
             }

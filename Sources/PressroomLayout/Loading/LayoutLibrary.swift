@@ -41,12 +41,14 @@ public final class LayoutLibrary: @unchecked Sendable {
         labels = LabelTable(tables)
     }
 
-    /// `invoice` is `<directory>/invoice.yaml`; a name with a `/` or ending in `.yaml` is a path.
+    /// `invoice` is `<directory>/invoice.yaml`; a name with a `/` or ending in `.yaml` is a path
+    /// (a bare `invoice.yaml` that is not in the current folder is looked for in the layouts folder).
     public func layout(named nameOrPath: String) throws(LayoutError) -> Layout {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
-        let path = isPath ? nameOrPath : "\(directory)/\(nameOrPath).yaml"
+        var path = isPath ? nameOrPath : "\(directory)/\(nameOrPath).yaml"
+        if isPath, !nameOrPath.contains("/"), !FileManager.default.fileExists(atPath: path) { path = "\(directory)/\(nameOrPath)" }
         guard FileManager.default.fileExists(atPath: path) else {
-            if isPath { throw LayoutError(.resource, "there is no layout file at \(path)") }
+            if isPath { throw LayoutError(.resource, "there is no layout file at \(nameOrPath)") }
             let names = yamlFiles(in: nil).map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
             let near = Suggestion.closest(to: nameOrPath, in: names).map { "did you mean `\($0)`? " } ?? ""
             let listed = names.isEmpty ? "there are none" : "the layouts are \(Suggestion.list(names))"

@@ -70,7 +70,7 @@ enum PageLoader {
             insets = EdgeInsets(top: try side("top"), right: try side("right"), bottom: try side("bottom"), left: try side("left"))
         }
         guard insets.left + insets.right < size.width, insets.top + insets.bottom < size.height else {
-            throw value.error(.invalidValue, "the body's insets leave no room on a \(Length(points: size.width).millimetres.rounded().formatted) × \(Length(points: size.height).millimetres.rounded().formatted) mm page")
+            throw value.error(.invalidValue, "the body's insets leave no room on a \(Length(points: size.width).millimetres.rounded().compactText) × \(Length(points: size.height).millimetres.rounded().compactText) mm page")
         }
         return insets
     }
@@ -99,6 +99,13 @@ enum PageLoader {
             }
             return .shrink(minimumScale: scale)
         }
-        return try value.choice(["error": .error, "shrink": .shrink(minimumScale: defaultMinimumScale), "ellipsis": .ellipsis])
+        switch text {
+        case "error": return .error
+        case "shrink": return .shrink(minimumScale: defaultMinimumScale)
+        case "ellipsis": return .ellipsis
+        default:
+            let near = Suggestion.closest(to: text, in: ["error", "shrink", "ellipsis"]).map { "; did you mean `\($0)`?" } ?? ""
+            throw value.error(.invalidValue, "`overflow` must be `error`, `shrink`, `shrink(0.6)` or `ellipsis`, not \(value.shapeDescription)\(near)")
+        }
     }
 }

@@ -55,7 +55,7 @@ enum ThemeLoader {
                 throw ink.wrongShape("a number from 0 to 1")
             }
             guard (0...1).contains(number) else {
-                throw ink.error(.invalidValue, "CMYK values run from 0 to 1, not \(text); write \((number / 100).formatted) for \(text) %")
+                throw ink.error(.invalidValue, "CMYK values run from 0 to 1, not \(text); write \((number / 100).compactText) for \(text) %")
             }
             inks.append(number)
         }

@@ -47,7 +47,8 @@ enum YAMLDocument {
             return LayoutError(.syntax, "YAML cannot read the text here: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return LayoutError(.syntax, "the key \(keys) is given twice in one mapping; keep one", at: at(context.mark))
+            // Yams marks the first of the keys; the repeat is further down the same mapping.
+            return LayoutError(.syntax, "the key \(keys) here is given again further down the same mapping; keep one", at: at(context.mark))
         default:
             return LayoutError(.syntax, "the YAML cannot be read: \(error)", at: SourceLocation(file: file, line: 1))
         }

@@ -45,8 +45,6 @@ struct YAMLMapping {
         return [try YAMLMapping(value)]
     }
 
-    var keys: [String] { entries.map(\.key) }
-
     subscript(key: String) -> YAMLValue? {
         entries.first { $0.key == key }?.value
     }

@@ -77,14 +77,6 @@ struct YAMLValue {
         return value
     }
 
-    func number(in range: ClosedRange<Double>) throws(LayoutError) -> Double {
-        guard let text = scalarText, let value = Double(text), value.isFinite else { throw wrongShape("a number") }
-        guard range.contains(value) else {
-            throw error(.invalidValue, "\(name) must be between \(range.lowerBound.formatted) and \(range.upperBound.formatted), not \(text)")
-        }
-        return value
-    }
-
     /// A name used in templates (`as: item`, a component parameter, a label key): letters, digits
     /// and `_`; names bound beside the record must also not be one the language reserves.
     func identifier(reserved: Bool = true) throws(LayoutError) -> String {
@@ -133,7 +125,7 @@ extension Node {
 
 extension Double {
     /// 0.7, 12, 2.5: no trailing ".0" in messages.
-    var formatted: String {
+    var compactText: String {
         self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
     }
 }
