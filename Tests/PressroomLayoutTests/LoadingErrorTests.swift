@@ -138,7 +138,7 @@ private func themeError(_ yaml: String) throws -> LayoutError {
     let reserved = try layoutError("layout: a\ntheme: t\nflow:\n  - each: x\n    as: page\n    content: []\n")
     #expect(reserved.message == "`page` is reserved for page numbers; choose another name for `as`")
     let hyphen = try layoutError("layout: a\ntheme: t\nflow:\n  - table: { rows: r, as: line-item, columns: [ { cell: x } ] }\n")
-    #expect(hyphen.message.hasPrefix("`as` must be a name of letters, digits and `_`"))
+    #expect(hyphen.message.hasPrefix("`as` must be a name of ASCII letters, digits and `_`"))
 }
 
 @Test func labelsFilesAreChecked() throws {

@@ -81,9 +81,11 @@ struct YAMLValue {
     /// and `_`; names bound beside the record must also not be one the language reserves.
     func identifier(reserved: Bool = true) throws(LayoutError) -> String {
         let text = try text()
-        let valid = text.first.map { $0.isLetter || $0 == "_" } == true && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        // ASCII, as placeholders' names are (and the schemas' pattern `^[A-Za-z_][A-Za-z0-9_]*$`).
+        let valid = text.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         guard valid else {
-            throw error(.invalidValue, "\(name) must be a name of letters, digits and `_` (as used in `{{ name.field }}`), not `\(text)`")
+            throw error(.invalidValue, "\(name) must be a name of ASCII letters, digits and `_` (as used in `{{ name.field }}`), not `\(text)`")
         }
         guard !reserved || YAMLValue.reservedNames[text] == nil else {
             throw error(.invalidValue, "`\(text)` is reserved for \(YAMLValue.reservedNames[text]!); choose another name for \(name)")
