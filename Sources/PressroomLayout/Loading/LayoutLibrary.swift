@@ -1,0 +1,95 @@
+// The layouts folder: its components, themes and labels loaded once; layouts loaded by name or
+// path; and the check of a layout's references against the library and a theme.
+import Foundation
+
+public final class LayoutLibrary: @unchecked Sendable {
+    public let directory: String
+    public private(set) var components: [String: Component] = [:]
+    public private(set) var themes: [String: Theme] = [:]
+    public private(set) var labels = LabelTable([:])
+
+    /// Loads `components/`, `themes/` and `labels/` (each may be missing); the first broken file
+    /// is the error, naming file:line:column.
+    public init(directory: String) throws(LayoutError) {
+        self.directory = directory
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw LayoutError(.resource, "there is no layouts folder at \(directory)")
+        }
+        for (path, file) in yamlFiles(in: "components") {
+            let component = try ComponentLoader.component(try YAMLDocument.read(path: path, file: file))
+            if let earlier = components[component.name] {
+                throw duplicate("component", component.name, at: component.location, earlier: earlier.location)
+            }
+            components[component.name] = component
+        }
+        for (path, file) in yamlFiles(in: "themes") {
+            let theme = try ThemeLoader.theme(try YAMLDocument.read(path: path, file: file))
+            if let earlier = themes[theme.name] { throw duplicate("theme", theme.name, at: theme.location, earlier: earlier.location) }
+            themes[theme.name] = theme
+        }
+        var tables: [String: [String: String]] = [:]
+        var labelFiles: [String: SourceLocation] = [:]
+        for (path, file) in yamlFiles(in: "labels") {
+            let labels = try LabelLoader.labels(try YAMLDocument.read(path: path, file: file))
+            if let earlier = labelFiles[labels.language] {
+                throw duplicate("labels for language", labels.language, at: labels.location, earlier: earlier)
+            }
+            labelFiles[labels.language] = labels.location
+            tables[labels.language] = labels.texts
+        }
+        labels = LabelTable(tables)
+    }
+
+    /// `invoice` is `<directory>/invoice.yaml`; a name with a `/` or ending in `.yaml` is a path
+    /// (a bare `invoice.yaml` that is not in the current folder is looked for in the layouts folder).
+    public func layout(named nameOrPath: String) throws(LayoutError) -> Layout {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+        var path = isPath ? nameOrPath : "\(directory)/\(nameOrPath).yaml"
+        if isPath, !nameOrPath.contains("/"), !FileManager.default.fileExists(atPath: path) { path = "\(directory)/\(nameOrPath)" }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if isPath { throw LayoutError(.resource, "there is no layout file at \(nameOrPath)") }
+            let names = yamlFiles(in: nil).map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+            let near = Suggestion.closest(to: nameOrPath, in: names).map { "did you mean `\($0)`? " } ?? ""
+            let listed = names.isEmpty ? "there are none" : "the layouts are \(Suggestion.list(names))"
+            throw LayoutError(.resource, "there is no layout `\(nameOrPath)` in \(directory); \(near)(\(listed))")
+        }
+        return try LayoutLoader.layout(try YAMLDocument.read(path: path, file: displayName(of: path)))
+    }
+
+    public func theme(named name: String) throws(LayoutError) -> Theme {
+        if let theme = themes[name] { return theme }
+        let names = themes.keys.sorted()
+        let near = Suggestion.closest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
+        let listed = names.isEmpty ? "\(directory)/themes has none" : "the themes are \(Suggestion.list(names))"
+        throw LayoutError(.unknownReference, "there is no theme `\(name)`; \(near)(\(listed))")
+    }
+
+    /// Every reference the layout (and the components it uses) makes that the library or the
+    /// theme cannot resolve, each at its file:line:column; empty when the layout can render.
+    public func problems(in layout: Layout, theme: Theme) -> [LayoutError] {
+        ReferenceValidator.problems(in: layout, theme: theme, components: components)
+    }
+
+    // MARK: Files
+
+    /// The `.yaml` / `.yml` files of a subfolder (nil: the folder itself), sorted, with the names
+    /// errors show them by.
+    private func yamlFiles(in subfolder: String?) -> [(path: String, file: String)] {
+        let folder = subfolder.map { "\(directory)/\($0)" } ?? directory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+            .map { name in ("\(folder)/\(name)", subfolder.map { "\($0)/\(name)" } ?? name) }
+    }
+
+    /// The path relative to the layouts folder when it is inside it, else as given.
+    private func displayName(of path: String) -> String {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path + "/"
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        return file.hasPrefix(folder) ? String(file.dropFirst(folder.count)) : path
+    }
+
+    private func duplicate(_ what: String, _ name: String, at location: SourceLocation, earlier: SourceLocation) -> LayoutError {
+        LayoutError(.invalidValue, "\(what) `\(name)` is defined again; the first is in \(earlier.file), so rename one", at: location)
+    }
+}
