@@ -150,6 +150,7 @@ TABLE = obj("A table: rows from an array, a header that repeats on every page, a
     "carry": desc("A subtotal at each page break: carried forward at the foot, brought forward under the next page's header.", obj(
         "The running subtotal.", {
             "value": desc("The number summed over the rows placed so far, e.g. `item.net`.", ref("expression")),
+            "initial": desc("Where the sum starts, e.g. `opening_balance` (default 0).", ref("expression")),
             "column": desc("The column that shows the subtotal, counting from 0.", {"type": "integer", "minimum": 0}),
             "amount": desc("The subtotal's text (default `{{ subtotal | amount }}`).", ref("template")),
             "carried-label": desc("The label at the foot of a page (default `{{ label.carried_forward }}`).", ref("template")),

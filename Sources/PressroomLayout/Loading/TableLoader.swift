@@ -5,7 +5,7 @@ enum TableLoader {
     static let keys = ["rows", "as", "header-style", "cell-style", "header-fill", "stripe", "rule", "repeat-header",
                        "cell-padding", "carry", "columns"]
     static let columnKeys = ["header", "cell", "width", "align", "style"]
-    static let carryKeys = ["value", "column", "amount", "carried-label", "brought-label"]
+    static let carryKeys = ["value", "initial", "column", "amount", "carried-label", "brought-label"]
 
     static func table(_ value: YAMLValue) throws(LayoutError) -> TableBlock {
         let table = try value.mapping("a table", allowed: keys)
@@ -46,6 +46,7 @@ enum TableLoader {
             throw columnValue.error(.invalidValue, "`column: \(column)` is past the table's last column; columns count from 0, so the last is \(columnCount - 1)")
         }
         return TableBlock.Carry(value: try carry.required("value", in: "`carry`", example: "value: item.net").expression(),
+                                initial: try carry.optional("initial") { v throws(LayoutError) in try v.expression() },
                                 column: column,
                                 amount: try carry.template("amount", default: "{{ subtotal | amount }}"),
                                 carriedLabel: try carry.template("carried-label", default: "{{ label.carried_forward }}"),

@@ -1,0 +1,53 @@
+// `pressroom samples -o out`: renders every bundled layout over its sample records (each
+// Fixtures/records/<layout>*.jsonl) into out/<layout>/, the README's first command.
+import ArgumentParser
+import Foundation
+import PressroomLayout
+import PressroomText
+
+struct SamplesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samples",
+        abstract: "Render every bundled layout over the sample records in Fixtures/records into a folder.")
+
+    @Option(name: .shortAndLong, help: "The folder to write into (one subfolder per layout).")
+    var output: String = "out"
+
+    @Option(help: "The sample records folder.")
+    var records: String?
+
+    @OptionGroup var options: LayoutOptions
+
+    func run() throws {
+        let layoutsFolder = options.directory(for: "invoice")
+        let recordsFolder = records ?? URL(fileURLWithPath: layoutsFolder).deletingLastPathComponent().path + "/Fixtures/records"
+        let layouts = try FileManager.default.contentsOfDirectory(atPath: layoutsFolder)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: recordsFolder).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var failed = 0
+        for layout in layouts {
+            let matching = files.filter { $0.hasPrefix(layout) }
+            guard !matching.isEmpty else { continue }
+            let renderer = try options.renderer(for: layout)
+            let folder = output + "/" + layout
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var count = 0, pages = 0
+            for file in matching {
+                for (number, result) in try RecordReader(path: recordsFolder + "/" + file) {
+                    do {
+                        let document = try renderer.renderPDF(try result.get())
+                        let name = RenderCommand.safeFileName(document.fileName ?? "", fallback: "\(file.dropLast(6))-\(number)")
+                        try Data(document.bytes).write(to: URL(fileURLWithPath: folder + "/" + name + ".pdf"))
+                        count += 1
+                        pages += document.pageCount
+                    } catch {
+                        failed += 1
+                        Console.error("  \(file) record \(number): \(error)")
+                    }
+                }
+            }
+            print("\(layout): \(count) documents, \(pages) pages in \(folder)/ (theme \(renderer.theme.name))")
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
