@@ -84,6 +84,8 @@ func parsed(_ source: String) throws(LayoutError) -> PressroomLayout.Expression 
         ("x | sum(field)", 9, "the field to add up is written in quotes"),
         ("x | sum('a.')", 9, "is not a field name"),
         ("x | ", 5, "expected a formatter name after '|'"),
+        (String(repeating: "(", count: 70) + "x" + String(repeating: ")", count: 70), 65, "nested more than 64 deep"),
+        (String(repeating: "not ", count: 70) + "x", 257, "nested more than 64 deep"),
     ]
     for (source, column, reason) in cases {
         let error = try #require(layoutError { _ = try parsed(source) }, "\(source)")

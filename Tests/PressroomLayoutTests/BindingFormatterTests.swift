@@ -120,6 +120,11 @@ func formattersFollowTheLocale(locale: String) throws {
     #expect(try bound.render(Template.parse("{{ v | money('JPY') }} {{ v | money('BHD') }}", at: here)) == "1.235\u{A0}¥ 1.234,500\u{A0}BHD")
 }
 
+@Test func localesMayBeWrittenWithUnderscores() throws {
+    let swiss = context(#"{"v": 1234.5}"#, locale: "de_CH")
+    #expect(try swiss.render(Template.parse("{{ v | money('CHF') }}", at: here)) == "CHF\u{A0}1’234.50")
+}
+
 @Test func caseMappingFollowsTheLocale() throws {
     let bound = context(#"{"city": "istanbul", "word": "DİYARBAKIR"}"#, locale: "tr-TR")
     #expect(try bound.render(Template.parse("{{ city | upper }} {{ word | lower }}", at: here)) == "İSTANBUL diyarbakır")
@@ -173,4 +178,24 @@ func formattersFollowTheLocale(locale: String) throws {
     try measure("label + field", "{{ name }}, {{ issued }}")
     try measure("sum of 4 + amount", "{{ items | sum('net') | amount }}")
     try measure("condition", "{{ rate > 20 and name }}")
+}
+
+@Test func formattingFromManyThreadsAgrees() async throws {
+    let locales = ["cs-CZ", "de-DE", "pl-PL", "uk-UA", "sr-RS", "en-GB"]
+    let template = try Template.parse("{{ total | money }} {{ big | amount }} {{ issued | date('long') }} {{ name | upper }} {{ rate | percent }}",
+                                      at: here)
+    let serial = try locales.map { try context(invoice, locale: $0).render(template) }
+    let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+        for task in 0..<8 {
+            group.addTask {
+                for round in 0..<300 {
+                    let index = (task + round) % locales.count
+                    guard try context(invoice, locale: locales[index]).render(template) == serial[index] else { return false }
+                }
+                return true
+            }
+        }
+        return try await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(results == Array(repeating: true, count: 8))
 }

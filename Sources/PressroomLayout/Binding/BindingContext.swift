@@ -114,12 +114,11 @@ public struct BindingContext: Sendable {
         case .bool(let flag): return flag ? "true" : "false"
         case .array:
             throw BindingError.wrongType(bound, expression: expression, expected: "text", at: location,
-                                         hint: "a list is not printed whole: go through it with `each:` or a table, "
-                                             + "or count it: {{ \(expression) | count }}")
+                                         hint: "go through it with `each:` or a table, or count it: {{ \(expression) | count }}")
         case .object(let members):
             let example = members.keys.sorted().first.map { "{{ \(expression).\($0) }}" } ?? "one of its fields"
             throw BindingError.wrongType(bound, expression: expression, expected: "text", at: location,
-                                         hint: "an object is not printed whole: print one of its fields, e.g. \(example)")
+                                         hint: "print one of its fields, e.g. \(example)")
         }
     }
 }

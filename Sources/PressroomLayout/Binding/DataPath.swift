@@ -24,14 +24,19 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var text = "$"
+        Self.write(components[...], to: &text)
+        return text
+    }
+
+    /// Appends components as a placeholder writes them: `.name`, `[3]`, `["key with space"]`.
+    static func write(_ components: ArraySlice<Component>, to text: inout String) {
         for component in components {
             switch component {
             case .index(let index): text += "[\(index)]"
-            case .key(let key) where Self.isPlainName(key): text += "." + key
-            case .key(let key): text += "[" + Self.quoted(key) + "]"
+            case .key(let key) where isPlainName(key): text += "." + key
+            case .key(let key): text += "[" + quoted(key) + "]"
             }
         }
-        return text
     }
 
     /// A key that can be written after a dot in a placeholder: a letter or "_", then letters,

@@ -48,6 +48,9 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
     /// As written in a layout: `items[0].description`.
     public var description: String { text(upTo: components.count) }
 
+    /// The root and the first `count` components.
+    func prefix(_ count: Int) -> Reference { Reference(root: root, components: Array(components.prefix(count))) }
+
     /// The root and the first `count` components, for naming the part of a reference that is missing.
     func text(upTo count: Int) -> String {
         var text: String
@@ -55,13 +58,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
         case .name(let name): text = name
         case .record: text = "$"
         }
-        for component in components.prefix(count) {
-            switch component {
-            case .index(let index): text += "[\(index)]"
-            case .key(let key) where DataPath.isPlainName(key): text += "." + key
-            case .key(let key): text += "[" + DataPath.quoted(key) + "]"
-            }
-        }
+        DataPath.write(components.prefix(count), to: &text)
         return text
     }
 }

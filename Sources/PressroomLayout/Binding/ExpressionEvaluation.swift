@@ -88,8 +88,8 @@ extension BindingContext {
                           at: location)
     }
 
-    /// Follows `.key` and `[index]` components from `start`.
-    private func walk(_ components: ArraySlice<DataPath.Component>, from start: BoundValue, of reference: Reference,
+    /// Follows `.key` and `[index]` components from `start`; `reference` is what the layout wrote.
+    func walk(_ components: ArraySlice<DataPath.Component>, from start: BoundValue, of reference: Reference,
                       at location: SourceLocation) throws(LayoutError) -> Outcome {
         var current = start
         for (offset, component) in zip(components.indices, components) {
@@ -113,14 +113,12 @@ extension BindingContext {
                 return .missing(MissingField(reference: reference, resolvedComponents: resolved,
                                              path: current.path?.appending(component), parent: .null))
             case (.key(let key), _):
-                let within = reference.text(upTo: resolved - 1)
-                let hint = if case .array = current.value { ", pick an element first: \(within)[0].\(key)" } else { "" }
-                throw BindingError.wrongType(current, expression: .reference(Reference(root: reference.root,
-                    components: Array(reference.components.prefix(resolved - 1)))), expected: "an object with the field `\(key)`",
-                    at: location, hint: "`\(reference)` reads a field of it\(hint)")
+                let hint = if case .array = current.value { ", pick an element first: \(reference.text(upTo: resolved - 1))[0].\(key)" } else { "" }
+                throw BindingError.wrongType(current, expression: .reference(reference.prefix(resolved - 1)),
+                                             expected: "an object with the field `\(key)`", at: location,
+                                             hint: "`\(reference)` reads a field of it\(hint)")
             case (.index, _):
-                let within = Reference(root: reference.root, components: Array(reference.components.prefix(resolved - 1)))
-                throw BindingError.wrongType(current, expression: .reference(within), expected: "a list",
+                throw BindingError.wrongType(current, expression: .reference(reference.prefix(resolved - 1)), expected: "a list",
                                              at: location, hint: "`\(reference)` reads an element of it")
             }
         }

@@ -6,6 +6,10 @@ struct ExpressionParser {
     private var lexer: ExpressionLexer
     private var current: Token
     private var lookaheadError: ExpressionSyntaxError?
+    /// Parentheses, `not`s and formatter arguments inside each other; bounded so that no
+    /// expression can exhaust the stack.
+    private var nesting = 0
+    private static let maximumNesting = 64
 
     /// Starts at byte `start` of `source` (inside a template, just after the `{{`).
     init(source: [UInt8], from start: Int) {
@@ -44,6 +48,8 @@ struct ExpressionParser {
     // MARK: Precedence levels
 
     private mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+        try enterNesting()
+        defer { nesting -= 1 }
         var left = try parseAnd()
         while try accept(.keyword(.or)) { left = .or(left, try parseAnd()) }
         return left
@@ -56,8 +62,19 @@ struct ExpressionParser {
     }
 
     private mutating func parseNot() throws(ExpressionSyntaxError) -> Expression {
-        if try accept(.keyword(.not)) { return .not(try parseNot()) }
+        if try accept(.keyword(.not)) {
+            try enterNesting()
+            defer { nesting -= 1 }
+            return .not(try parseNot())
+        }
         return try parseComparison()
+    }
+
+    private mutating func enterNesting() throws(ExpressionSyntaxError) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw ExpressionSyntaxError(offset: current.start, reason: "the expression is nested more than \(Self.maximumNesting) deep")
+        }
     }
 
     private mutating func parseComparison() throws(ExpressionSyntaxError) -> Expression {

@@ -16,7 +16,6 @@ extension BindingContext {
             if case .defaultValue(let fallback) = filter { return try outcome(of: fallback, at: location) }
             throw missing.error(at: location)
         }
-        let formatted = Expression.filtered(expression, filter)
         func computed(_ value: DataValue) -> Outcome { .value(BoundValue(value, path: nil)) }
 
         switch filter {
@@ -45,7 +44,7 @@ extension BindingContext {
         if case .null = bound.value { return .value(bound) }
         switch filter {
         case .money(let currencyArgument):
-            let code = try currency(currencyArgument, for: formatted, at: location)
+            let code = try currency(currencyArgument, for: expression, at: location)
             return computed(.string(try formatNumber(bound, .money(currency: code), of: expression, filter: "money", at: location)))
         case .amount:
             return computed(.string(try formatNumber(bound, .amount, of: expression, filter: "amount", at: location)))
@@ -104,7 +103,8 @@ extension BindingContext {
                           at location: SourceLocation) throws(LayoutError) -> String {
         guard let argument else {
             guard let currency, !currency.isEmpty else {
-                throw LayoutError(.format, "`\(expression)` needs a currency: give one, money(\"EUR\"), or set the layout's `currency:`",
+                throw LayoutError(.format, "`\(Expression.filtered(expression, .money(currency: nil)))` needs a currency: "
+                                  + "give one, money(\"EUR\"), or set the layout's `currency:`",
                                   at: location)
             }
             guard CurrencyCode.isValid(currency) else {
@@ -166,28 +166,17 @@ extension BindingContext {
         }
         var sum = Decimal(0)
         for (index, element) in elements.enumerated() {
-            let elementText = "\(expression)[\(index)]"
             var value = BoundValue(element, path: bound.path?.appending(index: index))
-            var written = Reference(root: .name(elementText), components: [])
-            for component in field ?? [] {
-                written.components.append(component)
-                let path = value.path?.appending(component)
-                let next: DataValue?
-                switch (component, value.value) {
-                case (.key(let key), .object(let members)): next = members[key]
-                case (.index(let i), .array(let list)): next = i < list.count ? list[i] : nil
-                case (_, .null): next = nil
-                default:
-                    throw BindingError.wrongType(value, expression: .reference(Reference(root: written.root,
-                        components: written.components.dropLast())), expected: "an object", at: location,
-                        hint: "`\(filter)` reads \(Self.fieldText(field)) of each element")
-                }
-                guard let next else {
+            let written = Reference(root: .name("\(expression)[\(index)]"), components: field ?? [])
+            if let field {
+                switch try walk(field[...], from: value, of: written, at: location) {
+                case .value(let found):
+                    value = found
+                case .missing(let missing):
                     throw LayoutError(.missingField, "`\(written)` is not in the record: `\(filter)` needs "
                                       + "\(Self.fieldText(field)) in every element (null counts as nothing)",
-                                      at: location, dataPath: path?.description)
+                                      at: location, dataPath: missing.path?.description)
                 }
-                value = BoundValue(next, path: path)
             }
             if case .null = value.value { continue }
             guard let number = value.value.decimalValue else {

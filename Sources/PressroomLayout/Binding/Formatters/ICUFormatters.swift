@@ -120,8 +120,9 @@ final class ICUCaseMap: @unchecked Sendable {
 }
 
 enum ICULocale {
-    /// A BCP 47 tag ("sr-Latn-RS") as ICU's locale ID ("sr_Latn_RS").
+    /// A BCP 47 tag ("sr-Latn-RS", or written with underscores) as ICU's locale ID ("sr_Latn_RS").
     static func identifier(forTag tag: String) -> String {
-        withOutput { out, capacity, status in pr_uloc_for_language_tag(tag, out, capacity, &status) } ?? tag
+        let bcp47 = tag.replacingOccurrences(of: "_", with: "-")
+        return withOutput { out, capacity, status in pr_uloc_for_language_tag(bcp47, out, capacity, &status) } ?? tag
     }
 }
