@@ -34,3 +34,35 @@ void pr_ubidi_get_levels(PRBidi *bidi, uint8_t *levels, int32_t length, int32_t 
 void pr_ubidi_close(PRBidi *bidi);
 // Rule L2: indexMap[visualIndex] = logicalIndex.
 void pr_ubidi_reorder_visual(const uint8_t *levels, int32_t length, int32_t *indexMap);
+
+// Locale-aware formatting for data binding (format.c; ICU's i18n library). Results are UTF-8,
+// written to `out` (capacity `capacity` bytes, not NUL-terminated); the return value is the full
+// length, which may exceed `capacity` (then call again with a larger buffer).
+typedef struct PRNumberFormatter PRNumberFormatter;
+typedef struct PRDateFormat PRDateFormat;
+typedef struct PRCaseMap PRCaseMap;
+
+// BCP 47 tag ("sr-Latn-RS") to an ICU locale ID ("sr_Latn_RS"); returns the ID's length.
+int32_t pr_uloc_for_language_tag(const char *tag, char *out, int32_t capacity, int32_t *status);
+
+// ICU number skeleton ("currency/EUR rounding-mode-half-up"). The formatter is immutable and may
+// be shared between threads.
+PRNumberFormatter *pr_unumf_open(const char *skeleton, const char *locale, int32_t *status);
+// `digits` is a decimal string in decNumber syntax ("-1234.505", "123450E-2"); formatted exactly.
+int32_t pr_unumf_format_decimal(const PRNumberFormatter *formatter, const char *digits, int32_t length,
+                                char *out, int32_t capacity, int32_t *status);
+void pr_unumf_close(PRNumberFormatter *formatter);
+
+// Date formats in UTC. Style: 0 full, 1 long, 2 medium, 3 short (UDateFormatStyle).
+PRDateFormat *pr_udat_open_style(int32_t style, const char *locale, int32_t *status);
+// A CLDR pattern ("dd.MM.yyyy"), UTF-8.
+PRDateFormat *pr_udat_open_pattern(const char *pattern, int32_t length, const char *locale, int32_t *status);
+// `millis`: milliseconds since 1970-01-01T00:00Z (ICU's UDate).
+int32_t pr_udat_format(const PRDateFormat *format, double millis, char *out, int32_t capacity, int32_t *status);
+void pr_udat_close(PRDateFormat *format);
+
+// Locale-aware full case mapping of UTF-8 text (Turkish dotted i, German ß -> SS). Immutable, shareable.
+PRCaseMap *pr_ucasemap_open(const char *locale, int32_t *status);
+int32_t pr_ucasemap_utf8(const PRCaseMap *map, int32_t upper, const char *text, int32_t length,
+                         char *out, int32_t capacity, int32_t *status);
+void pr_ucasemap_close(PRCaseMap *map);

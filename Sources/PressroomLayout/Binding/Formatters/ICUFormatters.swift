@@ -1,0 +1,128 @@
+// Owned handles to ICU's opened formatters (number skeleton formatter, date format, case map),
+// each formatting a value into a Swift string; opened and shared by FormatterCache.
+import CICUShim
+import Foundation
+
+/// Why ICU could not open or apply a format; becomes a `.format` layout error where it is used.
+struct FormatFailure: Error {
+    var message: String
+}
+
+/// Formats ICU writes stay well under this; a larger result is retried with the size ICU asks for.
+private let outputCapacity = 1024
+
+/// Calls `body` with a temporary UTF-8 buffer; `body` returns the length it needs, and is called
+/// again with a buffer that size when the first was too small.
+private func withOutput(_ body: (UnsafeMutablePointer<CChar>, Int32, inout Int32) -> Int32) -> String? {
+    func attempt(_ capacity: Int) -> (String?, needed: Int) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+            var status: Int32 = 0
+            let length = Int(body(buffer.baseAddress!, Int32(capacity), &status))
+            guard status <= 0, length <= capacity else { return (nil, length) }
+            let bytes = UnsafeRawBufferPointer(start: buffer.baseAddress, count: length)
+            return (String(decoding: bytes, as: UTF8.self), length)
+        }
+    }
+    let (first, needed) = attempt(outputCapacity)
+    if first != nil || needed <= outputCapacity { return first }
+    return attempt(needed).0
+}
+
+/// An ICU LocalizedNumberFormatter: immutable, so one is shared by all threads without a lock.
+final class ICUNumberFormatter: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    init(_ style: NumberStyle, icuLocale: String) throws(FormatFailure) {
+        var status: Int32 = 0
+        let opened = pr_unumf_open(style.skeleton, icuLocale, &status)
+        guard status <= 0, let opened else {
+            throw FormatFailure(message: "ICU cannot open the number format `\(style.skeleton)` for \(icuLocale) (error \(status))")
+        }
+        handle = opened
+    }
+
+    deinit { pr_unumf_close(handle) }
+
+    /// `digits` in decNumber syntax ("-1234.505", "123450E-2"), formatted exactly; nil if ICU refuses it.
+    func format(digits: String) -> String? {
+        digits.withCString { text in
+            withOutput { out, capacity, status in
+                pr_unumf_format_decimal(handle, text, -1, out, capacity, &status)
+            }
+        }
+    }
+}
+
+/// An ICU date format in UTC. Dates repeat (an invoice's issue and due dates, a batch's shared
+/// dates), so results are remembered per day; the lock also keeps ICU's format single-threaded.
+final class ICUDateFormat: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private let lock = NSLock()
+    private var formatted: [Int: String] = [:]
+    private static let rememberedDays = 4096
+
+    init(_ style: DateStyle, icuLocale: String) throws(FormatFailure) {
+        var status: Int32 = 0
+        let opened: OpaquePointer?
+        switch style {
+        case .pattern(let pattern):
+            var pattern = pattern
+            opened = pattern.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { pr_udat_open_pattern($0.baseAddress, Int32($0.count), icuLocale, &status) }
+            }
+        default:
+            opened = pr_udat_open_style(style.icuStyle!, icuLocale, &status)
+        }
+        guard status <= 0, let opened else {
+            throw FormatFailure(message: "ICU cannot open the date format \(style) for \(icuLocale) (error \(status))")
+        }
+        handle = opened
+    }
+
+    deinit { pr_udat_close(handle) }
+
+    func format(daysSinceEpoch day: Int) -> String? {
+        lock.withLock {
+            if let known = formatted[day] { return known }
+            let millis = Double(day) * 86_400_000  // UDate: milliseconds since 1970-01-01T00:00Z
+            let text = withOutput { out, capacity, status in pr_udat_format(handle, millis, out, capacity, &status) }
+            if formatted.count >= Self.rememberedDays { formatted.removeAll(keepingCapacity: true) }
+            formatted[day] = text
+            return text
+        }
+    }
+}
+
+/// ICU's locale-aware full case mapping (Turkish dotless i, German ß → SS); immutable, shared.
+final class ICUCaseMap: @unchecked Sendable {
+    private let handle: OpaquePointer
+
+    init(icuLocale: String) throws(FormatFailure) {
+        var status: Int32 = 0
+        guard let opened = pr_ucasemap_open(icuLocale, &status), status <= 0 else {
+            throw FormatFailure(message: "ICU cannot open case mapping for \(icuLocale) (error \(status))")
+        }
+        handle = opened
+    }
+
+    deinit { pr_ucasemap_close(handle) }
+
+    func map(_ text: String, upper: Bool) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { source in
+                withOutput { out, capacity, status in
+                    pr_ucasemap_utf8(handle, upper ? 1 : 0, source.baseAddress, Int32(source.count), out, capacity, &status)
+                }
+            }
+        }
+    }
+}
+
+enum ICULocale {
+    /// A BCP 47 tag ("sr-Latn-RS", or written with underscores) as ICU's locale ID ("sr_Latn_RS").
+    static func identifier(forTag tag: String) -> String {
+        let bcp47 = tag.replacingOccurrences(of: "_", with: "-")
+        return withOutput { out, capacity, status in pr_uloc_for_language_tag(bcp47, out, capacity, &status) } ?? tag
+    }
+}
