@@ -180,6 +180,41 @@ func formattersFollowTheLocale(locale: String) throws {
     try measure("condition", "{{ rate > 20 and name }}")
 }
 
+/// Prints the cost of a whole invoice's binding: parsing its JSON record, then 100 formatted
+/// values through a table's rows.
+@Test func invoiceBindingSpeed() throws {
+    var lines: [String] = []
+    for index in 1...25 {
+        lines.append(#"{"description": "Item \#(index)", "qty": \#(index), "unit_price": "\#(index * 7).50", "net": "\#(index * 91).25", "vat_rate": 21}"#)
+    }
+    let json = #"{"number": "2026-0042", "issued": "2026-03-15", "due": "2026-03-29", "currency": "CZK", "customer": {"name": "Ann"}, "items": ["#
+        + lines.joined(separator: ", ") + "]}"
+    let bytes = Array(json.utf8)
+    let clock = ContinuousClock()
+    let iterations = 2_000
+    let parsing = try clock.measure { for _ in 0..<iterations { _ = try DataValue.parseJSON(bytes) } }
+    let row = try Template.parse("{{ row.number }}. {{ item.description }} {{ item.qty | number }} {{ item.unit_price | money }} {{ item.net | amount }}",
+                                 at: here)
+    let header = try Template.parse("{{ number }} {{ issued | date }} {{ due | date('long') }} {{ customer.name }} {{ items | sum('net') | money }}",
+                                    at: here)
+    let rows = try PressroomLayout.Expression.parse("items", at: here)
+    let binding = try clock.measure {
+        for _ in 0..<iterations / 10 {
+            let bound = BindingContext(record: try DataValue.parseJSON(bytes), locale: "cs-CZ", currency: "CZK", labels: LabelTable([:]))
+            _ = try bound.render(header)
+            for (index, item) in try bound.list(rows, at: here).enumerated() {
+                let scoped = bound.with("item", item).with("row", BoundValue(.object(["number": .number(Decimal(index + 1))]), path: nil))
+                _ = try scoped.render(row)
+            }
+        }
+    }
+    func micros(_ duration: Duration, per count: Int) -> Double {
+        (Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12) / Double(count)
+    }
+    print("binding speed: JSON record of \(bytes.count) bytes: \(String(format: "%.1f", micros(parsing, per: iterations))) µs per parse")
+    print("binding speed: invoice (parse + 105 values): \(String(format: "%.0f", micros(binding, per: iterations / 10))) µs per invoice")
+}
+
 @Test func formattingFromManyThreadsAgrees() async throws {
     let locales = ["cs-CZ", "de-DE", "pl-PL", "uk-UA", "sr-RS", "en-GB"]
     let template = try Template.parse("{{ total | money }} {{ big | amount }} {{ issued | date('long') }} {{ name | upper }} {{ rate | percent }}",

@@ -13,6 +13,9 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
 
     public init(components: [Component]) { self.components = components }
 
+    /// The record itself, `$` (as `root`).
+    public init() { components = [] }
+
     public func appending(key: String) -> DataPath { appending(.key(key)) }
     public func appending(index: Int) -> DataPath { appending(.index(index)) }
 
