@@ -79,7 +79,7 @@ def main():
         for row in rng_rows:
             if len(rows) == 2000:
                 break
-            row = dict(row)
+            row = dict(row, reference=str(9_100_000_000 + len(rows) * 7))
             balance += Decimal(row["amount"])
             row["balance"] = str(balance)
             rows.append(row)

@@ -19,11 +19,11 @@ struct SplitMix: RandomNumberGenerator {
     }
 }
 
-private let here = SourceLocation(file: "test", line: 1)
+private let paginationHere = SourceLocation(file: "test", line: 1)
 
 private func testLayout(maxPages: Int = 1000) -> Layout {
     // First page body 200 pt tall, following pages 300 pt.
-    Layout(name: "test", location: here, theme: "t", page: PageSetup(size: Size(width: 400, height: 400), maxPages: maxPages),
+    Layout(name: "test", location: paginationHere, theme: "t", page: PageSetup(size: Size(width: 400, height: 400), maxPages: maxPages),
            first: PageTemplate(body: EdgeInsets(top: 150, right: 20, bottom: 50, left: 20)),
            following: PageTemplate(body: EdgeInsets(top: 50, right: 20, bottom: 50, left: 20)),
            flow: [])
@@ -60,7 +60,7 @@ private func generate(seed: UInt64) -> Generated {
         case 0:  // a paragraph
             let lines = Int.random(in: 1...12, using: &rng)
             for line in 0..<lines {
-                var fragment = Fragment(height: 12, items: marker("f\(id)", height: 12), location: here)
+                var fragment = Fragment(height: 12, items: marker("f\(id)", height: 12), location: paginationHere)
                 if line == 1 || (line > 0 && line == lines - 1) { fragment.breakBefore = .forbidden }
                 if line == 0 { fragment.spaceBefore = Double(Int.random(in: 0...10, using: &rng)) }
                 out.fragments.append(fragment)
@@ -70,17 +70,17 @@ private func generate(seed: UInt64) -> Generated {
             let count = Int.random(in: 1...5, using: &rng)
             for index in 0..<count {
                 let height = Double(Int.random(in: 5...30, using: &rng))
-                var fragment = Fragment(height: height, items: marker("f\(id)", height: height), location: here)
+                var fragment = Fragment(height: height, items: marker("f\(id)", height: height), location: paginationHere)
                 if index > 0 { fragment.breakBefore = .forbidden }
                 out.fragments.append(fragment)
                 id += 1
             }
         default:  // a table with a header kept with its first row and carried subtotals
-            let header = Fragment(height: 14, items: marker("header", height: 14), location: here)
+            let header = Fragment(height: 14, items: marker("header", height: 14), location: paginationHere)
             let continuation = TableContinuation(footerHeight: 10, footer: { subtotal in
-                Fragment(height: 10, items: marker("carried:\(subtotal)", height: 10), location: here)
+                Fragment(height: 10, items: marker("carried:\(subtotal)", height: 10), location: paginationHere)
             }, header: { subtotal in
-                [header, Fragment(height: 10, items: marker("brought:\(subtotal)", height: 10), location: here)]
+                [header, Fragment(height: 10, items: marker("brought:\(subtotal)", height: 10), location: paginationHere)]
             })
             out.fragments.append(header)
             let rows = Int.random(in: 1...60, using: &rng)
@@ -89,7 +89,7 @@ private func generate(seed: UInt64) -> Generated {
                 let height = Double(Int.random(in: 8...40, using: &rng))
                 let value = Decimal(Int.random(in: -500...1000, using: &rng))
                 sum += value
-                var fragment = Fragment(height: height, items: marker("f\(id)", height: height), location: here)
+                var fragment = Fragment(height: height, items: marker("f\(id)", height: height), location: paginationHere)
                 if row == 0 { fragment.breakBefore = .forbidden }
                 fragment.tableRow = TableRowMark(table: continuation, subtotal: sum, isLast: row == rows - 1)
                 out.tableValues[id] = value
@@ -171,7 +171,7 @@ private func paginate(_ fragments: [Fragment], layout: Layout = testLayout()) th
 }
 
 @Test func aRunawayDocumentStopsAtThePageCap() throws {
-    let fragments = (0..<1000).map { Fragment(height: 40, items: marker("f\($0)", height: 40), location: here) }
+    let fragments = (0..<1000).map { Fragment(height: 40, items: marker("f\($0)", height: 40), location: paginationHere) }
     #expect(throws: LayoutError.self) { try paginate(fragments, layout: testLayout(maxPages: 5)) }
     do { _ = try paginate(fragments, layout: testLayout(maxPages: 5)) } catch let error as LayoutError {
         #expect(error.kind == .pageLimit)
@@ -181,10 +181,10 @@ private func paginate(_ fragments: [Fragment], layout: Layout = testLayout()) th
 @Test func explicitPageBreakStartsANewPage() throws {
     var pages: [Page] = []
     let paginator = Paginator(layout: testLayout()) { _, page in pages.append(page) }
-    try paginator.append(Fragment(height: 10, items: marker("a", height: 10), location: here))
+    try paginator.append(Fragment(height: 10, items: marker("a", height: 10), location: paginationHere))
     try paginator.pageBreak()
     try paginator.pageBreak()  // nothing happens at the top of an empty page
-    try paginator.append(Fragment(height: 10, items: marker("b", height: 10), location: here))
+    try paginator.append(Fragment(height: 10, items: marker("b", height: 10), location: paginationHere))
     #expect(try paginator.finish() == 2)
     #expect(markers(pages).map { $0.map(\.0) } == [["a"], ["b"]])
 }

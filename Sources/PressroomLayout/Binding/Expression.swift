@@ -92,9 +92,11 @@ public enum Filter: Sendable {
     case credits(field: [DataPath.Component]?)
     /// Sum of the negative values (a negative number).
     case debits(field: [DataPath.Component]?)
+    /// The elements of a list as one text, with a separator (default ", "), nulls left out.
+    case join(separator: Expression?)
 
     public static let names = ["money", "amount", "number", "percent", "date", "upper", "lower", "default", "count",
-                               "sum", "credits", "debits"]
+                               "sum", "credits", "debits", "join"]
 
     public var name: String {
         switch self {
@@ -110,6 +112,7 @@ public enum Filter: Sendable {
         case .sum: "sum"
         case .credits: "credits"
         case .debits: "debits"
+        case .join: "join"
         }
     }
 }
@@ -168,6 +171,7 @@ extension Filter {
         case .number(let decimals): return call(decimals)
         case .date(let style): return call(style)
         case .defaultValue(let fallback): return call(fallback)
+        case .join(let separator): return call(separator)
         case .sum(let components), .credits(let components), .debits(let components): return field(components)
         case .amount, .percent, .upper, .lower, .count: return name
         }

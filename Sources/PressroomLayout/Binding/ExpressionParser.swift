@@ -203,6 +203,9 @@ struct ExpressionParser {
                 }
             }
             return .date(style: optionalArgument())
+        case "join":
+            try arity(0...1, "at most one argument, the separator: join(\", \")")
+            return .join(separator: optionalArgument())
         case "default":
             try arity(1...1, "one argument, the value to use instead: default(\"\")")
             return .defaultValue(arguments[0].expression)

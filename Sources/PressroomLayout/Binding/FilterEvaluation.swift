@@ -36,6 +36,34 @@ extension BindingContext {
             return computed(.number(try total(bound, field: field, of: expression, filter: "credits", at: location) { $0 > 0 }))
         case .debits(let field):
             return computed(.number(try total(bound, field: field, of: expression, filter: "debits", at: location) { $0 < 0 }))
+        case .join(let separatorArgument):
+            var separator = ", "
+            if let separatorArgument {
+                let argument = try evaluate(separatorArgument, at: location)
+                guard case .string(let text) = argument.value else {
+                    throw BindingError.wrongType(argument, expression: separatorArgument, expected: "text", at: location,
+                                                 hint: "the separator is written in quotes: join(\" · \")")
+                }
+                separator = text
+            }
+            guard case .array(let elements) = bound.value else {
+                if case .null = bound.value { return computed(.string("")) }
+                throw BindingError.wrongType(bound, expression: expression, expected: "a list", at: location,
+                                             hint: "`join` joins the elements of a list into one text")
+            }
+            var parts: [String] = []
+            for element in elements {
+                switch element {
+                case .null: continue
+                case .string(let text): parts.append(text)
+                case .number(let number): parts.append(DecimalText.plain(number))
+                case .bool(let flag): parts.append(flag ? "true" : "false")
+                case .array, .object:
+                    throw BindingError.wrongType(bound, expression: expression, expected: "a list of texts or numbers",
+                                                 at: location, hint: "`join` joins texts and numbers")
+                }
+            }
+            return computed(.string(parts.joined(separator: separator)))
         default:
             break
         }

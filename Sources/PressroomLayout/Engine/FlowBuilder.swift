@@ -64,6 +64,7 @@ final class FlowBuilder {
         defer { if block.keepTogether { keepDepth -= 1 } }
         try buildContent(block, width: width, context: context)
         if emitted == emittedBefore {
+            if case .spacer = block.kind { return }
             pendingSpace = spaceBefore  // an empty block leaves no space behind
             return
         }
@@ -201,7 +202,9 @@ final class FlowBuilder {
 
     private func buildColumns(_ columns: ColumnsBlock, width: Double, context: BindingContext,
                               location: SourceLocation) throws(LayoutError) -> Fragment {
-        let widths = try TrackSizer.resolve(columns.columns.map(\.width), total: width, gap: columns.gap) { _ in 0 }
+        let widths = try TrackSizer.resolve(columns.columns.map(\.width), total: width, gap: columns.gap) { index throws(LayoutError) in
+            min(width, try naturalWidth(columns.columns[index].content, context: context))
+        }
         var items: [PageItem] = []
         var height = 0.0
         var x = 0.0
@@ -212,6 +215,42 @@ final class FlowBuilder {
             x += columnWidth + columns.gap
         }
         return Fragment(height: height, items: items, location: location)
+    }
+
+    /// The width blocks take when nothing wraps: the widest paragraph set on one line (an `auto`
+    /// column is as wide as this).
+    func naturalWidth(_ blocks: [Block], context: BindingContext) throws(LayoutError) -> Double {
+        var widest = 0.0
+        for block in blocks {
+            if let condition = block.condition, try !context.isTrue(condition, at: block.location) { continue }
+            switch block.kind {
+            case .text(let text):
+                let spans = try spans(text, context: context, location: block.location)
+                if spans.isEmpty { continue }
+                do {
+                    widest = max(widest, try environment.text.typesetter.measure(spans.map { TextSpan($0.text, style: $0.style.text) }))
+                } catch {
+                    throw LayoutError(.unknownReference, "\(error)", at: block.location)
+                }
+            case .image(let image):
+                widest = max(widest, image.width ?? 0)
+            case .group(let blocks):
+                widest = max(widest, try naturalWidth(blocks, context: context))
+            case .each(let each):
+                for element in try context.list(each.items, at: block.location) {
+                    widest = max(widest, try naturalWidth(each.content, context: context.with(each.elementName, element)))
+                }
+            case .barcode(let barcode):
+                widest = max(widest, barcode.width)
+            case .columns(let columns):
+                var sum = columns.gap * Double(max(columns.columns.count - 1, 0))
+                for column in columns.columns { sum += try naturalWidth(column.content, context: context) }
+                widest = max(widest, sum)
+            case .component, .table, .rule, .spacer, .pageBreak:
+                continue
+            }
+        }
+        return widest + 0.5
     }
 
     private func buildComponent(_ use: ComponentUse, width: Double, context: BindingContext) throws(LayoutError) {
