@@ -1,22 +1,49 @@
 // Builds a page's content stream (ISO 32000-1 §8, §9.4): one typed method per operator, written
-// straight into bytes.
+// straight into bytes, keeping count of q/Q nesting and of whether any graphics state is left
+// changed at the end, so a writer can isolate the stream from the ones painted after it.
 
 public struct ContentStream {
     public private(set) var buffer = ByteBuffer(capacity: 8192)
+    /// How many `q` are open.
+    public private(set) var saveDepth = 0
+    /// Whether an operator outside every q…Q changed the graphics state (§8.4.1: colours, line
+    /// settings, the CTM, text state such as the font): the state the next stream would inherit.
+    public private(set) var leavesStateChanged = false
+
     public init() {}
 
     public var bytes: [UInt8] { buffer.bytes }
 
-    // MARK: Graphics state (§8.4)
-    public mutating func save() { buffer.append("q\n") }
-    public mutating func restore() { buffer.append("Q\n") }
-    public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
-        numbers(a, b, c, d, e, f); buffer.append("cm\n")
+    /// The stream made self-contained (§8.4.2): wrapped in q…Q when it would leave its graphics
+    /// state to the content that follows, and with any unbalanced `q` closed. The wrapping costs
+    /// four bytes and only where needed.
+    public var isolatedBytes: [UInt8] {
+        guard leavesStateChanged || saveDepth > 0 else { return buffer.bytes }
+        var result = [UInt8]()
+        result.reserveCapacity(buffer.count + 4 + 2 * saveDepth)
+        result.append(contentsOf: "q\n".utf8)
+        result.append(contentsOf: buffer.bytes)
+        for _ in 0..<saveDepth { result.append(contentsOf: "Q\n".utf8) }
+        result.append(contentsOf: "Q\n".utf8)
+        return result
     }
-    public mutating func lineWidth(_ width: Double) { numbers(width); buffer.append("w\n") }
-    public mutating func lineCap(_ cap: Int) { buffer.append(integer: cap); buffer.append(" J\n") }
-    public mutating func lineJoin(_ join: Int) { buffer.append(integer: join); buffer.append(" j\n") }
+
+    @inline(__always) private mutating func changesState() { if saveDepth == 0 { leavesStateChanged = true } }
+
+    // MARK: Graphics state (§8.4)
+    public mutating func save() { buffer.append("q\n"); saveDepth += 1 }
+    public mutating func restore() {
+        precondition(saveDepth > 0, "Q without a matching q")
+        buffer.append("Q\n"); saveDepth -= 1
+    }
+    public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        changesState(); numbers(a, b, c, d, e, f); buffer.append("cm\n")
+    }
+    public mutating func lineWidth(_ width: Double) { changesState(); numbers(width); buffer.append("w\n") }
+    public mutating func lineCap(_ cap: Int) { changesState(); buffer.append(integer: cap); buffer.append(" J\n") }
+    public mutating func lineJoin(_ join: Int) { changesState(); buffer.append(integer: join); buffer.append(" j\n") }
     public mutating func dash(_ lengths: [Double], phase: Double) {
+        changesState()
         buffer.append("[")
         for (index, length) in lengths.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: " ")) }
@@ -24,7 +51,7 @@ public struct ContentStream {
         }
         buffer.append("] "); buffer.append(real: phase); buffer.append(" d\n")
     }
-    public mutating func graphicsState(_ name: PDFName) { buffer.append(name: name); buffer.append(" gs\n") }
+    public mutating func graphicsState(_ name: PDFName) { changesState(); buffer.append(name: name); buffer.append(" gs\n") }
 
     // MARK: Paths (§8.5)
     public mutating func move(_ x: Double, _ y: Double) { numbers(x, y); buffer.append("m\n") }
@@ -42,27 +69,29 @@ public struct ContentStream {
     public mutating func endPath() { buffer.append("n\n") }
 
     // MARK: Colour (§8.6.8)
-    public mutating func fillGray(_ g: Double) { numbers(g); buffer.append("g\n") }
-    public mutating func strokeGray(_ g: Double) { numbers(g); buffer.append("G\n") }
-    public mutating func fillRGB(_ r: Double, _ g: Double, _ b: Double) { numbers(r, g, b); buffer.append("rg\n") }
-    public mutating func strokeRGB(_ r: Double, _ g: Double, _ b: Double) { numbers(r, g, b); buffer.append("RG\n") }
-    public mutating func fillCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { numbers(c, m, y, k); buffer.append("k\n") }
-    public mutating func strokeCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { numbers(c, m, y, k); buffer.append("K\n") }
-    public mutating func fillColourSpace(_ name: PDFName) { buffer.append(name: name); buffer.append(" cs\n") }
-    public mutating func strokeColourSpace(_ name: PDFName) { buffer.append(name: name); buffer.append(" CS\n") }
-    public mutating func fillComponents(_ values: Double...) { numbers(values); buffer.append("scn\n") }
-    public mutating func strokeComponents(_ values: Double...) { numbers(values); buffer.append("SCN\n") }
+    public mutating func fillGray(_ g: Double) { changesState(); numbers(g); buffer.append("g\n") }
+    public mutating func strokeGray(_ g: Double) { changesState(); numbers(g); buffer.append("G\n") }
+    public mutating func fillRGB(_ r: Double, _ g: Double, _ b: Double) { changesState(); numbers(r, g, b); buffer.append("rg\n") }
+    public mutating func strokeRGB(_ r: Double, _ g: Double, _ b: Double) { changesState(); numbers(r, g, b); buffer.append("RG\n") }
+    public mutating func fillCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { changesState(); numbers(c, m, y, k); buffer.append("k\n") }
+    public mutating func strokeCMYK(_ c: Double, _ m: Double, _ y: Double, _ k: Double) { changesState(); numbers(c, m, y, k); buffer.append("K\n") }
+    public mutating func fillColourSpace(_ name: PDFName) { changesState(); buffer.append(name: name); buffer.append(" cs\n") }
+    public mutating func strokeColourSpace(_ name: PDFName) { changesState(); buffer.append(name: name); buffer.append(" CS\n") }
+    public mutating func fillComponents(_ values: Double...) { changesState(); numbers(values); buffer.append("scn\n") }
+    public mutating func strokeComponents(_ values: Double...) { changesState(); numbers(values); buffer.append("SCN\n") }
 
     // MARK: Text (§9.4)
     public mutating func beginText() { buffer.append("BT\n") }
     public mutating func endText() { buffer.append("ET\n") }
+    /// Tf sets text state, which outlives ET (§9.3.1).
     public mutating func font(_ name: PDFName, size: Double) {
+        changesState()
         buffer.append(name: name); buffer.append(UInt8(ascii: " ")); buffer.append(real: size); buffer.append(" Tf\n")
     }
     public mutating func textMatrix(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
         numbers(a, b, c, d, e, f); buffer.append("Tm\n")
     }
-    public mutating func textRise(_ rise: Double) { numbers(rise); buffer.append("Ts\n") }
+    public mutating func textRise(_ rise: Double) { changesState(); numbers(rise); buffer.append("Ts\n") }
 
     /// A `TJ` array of 2-byte codes with position adjustments (thousandths of an em, subtracted).
     public mutating func showGlyphs(_ items: [TextArrayItem]) {

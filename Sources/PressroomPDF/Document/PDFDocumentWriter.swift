@@ -1,5 +1,6 @@
-// Serialises display-list pages into a PDF file: page by page as they come (content streams,
-// images, annotations), and fonts, page tree, metadata and catalog at the end.
+// Serialises display-list pages into a PDF file as they come: each page's content stream (and its
+// images, annotations) at once, later overlays as further content streams of that page, and the
+// page dictionaries, fonts, page tree, outline, metadata and catalog at the end.
 import PressroomGraphics
 import PressroomText
 
@@ -7,11 +8,24 @@ public final class PDFDocumentWriter {
     private let file: PDFFileWriter
     private let info: DocumentInfo
     private let pagesReference: PDFReference
-    private var pageReferences: [PDFReference] = []
+    private var pages: [PageRecord] = []
+    private var outline = DocumentOutline()
     private var fonts: [ObjectIdentifier: EmbeddedFont] = [:]
     private var fontOrder: [EmbeddedFont] = []
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
+    private var finished = false
+
+    /// What a page dictionary needs until `finish()` writes it; the content is already in the
+    /// file, so a page costs a few dozen bytes here however much it draws.
+    private struct PageRecord {
+        let reference: PDFReference
+        let size: Size
+        var contents: [PDFReference]
+        var resources: PageResources
+        var annotations: [PDFReference]
+        var transparent: Bool
+    }
 
     public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init()) {
         self.info = info
@@ -19,58 +33,59 @@ public final class PDFDocumentWriter {
         pagesReference = file.allocate()
     }
 
-    /// Renders one page into the file. Throws for an image that cannot be decoded.
-    public func add(_ page: Page) throws {
-        let pageReference = file.allocate()
-        let contentsReference = file.allocate()
-        var painter = PagePainter(height: page.size.height)
-        var annotations: [PDFObject] = []
+    /// Renders one page's body into the file and returns its 0-based index, which `overlay` and
+    /// `addOutlineItem` take. Throws for an image that cannot be decoded; nothing of the page is
+    /// kept then.
+    @discardableResult
+    public func add(_ page: Page) throws -> Int {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        var resources = PageResources()
+        var annotations: [PDFReference] = []
         var transparent = false
-
-        for item in page.items {
-            switch item {
-            case .text(let run, let origin, let colour):
-                let font = embeddedFont(for: run.face)
-                painter.resources.use(font: font.resourceName, font.reference)
-                painter.setFill(colour, spot: spotReference)
-                painter.draw(run, at: origin, font: font)
-            case .path(let path, let fill, let stroke):
-                painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
-            case .image(let source, let frame):
-                let (reference, hasAlpha) = try image(source)
-                transparent = transparent || hasAlpha
-                painter.draw(image: painter.resources.name(forImage: reference), in: frame)
-            case .link(let rect, let uri):
-                annotations.append(linkAnnotation(rect, uri: uri, pageHeight: page.size.height))
-            }
-        }
-
-        file.writeStream(contentsReference, data: painter.content.bytes)
-        var dictionary: PDFDictionary = [
-            "Type": PDFName("Page").object,
-            "Parent": pagesReference.object,
-            "MediaBox": .rect([0, 0, page.size.width, page.size.height]),
-            "Resources": .dictionary(painter.resources.dictionary),
-            "Contents": contentsReference.object,
-        ]
-        if !annotations.isEmpty { dictionary["Annots"] = .array(annotations) }
-        if transparent {
-            // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
-            dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
-                                               "CS": PDFName("DeviceRGB").object])
-        }
-        file.write(pageReference, .dictionary(dictionary))
-        pageReferences.append(pageReference)
+        let contents = try paint(page.items, size: page.size, resources: &resources, annotations: &annotations,
+                                 transparent: &transparent)
+        pages.append(PageRecord(reference: file.allocate(), size: page.size, contents: [contents],
+                                resources: resources, annotations: annotations, transparent: transparent))
+        return pages.count - 1
     }
 
-    /// Writes fonts, the page tree, metadata and the catalog, and returns the finished file.
+    /// Paints `items` over page `index` (0-based), in a graphics state of its own: the page's
+    /// earlier streams are isolated with q…Q, so neither their colours nor their transformations
+    /// reach the overlay. Fonts, images, spot colours and links join the page's own. Used for
+    /// what is only known at the end of a document, such as "Page 3 of 41".
+    public func overlay(_ items: [PageItem], onPage index: Int) throws {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        guard pages.indices.contains(index) else { throw PDFDocumentError.noSuchPage(index: index, pageCount: pages.count) }
+        var record = pages[index]
+        let contents = try paint(items, size: record.size, resources: &record.resources,
+                                 annotations: &record.annotations, transparent: &record.transparent)
+        record.contents.append(contents)
+        pages[index] = record
+    }
+
+    /// Adds a top-level bookmark to page `index` (0-based), after those added before it: one per
+    /// record when many records are combined in one file. The page may be added later; `finish()`
+    /// checks that it exists.
+    public func addOutlineItem(title: String, page index: Int) {
+        outline.items.append(DocumentOutline.Item(title: title, page: index))
+    }
+
+    /// Writes the page dictionaries, fonts, the page tree, the outline, metadata and the catalog,
+    /// and returns the finished file.
     public func finish() throws -> [UInt8] {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        if let item = outline.items.first(where: { !pages.indices.contains($0.page) }) {
+            throw PDFDocumentError.outlinePageMissing(title: item.title, index: item.page, pageCount: pages.count)
+        }
+        finished = true
+        for page in pages { writeDictionary(of: page) }
         for font in fontOrder { try font.write(to: file) }
         file.write(pagesReference, .dictionary([
             "Type": PDFName("Pages").object,
-            "Kids": .array(pageReferences.map(\.object)),
-            "Count": .integer(pageReferences.count),
+            "Kids": .array(pages.map(\.reference.object)),
+            "Count": .integer(pages.count),
         ]))
+        let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
                          data: Metadata.xmpPacket(info), compress: false)
@@ -82,6 +97,10 @@ public final class PDFDocumentWriter {
             "Pages": pagesReference.object,
             "Metadata": metadata.object,
         ]
+        if let outlineReference {
+            catalogDictionary["Outlines"] = outlineReference.object
+            catalogDictionary["PageMode"] = PDFName("UseOutlines").object
+        }
         if let language = info.language { catalogDictionary["Lang"] = .text(language) }
         if info.title != nil {
             catalogDictionary["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])
@@ -90,7 +109,63 @@ public final class PDFDocumentWriter {
         return file.finish(root: catalog, info: infoReference)
     }
 
-    public var pageCount: Int { pageReferences.count }
+    public var pageCount: Int { pages.count }
+
+    // MARK: Pages
+
+    /// Paints items into a new content stream and returns it; resources, links and transparency
+    /// are added to the page's. Annotations are written only once every item has painted.
+    private func paint(_ items: [PageItem], size: Size, resources: inout PageResources,
+                       annotations: inout [PDFReference], transparent: inout Bool) throws -> PDFReference {
+        var painter = PagePainter(height: size.height, resources: resources)
+        var links: [PDFObject] = []
+        var usesAlpha = false
+        for item in items {
+            switch item {
+            case .text(let run, let origin, let colour):
+                let font = embeddedFont(for: run.face)
+                painter.resources.use(font: font.resourceName, font.reference)
+                painter.setFill(colour, spot: spotReference)
+                painter.draw(run, at: origin, font: font)
+            case .path(let path, let fill, let stroke):
+                painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
+            case .image(let source, let frame):
+                let (reference, hasAlpha) = try image(source)
+                usesAlpha = usesAlpha || hasAlpha
+                painter.draw(image: painter.resources.name(forImage: reference), in: frame)
+            case .link(let rect, let uri):
+                links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+            }
+        }
+        let contents = file.allocate()
+        file.writeStream(contents, data: painter.content.isolatedBytes)
+        for link in links {
+            let reference = file.allocate()
+            file.write(reference, link)
+            annotations.append(reference)
+        }
+        resources = painter.resources
+        transparent = transparent || usesAlpha
+        return contents
+    }
+
+    private func writeDictionary(of page: PageRecord) {
+        var dictionary: PDFDictionary = [
+            "Type": PDFName("Page").object,
+            "Parent": pagesReference.object,
+            "MediaBox": .rect([0, 0, page.size.width, page.size.height]),
+            "Resources": .dictionary(page.resources.dictionary),
+            // §7.8.2: an array of streams is read as their concatenation.
+            "Contents": page.contents.count == 1 ? page.contents[0].object : .array(page.contents.map(\.object)),
+        ]
+        if !page.annotations.isEmpty { dictionary["Annots"] = .array(page.annotations.map(\.object)) }
+        if page.transparent {
+            // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
+            dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
+                                               "CS": PDFName("DeviceRGB").object])
+        }
+        file.write(page.reference, .dictionary(dictionary))
+    }
 
     // MARK: Shared resources
 

@@ -10,7 +10,11 @@ struct PagePainter {
     private var currentFill: Colour?
     private var currentStroke: Colour?
 
-    init(height: Double) { self.height = height }
+    /// `resources` are the page's so far: an overlay goes on naming where the body stopped.
+    init(height: Double, resources: PageResources = PageResources()) {
+        self.height = height
+        self.resources = resources
+    }
 
     // MARK: Colour
 
