@@ -6,6 +6,7 @@ import PressroomText
 
 public final class PDFDocumentWriter {
     private let file: PDFFileWriter
+    private let cache: PDFWriterCache
     private let info: DocumentInfo
     private let pagesReference: PDFReference
     private var pages: [PageRecord] = []
@@ -27,9 +28,13 @@ public final class PDFDocumentWriter {
         var transparent: Bool
     }
 
-    public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init()) {
+    /// `cache`: share one across the documents of a batch (one per thread) to embed each face's
+    /// constants and each image once; the default serves this document alone.
+    public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
+                cache: PDFWriterCache = PDFWriterCache()) {
         self.info = info
-        file = PDFFileWriter(options: options)
+        self.cache = cache
+        file = PDFFileWriter(options: options, compressor: cache.compressor)
         pagesReference = file.allocate()
     }
 
@@ -111,6 +116,9 @@ public final class PDFDocumentWriter {
 
     public var pageCount: Int { pages.count }
 
+    /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
+    public var phases: WriterPhases? { file.clock?.phases }
+
     // MARK: Pages
 
     /// Paints items into a new content stream and returns it; resources, links and transparency
@@ -120,25 +128,27 @@ public final class PDFDocumentWriter {
         var painter = PagePainter(height: size.height, resources: resources)
         var links: [PDFObject] = []
         var usesAlpha = false
-        for item in items {
-            switch item {
-            case .text(let run, let origin, let colour):
-                let font = embeddedFont(for: run.face)
-                painter.resources.use(font: font.resourceName, font.reference)
-                painter.setFill(colour, spot: spotReference)
-                painter.draw(run, at: origin, font: font)
-            case .path(let path, let fill, let stroke):
-                painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
-            case .image(let source, let frame):
-                let (reference, hasAlpha) = try image(source)
-                usesAlpha = usesAlpha || hasAlpha
-                painter.draw(image: painter.resources.name(forImage: reference), in: frame)
-            case .link(let rect, let uri):
-                links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+        try file.measure(.painting) {
+            for item in items {
+                switch item {
+                case .text(let run, let origin, let colour):
+                    let font = embeddedFont(for: run.face)
+                    painter.resources.use(font: font.resourceName, font.reference)
+                    painter.setFill(colour, spot: spotReference)
+                    painter.draw(run, at: origin, font: font)
+                case .path(let path, let fill, let stroke):
+                    painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
+                case .image(let source, let frame):
+                    let (reference, hasAlpha) = try image(source)
+                    usesAlpha = usesAlpha || hasAlpha
+                    painter.draw(image: painter.resources.name(forImage: reference), in: frame)
+                case .link(let rect, let uri):
+                    links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+                }
             }
         }
         let contents = file.allocate()
-        file.writeStream(contents, data: painter.content.isolatedBytes)
+        file.writeStream(contents, data: painter.finish().isolatedBytes, kind: .content)
         for link in links {
             let reference = file.allocate()
             file.write(reference, link)
@@ -171,7 +181,7 @@ public final class PDFDocumentWriter {
 
     private func embeddedFont(for face: FontFace) -> EmbeddedFont {
         if let font = fonts[ObjectIdentifier(face)] { return font }
-        let font = EmbeddedFont(face: face, resourceName: PDFName("F\(fontOrder.count + 1)"), reference: file.allocate())
+        let font = EmbeddedFont(embedding: cache.embedding(for: face), resourceName: PDFName("F\(fontOrder.count + 1)"), reference: file.allocate())
         fonts[ObjectIdentifier(face)] = font
         fontOrder.append(font)
         return font
@@ -179,11 +189,23 @@ public final class PDFDocumentWriter {
 
     private func image(_ source: ImageSource) throws -> (PDFReference, Bool) {
         if let known = images[ObjectIdentifier(source)] { return known }
-        let decoded = try RasterImage.decode(source.bytes, source: source.name)
-        let reference = file.allocate()
-        let hasAlpha = ImageXObject.write(decoded, to: file, reference: reference)
-        images[ObjectIdentifier(source)] = (reference, hasAlpha)
-        return (reference, hasAlpha)
+        let written = try file.measure(.images) {
+            let compresses = file.options.compressStreams
+            let key = EncodedImageCache.Key(bytes: source.bytes, level: compresses ? file.options.flateLevels.image : nil)
+            let encoded: EncodedImage
+            if let cached = cache.images[key] {
+                encoded = cached
+            } else {
+                let decoded = try RasterImage.decode(source.bytes, source: source.name)
+                encoded = ImageXObject.encode(decoded) { data, kind in compresses ? file.compress(data, kind: kind) : nil }
+                cache.images.insert(encoded, for: key)
+            }
+            let reference = file.allocate()
+            ImageXObject.write(encoded, to: file, reference: reference)
+            return (reference, encoded.hasAlpha)
+        }
+        images[ObjectIdentifier(source)] = written
+        return written
     }
 
     private func spotReference(_ spot: SpotColour) -> PDFReference {
@@ -209,8 +231,8 @@ public final class PDFDocumentWriter {
 extension PDFDocumentWriter {
     /// Renders a whole document in one call.
     public static func render(_ pages: [Page], info: DocumentInfo = DocumentInfo(),
-                              options: PDFFileWriter.Options = .init()) throws -> [UInt8] {
-        let writer = PDFDocumentWriter(info: info, options: options)
+                              options: PDFFileWriter.Options = .init(), cache: PDFWriterCache = PDFWriterCache()) throws -> [UInt8] {
+        let writer = PDFDocumentWriter(info: info, options: options, cache: cache)
         for page in pages { try writer.add(page) }
         return try writer.finish()
     }
