@@ -38,6 +38,25 @@ let czechWords = ("Příliš žluťoučký kůň úpěl ďábelské ódy. Nejneo
     .split(separator: " ").map(String.init)
 func czech(words: Int) -> String { (0..<words).map { czechWords[$0 % czechWords.count] }.joined(separator: " ") }
 
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "writer" {
+    try writerBenchmark(typesetter: typesetter, seconds: 3, logo: true)
+    try writerBenchmark(typesetter: typesetter, seconds: 3, logo: false)
+    exit(0)
+}
+if arguments.first == "flate" {
+    try flateBenchmark(typesetter: typesetter, seconds: 2)
+    exit(0)
+}
+if arguments.first == "samples" {
+    try writeInvoiceSamples(typesetter: typesetter, count: 8, to: arguments.dropFirst().first ?? "out/invoice-samples")
+    exit(0)
+}
+if arguments.first == "long" {
+    try longDocumentBenchmark(typesetter: typesetter, pageCount: 2_500)
+    exit(0)
+}
+
 print("Pressroom core benchmarks (release build expected; times are best of 3 rounds)")
 print(String(repeating: "-", count: 72))
 

@@ -64,6 +64,22 @@ public struct ByteBuffer: Sendable {
         bytes.append(contentsOf: digits)
     }
 
+    /// A fixed-point number in ten-thousandths, as `append(real:)` writes the same value.
+    mutating func append(tenThousandths units: Int) {
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = Int(units.magnitude)
+        append(integer: magnitude / 10_000)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var divisor = 1_000
+        while fraction != 0 {
+            bytes.append(UInt8(48 + fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
     public mutating func appendHex(_ data: [UInt8]) {
         for byte in data {
             bytes.append(ByteBuffer.hexDigits[Int(byte >> 4)])

@@ -8,6 +8,10 @@ public final class PDFFileWriter {
         public var useObjectStreams = true
         /// Objects per object stream: enough to compress well, small enough to stream.
         public var objectsPerStream = 100
+        /// Flate levels by kind of stream.
+        public var flateLevels = Flate.Levels()
+        /// Times the writer's phases (`PDFDocumentWriter.phases`), for benchmarks.
+        public var measuresPhases = false
         public init() {}
     }
 
@@ -20,14 +24,25 @@ public final class PDFFileWriter {
     public let options: Options
     private(set) var output = ByteBuffer(capacity: 1 << 16)
     private var entries: [XRefEntry] = [.free]
-    private var pending: [(PDFReference, ByteBuffer)] = []
-    private var idHash = DocumentHash()
+    /// Objects waiting for the next object stream: their numbers, and their bodies one after another.
+    private var pending: [PDFReference] = []
+    private var pendingOffsets: [Int] = []
+    private var pendingBodies = ByteBuffer(capacity: 4096)
+    private let compressor: FlateCompressor
     private var finished = false
+    let clock: PhaseClock?
 
-    public init(options: Options = Options()) {
+    public convenience init(options: Options = Options()) {
+        self.init(options: options, compressor: FlateCompressor())
+    }
+
+    init(options: Options, compressor: FlateCompressor) {
         self.options = options
+        self.compressor = compressor
+        clock = options.measuresPhases ? PhaseClock() : nil
         // §7.5.2: the header, then a comment with bytes above 127 so tools treat the file as binary.
-        output.bytes = Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+        output.append("%PDF-1.7\n%")
+        output.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
     }
 
     /// Reserves an object number; the object may be written later, in any order.
@@ -38,62 +53,82 @@ public final class PDFFileWriter {
 
     /// Writes a non-stream object, packed into an object stream when enabled.
     public func write(_ reference: PDFReference, _ object: PDFObject) {
-        var body = ByteBuffer(capacity: 128)
-        body.append(object: object)
         if options.useObjectStreams {
-            pending.append((reference, body))
+            pending.append(reference)
+            pendingOffsets.append(pendingBodies.count)
+            pendingBodies.append(object: object)
+            pendingBodies.append(UInt8(ascii: "\n"))
             if pending.count >= options.objectsPerStream { flushObjectStream() }
         } else {
-            writeTopLevel(reference, body.bytes)
+            beginTopLevel(reference)
+            output.append(object: object)
+            output.append("\nendobj\n")
         }
     }
 
-    /// Writes a stream object; `data` is compressed with Flate unless already `encoded` (e.g. JPEG)
-    /// or compression is off.
+    /// Writes a stream object; `data` is compressed with Flate, at the level `options` gives its
+    /// kind, unless it is `alreadyEncoded` (JPEG, or bytes compressed earlier with /Filter in
+    /// `dictionary`) or compression is off.
     public func writeStream(_ reference: PDFReference, _ dictionary: PDFDictionary = PDFDictionary(),
-                            data: [UInt8], alreadyEncoded: Bool = false, compress: Bool = true) {
-        var dictionary = dictionary
-        var payload = data
+                            data: [UInt8], kind: Flate.StreamKind = .table, alreadyEncoded: Bool = false,
+                            compress: Bool = true) {
         if !alreadyEncoded && compress && options.compressStreams {
-            payload = Flate.compress(data)
+            var dictionary = dictionary
             dictionary["Filter"] = PDFName("FlateDecode").object
+            writeStreamObject(reference, dictionary, payload: self.compress(data, kind: kind))
+        } else {
+            writeStreamObject(reference, dictionary, payload: data)
         }
-        dictionary["Length"] = .integer(payload.count)
-        var body = ByteBuffer(capacity: payload.count + 64)
-        body.append(dictionary: dictionary)
-        body.append("\nstream\n")
-        body.append(payload)
-        body.append("\nendstream")
-        writeTopLevel(reference, body.bytes)
     }
 
-    private func writeTopLevel(_ reference: PDFReference, _ body: [UInt8]) {
+    /// `data` Flate-compressed at the level `options` gives its kind.
+    func compress(_ data: [UInt8], kind: Flate.StreamKind) -> [UInt8] {
+        measure(.compression) { data.withUnsafeBytes { compressor.compress($0, level: options.flateLevels[kind]) } }
+    }
+
+    private func writeStreamObject(_ reference: PDFReference, _ dictionary: PDFDictionary, payload: [UInt8]) {
+        var dictionary = dictionary
+        dictionary["Length"] = .integer(payload.count)
+        beginTopLevel(reference)
+        output.append(dictionary: dictionary)
+        output.append("\nstream\n")
+        output.append(payload)
+        output.append("\nendstream\nendobj\n")
+    }
+
+    /// Runs `body` as part of `phase` when phases are measured.
+    @inline(__always)
+    func measure<T>(_ phase: WriterPhases.Phase, _ body: () throws -> T) rethrows -> T {
+        guard let clock else { return try body() }
+        return try clock.measure(phase, body)
+    }
+
+    private func beginTopLevel(_ reference: PDFReference) {
         entries[reference.number] = .offset(output.count)
         output.append(integer: reference.number)
         output.append(" 0 obj\n")
-        output.append(body)
-        output.append("\nendobj\n")
     }
 
     private func flushObjectStream() {
         guard !pending.isEmpty else { return }
         let streamReference = allocate()
-        var header = ByteBuffer(capacity: pending.count * 12)
-        var objects = ByteBuffer(capacity: pending.reduce(0) { $0 + $1.1.count + 1 })
-        for (index, (reference, body)) in pending.enumerated() {
-            header.append(integer: reference.number)
-            header.append(UInt8(ascii: " "))
-            header.append(integer: objects.count)
-            header.append(UInt8(ascii: " "))
-            objects.append(body.bytes)
-            objects.append(UInt8(ascii: "\n"))
+        var data = ByteBuffer(capacity: pending.count * 12 + pendingBodies.count)
+        for (index, reference) in pending.enumerated() {
+            data.append(integer: reference.number)
+            data.append(UInt8(ascii: " "))
+            data.append(integer: pendingOffsets[index])
+            data.append(UInt8(ascii: " "))
             entries[reference.number] = .compressed(stream: streamReference.number, index: index)
         }
+        let first = data.count
+        data.append(pendingBodies.bytes)
         let dictionary: PDFDictionary = [
-            "Type": PDFName("ObjStm").object, "N": .integer(pending.count), "First": .integer(header.count),
+            "Type": PDFName("ObjStm").object, "N": .integer(pending.count), "First": .integer(first),
         ]
         pending.removeAll(keepingCapacity: true)
-        writeStream(streamReference, dictionary, data: header.bytes + objects.bytes)
+        pendingOffsets.removeAll(keepingCapacity: true)
+        pendingBodies.bytes.removeAll(keepingCapacity: true)
+        writeStream(streamReference, dictionary, data: data.bytes)
     }
 
     /// Writes the cross-reference stream and trailer and returns the whole file.
@@ -109,6 +144,7 @@ public final class PDFFileWriter {
         }
 
         // §14.4: a file identifier from the content itself, so it is the same for the same document.
+        var idHash = DocumentHash()
         idHash.update(output.bytes)
         let id = PDFObject.hexString(idHash.digest())
 
@@ -138,6 +174,7 @@ public final class PDFFileWriter {
         output.append("startxref\n")
         output.append(integer: xrefOffset)
         output.append("\n%%EOF\n")
+        clock?.stop()
         return output.bytes
     }
 

@@ -1,76 +1,96 @@
-// Serialises display-list pages into a PDF file: page by page as they come (content streams,
-// images, annotations), and fonts, page tree, metadata and catalog at the end.
+// Serialises display-list pages into a PDF file as they come: each page's content stream (and its
+// images, annotations) at once, later overlays as further content streams of that page, and the
+// page dictionaries, fonts, page tree, outline, metadata and catalog at the end.
 import PressroomGraphics
 import PressroomText
 
 public final class PDFDocumentWriter {
     private let file: PDFFileWriter
+    private let cache: PDFWriterCache
     private let info: DocumentInfo
     private let pagesReference: PDFReference
-    private var pageReferences: [PDFReference] = []
+    private var pages: [PageRecord] = []
+    private var outline = DocumentOutline()
     private var fonts: [ObjectIdentifier: EmbeddedFont] = [:]
     private var fontOrder: [EmbeddedFont] = []
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
+    private var finished = false
 
-    public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init()) {
+    /// What a page dictionary needs until `finish()` writes it; the content is already in the
+    /// file, so a page costs a few dozen bytes here however much it draws.
+    private struct PageRecord {
+        let reference: PDFReference
+        let size: Size
+        var contents: [PDFReference]
+        var resources: PageResources
+        var annotations: [PDFReference]
+        var transparent: Bool
+    }
+
+    /// `cache`: share one across the documents of a batch (one per thread) to embed each face's
+    /// constants and each image once; the default serves this document alone.
+    public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
+                cache: PDFWriterCache = PDFWriterCache()) {
         self.info = info
-        file = PDFFileWriter(options: options)
+        self.cache = cache
+        file = PDFFileWriter(options: options, compressor: cache.compressor)
         pagesReference = file.allocate()
     }
 
-    /// Renders one page into the file. Throws for an image that cannot be decoded.
-    public func add(_ page: Page) throws {
-        let pageReference = file.allocate()
-        let contentsReference = file.allocate()
-        var painter = PagePainter(height: page.size.height)
-        var annotations: [PDFObject] = []
+    /// Renders one page's body into the file and returns its 0-based index, which `overlay` and
+    /// `addOutlineItem` take. Throws for an image that cannot be decoded; nothing of the page is
+    /// kept then.
+    @discardableResult
+    public func add(_ page: Page) throws -> Int {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        var resources = PageResources()
+        var annotations: [PDFReference] = []
         var transparent = false
-
-        for item in page.items {
-            switch item {
-            case .text(let run, let origin, let colour):
-                let font = embeddedFont(for: run.face)
-                painter.resources.use(font: font.resourceName, font.reference)
-                painter.setFill(colour, spot: spotReference)
-                painter.draw(run, at: origin, font: font)
-            case .path(let path, let fill, let stroke):
-                painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
-            case .image(let source, let frame):
-                let (reference, hasAlpha) = try image(source)
-                transparent = transparent || hasAlpha
-                painter.draw(image: painter.resources.name(forImage: reference), in: frame)
-            case .link(let rect, let uri):
-                annotations.append(linkAnnotation(rect, uri: uri, pageHeight: page.size.height))
-            }
-        }
-
-        file.writeStream(contentsReference, data: painter.content.bytes)
-        var dictionary: PDFDictionary = [
-            "Type": PDFName("Page").object,
-            "Parent": pagesReference.object,
-            "MediaBox": .rect([0, 0, page.size.width, page.size.height]),
-            "Resources": .dictionary(painter.resources.dictionary),
-            "Contents": contentsReference.object,
-        ]
-        if !annotations.isEmpty { dictionary["Annots"] = .array(annotations) }
-        if transparent {
-            // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
-            dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
-                                               "CS": PDFName("DeviceRGB").object])
-        }
-        file.write(pageReference, .dictionary(dictionary))
-        pageReferences.append(pageReference)
+        let contents = try paint(page.items, size: page.size, resources: &resources, annotations: &annotations,
+                                 transparent: &transparent)
+        pages.append(PageRecord(reference: file.allocate(), size: page.size, contents: [contents],
+                                resources: resources, annotations: annotations, transparent: transparent))
+        return pages.count - 1
     }
 
-    /// Writes fonts, the page tree, metadata and the catalog, and returns the finished file.
+    /// Paints `items` over page `index` (0-based), in a graphics state of its own: the page's
+    /// earlier streams are isolated with q…Q, so neither their colours nor their transformations
+    /// reach the overlay. Fonts, images, spot colours and links join the page's own. Used for
+    /// what is only known at the end of a document, such as "Page 3 of 41".
+    public func overlay(_ items: [PageItem], onPage index: Int) throws {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        guard pages.indices.contains(index) else { throw PDFDocumentError.noSuchPage(index: index, pageCount: pages.count) }
+        var record = pages[index]
+        let contents = try paint(items, size: record.size, resources: &record.resources,
+                                 annotations: &record.annotations, transparent: &record.transparent)
+        record.contents.append(contents)
+        pages[index] = record
+    }
+
+    /// Adds a top-level bookmark to page `index` (0-based), after those added before it: one per
+    /// record when many records are combined in one file. The page may be added later; `finish()`
+    /// checks that it exists.
+    public func addOutlineItem(title: String, page index: Int) {
+        outline.items.append(DocumentOutline.Item(title: title, page: index))
+    }
+
+    /// Writes the page dictionaries, fonts, the page tree, the outline, metadata and the catalog,
+    /// and returns the finished file.
     public func finish() throws -> [UInt8] {
+        guard !finished else { throw PDFDocumentError.alreadyFinished }
+        if let item = outline.items.first(where: { !pages.indices.contains($0.page) }) {
+            throw PDFDocumentError.outlinePageMissing(title: item.title, index: item.page, pageCount: pages.count)
+        }
+        finished = true
+        for page in pages { writeDictionary(of: page) }
         for font in fontOrder { try font.write(to: file) }
         file.write(pagesReference, .dictionary([
             "Type": PDFName("Pages").object,
-            "Kids": .array(pageReferences.map(\.object)),
-            "Count": .integer(pageReferences.count),
+            "Kids": .array(pages.map(\.reference.object)),
+            "Count": .integer(pages.count),
         ]))
+        let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
                          data: Metadata.xmpPacket(info), compress: false)
@@ -82,6 +102,10 @@ public final class PDFDocumentWriter {
             "Pages": pagesReference.object,
             "Metadata": metadata.object,
         ]
+        if let outlineReference {
+            catalogDictionary["Outlines"] = outlineReference.object
+            catalogDictionary["PageMode"] = PDFName("UseOutlines").object
+        }
         if let language = info.language { catalogDictionary["Lang"] = .text(language) }
         if info.title != nil {
             catalogDictionary["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])
@@ -90,13 +114,74 @@ public final class PDFDocumentWriter {
         return file.finish(root: catalog, info: infoReference)
     }
 
-    public var pageCount: Int { pageReferences.count }
+    public var pageCount: Int { pages.count }
+
+    /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
+    public var phases: WriterPhases? { file.clock?.phases }
+
+    // MARK: Pages
+
+    /// Paints items into a new content stream and returns it; resources, links and transparency
+    /// are added to the page's. Annotations are written only once every item has painted.
+    private func paint(_ items: [PageItem], size: Size, resources: inout PageResources,
+                       annotations: inout [PDFReference], transparent: inout Bool) throws -> PDFReference {
+        var painter = PagePainter(height: size.height, resources: resources)
+        var links: [PDFObject] = []
+        var usesAlpha = false
+        try file.measure(.painting) {
+            for item in items {
+                switch item {
+                case .text(let run, let origin, let colour):
+                    let font = embeddedFont(for: run.face)
+                    painter.resources.use(font: font.resourceName, font.reference)
+                    painter.setFill(colour, spot: spotReference)
+                    painter.draw(run, at: origin, font: font)
+                case .path(let path, let fill, let stroke):
+                    painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
+                case .image(let source, let frame):
+                    let (reference, hasAlpha) = try image(source)
+                    usesAlpha = usesAlpha || hasAlpha
+                    painter.draw(image: painter.resources.name(forImage: reference), in: frame)
+                case .link(let rect, let uri):
+                    links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+                }
+            }
+        }
+        let contents = file.allocate()
+        file.writeStream(contents, data: painter.finish().isolatedBytes, kind: .content)
+        for link in links {
+            let reference = file.allocate()
+            file.write(reference, link)
+            annotations.append(reference)
+        }
+        resources = painter.resources
+        transparent = transparent || usesAlpha
+        return contents
+    }
+
+    private func writeDictionary(of page: PageRecord) {
+        var dictionary: PDFDictionary = [
+            "Type": PDFName("Page").object,
+            "Parent": pagesReference.object,
+            "MediaBox": .rect([0, 0, page.size.width, page.size.height]),
+            "Resources": .dictionary(page.resources.dictionary),
+            // §7.8.2: an array of streams is read as their concatenation.
+            "Contents": page.contents.count == 1 ? page.contents[0].object : .array(page.contents.map(\.object)),
+        ]
+        if !page.annotations.isEmpty { dictionary["Annots"] = .array(page.annotations.map(\.object)) }
+        if page.transparent {
+            // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
+            dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
+                                               "CS": PDFName("DeviceRGB").object])
+        }
+        file.write(page.reference, .dictionary(dictionary))
+    }
 
     // MARK: Shared resources
 
     private func embeddedFont(for face: FontFace) -> EmbeddedFont {
         if let font = fonts[ObjectIdentifier(face)] { return font }
-        let font = EmbeddedFont(face: face, resourceName: PDFName("F\(fontOrder.count + 1)"), reference: file.allocate())
+        let font = EmbeddedFont(embedding: cache.embedding(for: face), resourceName: PDFName("F\(fontOrder.count + 1)"), reference: file.allocate())
         fonts[ObjectIdentifier(face)] = font
         fontOrder.append(font)
         return font
@@ -104,11 +189,23 @@ public final class PDFDocumentWriter {
 
     private func image(_ source: ImageSource) throws -> (PDFReference, Bool) {
         if let known = images[ObjectIdentifier(source)] { return known }
-        let decoded = try RasterImage.decode(source.bytes, source: source.name)
-        let reference = file.allocate()
-        let hasAlpha = ImageXObject.write(decoded, to: file, reference: reference)
-        images[ObjectIdentifier(source)] = (reference, hasAlpha)
-        return (reference, hasAlpha)
+        let written = try file.measure(.images) {
+            let compresses = file.options.compressStreams
+            let key = EncodedImageCache.Key(bytes: source.bytes, level: compresses ? file.options.flateLevels.image : nil)
+            let encoded: EncodedImage
+            if let cached = cache.images[key] {
+                encoded = cached
+            } else {
+                let decoded = try RasterImage.decode(source.bytes, source: source.name)
+                encoded = ImageXObject.encode(decoded) { data, kind in compresses ? file.compress(data, kind: kind) : nil }
+                cache.images.insert(encoded, for: key)
+            }
+            let reference = file.allocate()
+            ImageXObject.write(encoded, to: file, reference: reference)
+            return (reference, encoded.hasAlpha)
+        }
+        images[ObjectIdentifier(source)] = written
+        return written
     }
 
     private func spotReference(_ spot: SpotColour) -> PDFReference {
@@ -134,8 +231,8 @@ public final class PDFDocumentWriter {
 extension PDFDocumentWriter {
     /// Renders a whole document in one call.
     public static func render(_ pages: [Page], info: DocumentInfo = DocumentInfo(),
-                              options: PDFFileWriter.Options = .init()) throws -> [UInt8] {
-        let writer = PDFDocumentWriter(info: info, options: options)
+                              options: PDFFileWriter.Options = .init(), cache: PDFWriterCache = PDFWriterCache()) throws -> [UInt8] {
+        let writer = PDFDocumentWriter(info: info, options: options, cache: cache)
         for page in pages { try writer.add(page) }
         return try writer.finish()
     }

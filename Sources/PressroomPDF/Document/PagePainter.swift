@@ -1,5 +1,7 @@
 // Turns display-list items into content-stream operators in PDF's y-up space: glyph runs as TJ
 // arrays whose adjustments reproduce the typesetter's positions exactly, paths, and images.
+// Consecutive runs share one text object, a font is set only when it changes, and lines are
+// reached by relative moves: the stream is smaller and compresses better.
 import PressroomGraphics
 import PressroomText
 
@@ -9,8 +11,18 @@ struct PagePainter {
     var resources = PageResources()
     private var currentFill: Colour?
     private var currentStroke: Colour?
+    /// Text state as a reader has it: whether a text object is open, the font and size (which
+    /// outlive ET, §9.3.1), and the current line's start in ten-thousandths of a point (BT sets it
+    /// to the origin).
+    private var inTextObject = false
+    private var textFont: (name: PDFName, size: Double)?
+    private var lineX = 0, lineY = 0
 
-    init(height: Double) { self.height = height }
+    /// `resources` are the page's so far: an overlay goes on naming where the body stopped.
+    init(height: Double, resources: PageResources = PageResources()) {
+        self.height = height
+        self.resources = resources
+    }
 
     // MARK: Colour
 
@@ -52,18 +64,20 @@ struct PagePainter {
     mutating func draw(_ run: GlyphRun, at origin: Point, font: EmbeddedFont) {
         guard !run.glyphs.isEmpty else { return }
         let size = run.size
-        content.beginText()
-        content.font(font.resourceName, size: size)
-
-        var items: [TextArrayItem] = []
-        items.reserveCapacity(run.glyphs.count * 2)
-        var penX = 0.0
-        var lineY = Double.nan
-        let text = run.text.utf16
-
-        func flush() {
-            if !items.isEmpty { content.showGlyphs(items); items.removeAll(keepingCapacity: true) }
+        if !inTextObject {
+            content.beginText()
+            inTextObject = true
+            lineX = 0; lineY = 0
         }
+        if textFont?.name != font.resourceName || textFont?.size != size {
+            content.font(font.resourceName, size: size)
+            textFont = (font.resourceName, size)
+        }
+
+        var inArray = false
+        var penX = 0.0
+        var currentY = Double.nan
+        let text = run.text.utf16
 
         for glyph in run.glyphs {
             let x = origin.x + glyph.x
@@ -76,16 +90,20 @@ struct PagePainter {
                     .unicodeScalars.reversed())).utf16)
             }
             let (code, width, needsActualText) = font.code(for: glyph.id, text: glyphText)
-            if y != lineY {
-                flush()
-                content.textMatrix(1, 0, 0, 1, x, y)
-                lineY = y
-                penX = x
+            if y != currentY {
+                if inArray { content.endGlyphArray(); inArray = false }
+                // §9.4.2 Td, from the line start the reader has, so no rounding accumulates.
+                let targetX = Self.tenThousandths(x), targetY = Self.tenThousandths(y)
+                content.moveText(dx: targetX - lineX, dy: targetY - lineY)
+                lineX = targetX; lineY = targetY
+                currentY = y
+                penX = Double(targetX) / 10_000
             } else if abs(x - penX) > 0.0005 {
-                items.append(.adjust(-(x - penX) * 1000 / size))
+                if !inArray { content.beginGlyphArray(); inArray = true }
+                content.adjustGlyphPosition(-(x - penX) * 1000 / size)
             }
             if needsActualText {
-                flush()
+                if inArray { content.endGlyphArray(); inArray = false }
                 var actual: [UInt8] = [0xFE, 0xFF]
                 for unit in glyphText {
                     actual.append(UInt8(unit >> 8)); actual.append(UInt8(unit & 0xFF))
@@ -94,19 +112,39 @@ struct PagePainter {
                 content.showGlyphs([.code(code)])
                 content.endMarkedContent()
             } else {
-                items.append(.code(code))
+                if !inArray { content.beginGlyphArray(); inArray = true }
+                content.glyph(code)
             }
             // The advance a reader applies: the code's /W width.
             penX = x + Double(width) * size / 1000
         }
-        flush()
+        if inArray { content.endGlyphArray() }
+    }
+
+    /// A coordinate as the content stream writes it, in ten-thousandths of a point.
+    private static func tenThousandths(_ value: Double) -> Int {
+        guard value.isFinite, abs(value) < 1e11 else { return 0 }
+        return Int((value * 10_000).rounded())
+    }
+
+    /// Closes an open text object: paths and images may not be drawn inside one (§8.2, figure 9).
+    private mutating func endTextObject() {
+        guard inTextObject else { return }
         content.endText()
+        inTextObject = false
+    }
+
+    /// The finished stream: any open text object closed.
+    mutating func finish() -> ContentStream {
+        endTextObject()
+        return content
     }
 
     // MARK: Paths and images
 
     mutating func draw(_ path: Path, fill: Colour?, stroke: Stroke?, spot: (SpotColour) -> PDFReference) {
         guard fill != nil || stroke != nil else { return }
+        endTextObject()
         if let fill { setFill(fill, spot: spot) }
         if let stroke {
             setStroke(stroke.colour, spot: spot)
@@ -136,6 +174,7 @@ struct PagePainter {
     }
 
     mutating func draw(image name: PDFName, in frame: Rect) {
+        endTextObject()
         content.save()
         content.transform(frame.width, 0, 0, frame.height, frame.minX, height - frame.maxY)
         content.drawObject(name)

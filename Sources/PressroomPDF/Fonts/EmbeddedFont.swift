@@ -5,6 +5,7 @@ import PressroomText
 
 final class EmbeddedFont {
     let face: FontFace
+    private let embedding: FaceEmbedding
     let resourceName: PDFName
     let reference: PDFReference
 
@@ -23,8 +24,9 @@ final class EmbeddedFont {
         let text: [UInt16]
     }
 
-    init(face: FontFace, resourceName: PDFName, reference: PDFReference) {
-        self.face = face
+    init(embedding: FaceEmbedding, resourceName: PDFName, reference: PDFReference) {
+        self.face = embedding.face
+        self.embedding = embedding
         self.resourceName = resourceName
         self.reference = reference
     }
@@ -49,7 +51,7 @@ final class EmbeddedFont {
             while codeTexts.count <= Int(code) { codeTexts.append([]); codeGlyphs.append(0); codeWidths.append(0) }
             codeTexts[Int(code)] = Array(text)
             codeGlyphs[Int(code)] = glyph
-            codeWidths[Int(code)] = width(of: glyph)
+            codeWidths[Int(code)] = embedding.width(of: glyph)
         } else {
             code = newCode(glyph: glyph, text: Array(text))
         }
@@ -60,13 +62,8 @@ final class EmbeddedFont {
     private func newCode(glyph: UInt32, text: [UInt16]) -> UInt16 {
         codeTexts.append(text)
         codeGlyphs.append(glyph)
-        codeWidths.append(width(of: glyph))
+        codeWidths.append(embedding.width(of: glyph))
         return UInt16(truncatingIfNeeded: codeTexts.count - 1)
-    }
-
-    /// §9.7.4.3: glyph space is 1/1000 em; the advance comes from the font's own hmtx.
-    private func width(of glyph: UInt32) -> Int {
-        Int((Double(face.advance(of: glyph)) * 1000 / Double(face.unitsPerEm)).rounded())
     }
 
     var usedGlyphs: [UInt32] { Array(Set(codeGlyphs.dropFirst().filter { $0 != 0 })).sorted() }
@@ -75,13 +72,12 @@ final class EmbeddedFont {
     func write(to file: PDFFileWriter) throws {
         guard codeTexts.count <= 0xFFFF else { throw FontEmbeddingError.tooManyGlyphs(face.source) }
         let glyphs = usedGlyphs
-        let subset = try FontSubsetter.subset(face, glyphs: glyphs)
+        let subset = try file.measure(.subsetting) { try embedding.subset(glyphs: glyphs) }
         let baseFont = PDFName(subsetTag(glyphs) + "+" + face.postScriptName)
         let isCFF = face.hasCFFOutlines
 
         let descendant = file.allocate(), descriptor = file.allocate(), program = file.allocate()
         let toUnicode = file.allocate()
-        let scale = 1000.0 / Double(face.unitsPerEm)
 
         var fontFile: PDFDictionary = [:]
         if isCFF {
@@ -89,25 +85,12 @@ final class EmbeddedFont {
         } else {
             fontFile["Length1"] = .integer(subset.program.count)
         }
-        file.writeStream(program, fontFile, data: subset.program)
+        file.writeStream(program, fontFile, data: subset.program, kind: .fontProgram)
 
-        let box = face.boundingBox
-        var flags = 4 // Symbolic: glyphs are addressed by CID, not by a standard encoding (§9.8.2).
-        if face.isFixedPitch { flags |= 1 }
-        if face.isSerif { flags |= 2 }
-        if face.isItalic { flags |= 64 }
-        file.write(descriptor, .dictionary([
-            "Type": PDFName("FontDescriptor").object,
-            "FontName": baseFont.object,
-            "Flags": .integer(flags),
-            "FontBBox": .array([box.xMin, box.yMin, box.xMax, box.yMax].map { .integer(Int((Double($0) * scale).rounded())) }),
-            "ItalicAngle": .real(face.italicAngle),
-            "Ascent": .integer(Int((Double(face.ascender) * scale).rounded())),
-            "Descent": .integer(Int((Double(face.descender) * scale).rounded())),
-            "CapHeight": .integer(Int((Double(face.capHeight) * scale).rounded())),
-            "StemV": .integer(face.weight >= 600 ? 140 : 80),
-            (isCFF ? "FontFile3" : "FontFile2"): program.object,
-        ]))
+        var descriptorDictionary: PDFDictionary = ["Type": PDFName("FontDescriptor").object, "FontName": baseFont.object]
+        for (key, value) in embedding.descriptorEntries { descriptorDictionary[key] = value }
+        descriptorDictionary[isCFF ? "FontFile3" : "FontFile2"] = program.object
+        file.write(descriptor, .dictionary(descriptorDictionary))
 
         var cidFont: PDFDictionary = [
             "Type": PDFName("Font").object,
@@ -116,7 +99,7 @@ final class EmbeddedFont {
             "CIDSystemInfo": .dictionary(["Registry": .string(Array("Adobe".utf8)),
                                           "Ordering": .string(Array("Identity".utf8)), "Supplement": 0]),
             "FontDescriptor": descriptor.object,
-            "DW": .integer(width(of: 0)),
+            "DW": .integer(embedding.width(of: 0)),
             "W": .array(widthsArray()),
         ]
         if !isCFF {

@@ -1,4 +1,7 @@
-// Cuts a face down to the glyphs a document uses, with hb-subset (HarfBuzz's subsetter).
+// Cuts one face down to the glyphs a document uses, with hb-subset (HarfBuzz's subsetter). One
+// subsetter serves every document of a batch: its input (flags, dropped tables) is built once, and
+// from the second subset on it works from a preprocessed face, which hb-subset reads about ten
+// times faster; the subsets are byte for byte the same either way.
 import CHarfBuzz
 import PressroomText
 
@@ -9,32 +12,53 @@ struct FontSubset {
     let newGlyphID: [UInt32: UInt32]
 }
 
-enum FontSubsetter {
+final class FontSubsetter {
     /// Tables a PDF reader never looks at: shaping is done before the font is embedded.
     private static let droppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx",
                                         "DSIG", "hdmx", "VDMX", "LTSH", "vhea", "vmtx", "meta", "STAT", "FFTM"]
 
-    static func subset(_ face: FontFace, glyphs: [UInt32]) throws -> FontSubset {
+    private let face: FontFace
+    private let input: OpaquePointer
+    /// Made on the second subset: preprocessing costs several milliseconds, which a one-off
+    /// document should not pay.
+    private var preprocessed: OpaquePointer?
+    private var subsets = 0
+
+    init(face: FontFace) throws {
         guard let input = hb_subset_input_create_or_fail() else { throw FontEmbeddingError.subsetFailed(face.source) }
-        defer { hb_subset_input_destroy(input) }
-        let glyphSet = hb_subset_input_glyph_set(input)
-        hb_set_add(glyphSet, 0)
-        for glyph in glyphs { hb_set_add(glyphSet, glyph) }
+        self.face = face
+        self.input = input
         let dropSet = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in droppedTables { hb_set_add(dropSet, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) }) }
+        for tag in Self.droppedTables { hb_set_add(dropSet, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) }) }
         // CFF glyphs keep their ids, because a CFF font's CIDs are its glyph ids and page content
         // is written before the subset exists; TrueType glyphs are renumbered through CIDToGIDMap.
         var flags = HB_SUBSET_FLAGS_NO_HINTING.rawValue
         if face.hasCFFOutlines { flags |= HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue }
         hb_subset_input_set_flags(input, flags)
+    }
 
-        guard let plan = hb_subset_plan_create_or_fail(face.hbFaceForSubsetting, input) else {
+    deinit {
+        hb_subset_input_destroy(input)
+        if let preprocessed { hb_face_destroy(preprocessed) }
+    }
+
+    /// `glyphs` sorted and without .notdef, which every subset keeps.
+    func subset(glyphs: [UInt32]) throws -> FontSubset {
+        subsets += 1
+        if subsets == 2 { preprocessed = hb_subset_preprocess(face.hbFaceForSubsetting) }
+        let glyphSet = hb_subset_input_glyph_set(input)
+        hb_set_clear(glyphSet)
+        hb_set_add(glyphSet, 0)
+        for glyph in glyphs { hb_set_add(glyphSet, glyph) }
+
+        guard let plan = hb_subset_plan_create_or_fail(preprocessed ?? face.hbFaceForSubsetting, input) else {
             throw FontEmbeddingError.subsetFailed(face.source)
         }
         defer { hb_subset_plan_destroy(plan) }
         var mapping: [UInt32: UInt32] = [:]
+        mapping.reserveCapacity(glyphs.count + 1)
         let map = hb_subset_plan_old_to_new_glyph_mapping(plan)
-        for glyph in glyphs + [0] {
+        for glyph in [0] + glyphs {
             let new = hb_map_get(map, glyph)
             mapping[glyph] = new == UInt32.max ? 0 : new
         }

@@ -1,0 +1,37 @@
+// The document outline (bookmarks, ISO 32000-1 §12.3.3): a flat list of top-level items, each
+// opening its page at the top, as a viewer's sidebar lists the records of a combined file.
+
+struct DocumentOutline {
+    struct Item {
+        let title: String
+        /// 0-based page index.
+        let page: Int
+    }
+
+    var items: [Item] = []
+
+    /// Writes the outline dictionary and its items; nil when there are none. `page` gives a
+    /// page's reference and height for an index.
+    func write(to file: PDFFileWriter, page: (Int) -> (PDFReference, Double)) -> PDFReference? {
+        guard !items.isEmpty else { return nil }
+        let root = file.allocate()
+        let references = items.map { _ in file.allocate() }
+        file.write(root, .dictionary([
+            "Type": PDFName("Outlines").object,
+            "First": references[0].object,
+            "Last": references[references.count - 1].object,
+            "Count": .integer(items.count),
+        ]))
+        for (index, item) in items.enumerated() {
+            let (pageReference, height) = page(item.page)
+            // §7.9.2.2: PDFDocEncoding for ASCII titles, UTF-16BE with a byte-order mark otherwise.
+            var dictionary: PDFDictionary = ["Title": .text(item.title), "Parent": root.object]
+            if index > 0 { dictionary["Prev"] = references[index - 1].object }
+            if index + 1 < items.count { dictionary["Next"] = references[index + 1].object }
+            // §12.3.2.2: /XYZ left top zoom; a null zoom keeps the viewer's.
+            dictionary["Dest"] = .array([pageReference.object, PDFName("XYZ").object, 0, .real(height), .null])
+            file.write(references[index], .dictionary(dictionary))
+        }
+        return root
+    }
+}

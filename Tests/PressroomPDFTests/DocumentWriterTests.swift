@@ -1,0 +1,167 @@
+// PDFDocumentWriter's streaming API: page indices, overlays as further content streams in a clean
+// graphics state with merged resources, the flat outline, and the mistakes it refuses. Files are
+// written without compression or object streams so the tests can read them as text.
+import PressroomGraphics
+import PressroomText
+import Testing
+@testable import PressroomPDF
+
+private let registry = try! FontRegistry.bundled()
+private let typesetter = Typesetter(registry: registry)
+
+private var readable: PDFFileWriter.Options {
+    var options = PDFFileWriter.Options()
+    options.compressStreams = false
+    options.useObjectStreams = false
+    return options
+}
+
+private func page(_ text: String, weight: Int = 400, colour: Colour = .black) throws -> Page {
+    var page = Page(size: .a4)
+    page.add(try typesetter.typeset([TextSpan(text, style: TextStyle(weight: weight, size: 12))], width: 400),
+             at: Point(x: 72, y: 72), colour: { _ in colour })
+    return page
+}
+
+private func items(_ text: String, weight: Int = 400) throws -> [PageItem] { try page(text, weight: weight).items }
+
+/// The text of indirect object `number` (uncompressed files only).
+private func object(_ number: Int, in pdf: String) -> Substring? {
+    guard let start = pdf.range(of: "\n\(number) 0 obj\n") else { return nil }
+    let end = pdf.range(of: "\nendobj", range: start.upperBound..<pdf.endIndex)!
+    return pdf[start.upperBound..<end.lowerBound]
+}
+
+/// The page dictionaries of an uncompressed file, in file order.
+private func pageDictionaries(_ pdf: String) -> [Substring] {
+    pdf.components(separatedBy: " 0 obj\n").dropFirst().map { Substring($0) }.filter { $0.hasPrefix("<</Type/Page/") }
+}
+
+/// Object numbers referred to by `key [a 0 R b 0 R]` or `key a 0 R` in `dictionary`.
+private func references(_ key: String, in dictionary: Substring) -> [Int] {
+    guard let start = dictionary.range(of: "/\(key)") else { return [] }
+    var rest = dictionary[start.upperBound...]
+    if rest.hasPrefix("[") { rest = rest.dropFirst().prefix { $0 != "]" } } else { rest = rest.prefix(while: { $0 != "/" && $0 != ">" }) }
+    let words = rest.split(separator: " ")
+    return stride(from: 0, to: words.count - 2, by: 3).compactMap { words[$0 + 2] == "R" ? Int(words[$0]) : nil }
+}
+
+private func streamText(_ number: Int, in pdf: String) -> String {
+    let text = object(number, in: pdf)!
+    let start = text.range(of: "stream\n")!.upperBound, end = text.range(of: "\nendstream")!.lowerBound
+    return String(text[start..<end])
+}
+
+@Suite struct DocumentWriterTests {
+    @Test func addReturnsPageIndices() throws {
+        let writer = PDFDocumentWriter()
+        #expect(try writer.add(try page("one")) == 0)
+        #expect(try writer.add(try page("two")) == 1)
+        #expect(try writer.add(try page("three")) == 2)
+        #expect(writer.pageCount == 3)
+    }
+
+    @Test func overlayIsASecondContentStreamInACleanState() throws {
+        let writer = PDFDocumentWriter(options: readable)
+        try writer.add(try page("Body in red", colour: .rgb(1, 0, 0)))
+        try writer.overlay(try items("Page 1 of 1", weight: 700), onPage: 0)
+        var link = Page(size: .a4)
+        link.add(.link(Rect(x: 72, y: 700, width: 100, height: 20), uri: "https://example.com/"))
+        try writer.overlay(link.items, onPage: 0)
+        let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+
+        let dictionary = try #require(pageDictionaries(pdf).first)
+        let contents = references("Contents", in: dictionary)
+        #expect(contents.count == 3, "body, text overlay, link overlay: \(dictionary)")
+        let body = streamText(contents[0], in: pdf)
+        #expect(body.hasPrefix("q\n") && body.hasSuffix("Q\n"), "the body's red fill and font cannot leak:\n\(body)")
+        #expect(body.contains("1 0 0 rg"))
+        let overlay = streamText(contents[1], in: pdf)
+        #expect(overlay.contains("0 g"), "the overlay sets its own colour")
+        #expect(overlay.contains("/F2 12 Tf"), "the bold face gets the next font name")
+        #expect(streamText(contents[2], in: pdf).isEmpty, "a link draws nothing")
+        #expect(dictionary.contains("/Font<</F1 ") && dictionary.contains("/F2 "), "fonts merge: \(dictionary)")
+        let annotations = references("Annots", in: dictionary)
+        #expect(annotations.count == 1)
+        #expect(object(annotations[0], in: pdf)?.contains("/URI(https://example.com/)") == true)
+    }
+
+    @Test func overlayImagesAndSpotsJoinThePageResources() throws {
+        let writer = PDFDocumentWriter(options: readable)
+        try writer.add(try page("Body"))
+        let ink = SpotColour(name: "PANTONE 186 C", cyan: 0, magenta: 1, yellow: 0.8, black: 0.05)
+        try writer.overlay([.path(.rectangle(Rect(x: 10, y: 10, width: 50, height: 20)), fill: .spot(ink, tint: 1), stroke: nil),
+                            .image(ImageSource(bytes: try ImageFixtures.bytes("images", "rgba8.png"), name: "rgba8.png"),
+                                   frame: Rect(x: 100, y: 100, width: 40, height: 40))], onPage: 0)
+        let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+        let dictionary = try #require(pageDictionaries(pdf).first)
+        #expect(dictionary.contains("/Font<</F1 "))
+        #expect(dictionary.contains("/XObject<</Im1 "))
+        #expect(dictionary.contains("/ColorSpace<</CS1 "))
+        #expect(dictionary.contains("/Group<</Type/Group/S/Transparency"), "an overlay's soft mask makes the page a group")
+    }
+
+    @Test func aBodyThatChangesNoStateIsNotWrapped() throws {
+        var content = ContentStream()
+        content.save(); content.fillGray(0.5); content.rectangle(0, 0, 1, 1); content.fill(); content.restore()
+        #expect(!content.leavesStateChanged)
+        #expect(content.isolatedBytes == content.bytes)
+        content.fillGray(0.2)
+        #expect(String(decoding: content.isolatedBytes, as: UTF8.self).hasPrefix("q\nq\n0.5 g"))
+        var open = ContentStream()
+        open.save(); open.transform(2, 0, 0, 2, 0, 0)
+        #expect(String(decoding: open.isolatedBytes, as: UTF8.self) == "q\nq\n2 0 0 2 0 0 cm\nQ\nQ\n", "an open q is closed")
+    }
+
+    @Test func outlineIsFlatWithUnicodeTitles() throws {
+        let writer = PDFDocumentWriter(options: readable)
+        for index in 0..<3 { try writer.add(try page("Record \(index)")) }
+        writer.addOutlineItem(title: "Invoice 1", page: 0)
+        writer.addOutlineItem(title: "Faktura č. 2", page: 2)
+        let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+        #expect(pdf.contains("/PageMode/UseOutlines"))
+        let catalog = try #require(pdf.components(separatedBy: " 0 obj\n").first { $0.hasPrefix("<</Type/Catalog") })
+        let root = try #require(references("Outlines", in: Substring(catalog)).first)
+        let outline = try #require(object(root, in: pdf))
+        #expect(outline.contains("/Type/Outlines") && outline.contains("/Count 2"))
+        let first = try #require(references("First", in: outline).first), last = try #require(references("Last", in: outline).first)
+        let firstItem = try #require(object(first, in: pdf)), lastItem = try #require(object(last, in: pdf))
+        #expect(firstItem.contains("/Title(Invoice 1)"))
+        #expect(references("Next", in: firstItem) == [last] && references("Prev", in: lastItem) == [first])
+        #expect(lastItem.contains("/Title<FEFF0046"), "a non-ASCII title is UTF-16BE with a byte-order mark")
+        let tree = try #require(pdf.components(separatedBy: " 0 obj\n").first { $0.hasPrefix("<</Type/Pages") })
+        let kids = references("Kids", in: Substring(tree))
+        #expect(references("Dest", in: lastItem) == [kids[2]], "the second bookmark opens page 3")
+        #expect(lastItem.contains("/XYZ 0 841.8898 null"))
+    }
+
+    @Test func withoutBookmarksThereIsNoOutline() throws {
+        let pdf = String(decoding: try PDFDocumentWriter.render([try page("x")], options: readable), as: UTF8.self)
+        #expect(!pdf.contains("/Outlines") && !pdf.contains("/PageMode"))
+    }
+
+    @Test func mistakesAreRefusedWithTheirIndex() throws {
+        let writer = PDFDocumentWriter()
+        try writer.add(try page("only"))
+        #expect(throws: PDFDocumentError.noSuchPage(index: 1, pageCount: 1)) { try writer.overlay([], onPage: 1) }
+        #expect(throws: PDFDocumentError.noSuchPage(index: -1, pageCount: 1)) { try writer.overlay([], onPage: -1) }
+        writer.addOutlineItem(title: "Later", page: 1)
+        #expect(throws: PDFDocumentError.outlinePageMissing(title: "Later", index: 1, pageCount: 1)) { try writer.finish() }
+        try writer.add(try page("second"))
+        _ = try writer.finish()
+        #expect(throws: PDFDocumentError.alreadyFinished) { try writer.add(try page("third")) }
+        #expect(throws: PDFDocumentError.alreadyFinished) { try writer.overlay([], onPage: 0) }
+        #expect("\(PDFDocumentError.noSuchPage(index: 4, pageCount: 3))".contains("page 4"))
+    }
+
+    @Test func aRefusedImageLeavesTheDocumentWritable() throws {
+        let writer = PDFDocumentWriter()
+        try writer.add(try page("fine"))
+        var broken = Page(size: .a4)
+        broken.add(.image(ImageSource(bytes: [1, 2, 3], name: "junk.bin"), frame: Rect(x: 0, y: 0, width: 10, height: 10)))
+        #expect(throws: ImageError.self) { try writer.add(broken) }
+        #expect(throws: ImageError.self) { try writer.overlay(broken.items, onPage: 0) }
+        #expect(writer.pageCount == 1)
+        _ = try writer.finish()
+    }
+}
