@@ -102,23 +102,18 @@ public final class DocumentRenderer {
         return pages
     }
 
-    /// The record as a PDF file of its own.
+    /// The record as a PDF file of its own. Page bodies are written as soon as they are full,
+    /// so a document of thousands of pages needs the memory of one page plus its compressed bytes.
     public func renderPDF(_ record: DataValue) throws(LayoutError) -> RenderedDocument {
         let preamble = try preamble(for: record)
         let writer = PDFDocumentWriter(info: info(preamble))
-        var pages: [Page] = []
-        let count = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
-            pages[index].items.append(contentsOf: items)
+        let count = try layOut(preamble, body: { _, page throws(LayoutError) in
+            _ = try Self.writing { try writer.add(page) }
+        }, overlay: { index, items throws(LayoutError) in
+            try Self.writing { try writer.overlay(items, onPage: index) }
         })
-        do {
-            for page in pages { try writer.add(page) }
-            return RenderedDocument(bytes: try writer.finish(), pageCount: count, fileName: preamble.fileName,
-                                    title: preamble.title)
-        } catch let error as LayoutError {
-            throw error
-        } catch {
-            throw LayoutError(.resource, "\(error)", at: layout.location)
-        }
+        let bytes = try Self.writing { try writer.finish() }
+        return RenderedDocument(bytes: bytes, pageCount: count, fileName: preamble.fileName, title: preamble.title)
     }
 
     /// Appends the record's pages to a PDF shared by many records (`--combine`), with an outline
@@ -126,12 +121,19 @@ public final class DocumentRenderer {
     /// fails leaves nothing behind in the shared file.
     public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
         let pages = try pages(for: record)
-        do {
-            for page in pages { try writer.add(page) }
-        } catch {
-            throw LayoutError(.resource, "\(error)", at: layout.location)
+        let first = writer.pageCount
+        try Self.writing {
+            for page in pages { _ = try writer.add(page) }
         }
+        if let outlineTitle, !pages.isEmpty { writer.addOutlineItem(title: outlineTitle, page: first) }
         return pages.count
+    }
+
+    /// PDF writer errors (an image that cannot be decoded) as layout errors.
+    private static func writing<T>(_ body: () throws -> T) throws(LayoutError) -> T {
+        do { return try body() } catch let error as LayoutError { throw error } catch {
+            throw LayoutError(.resource, "\(error)")
+        }
     }
 
     func info(_ preamble: Preamble) -> DocumentInfo {
