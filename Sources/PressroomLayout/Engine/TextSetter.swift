@@ -14,7 +14,7 @@ final class TextSetter {
     private struct Key: Hashable {
         var text: String
         var style: TextStyle
-        var alignment: String
+        var alignment: Int
         var lineHeight: Double
         var hyphenate: Bool
         var width: Double
@@ -34,7 +34,7 @@ final class TextSetter {
         var paragraph = spans[0].style.paragraph
         if let alignment { paragraph.alignment = alignment }
         let key: Key? = spans.count == 1
-            ? Key(text: spans[0].text, style: spans[0].style.text, alignment: "\(paragraph.alignment)",
+            ? Key(text: spans[0].text, style: spans[0].style.text, alignment: Self.code(paragraph.alignment),
                   lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
             : nil
         if let key, let known = cache[key] { return known }
@@ -54,6 +54,15 @@ final class TextSetter {
             cache[key] = set
         }
         return set
+    }
+
+    private static func code(_ alignment: TextAlignment) -> Int {
+        switch alignment {
+        case .left: 0
+        case .right: 1
+        case .center: 2
+        case .justified: 3
+        }
     }
 
     /// The lines of `paragraph` as display items, relative to the paragraph's top-left corner.

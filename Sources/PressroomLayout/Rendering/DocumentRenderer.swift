@@ -19,6 +19,9 @@ public final class DocumentRenderer {
     public let theme: Theme
     public let library: LayoutLibrary
     private let environment: RenderEnvironment
+    /// Font embeddings, encoded images and the deflate state shared by the documents of a batch.
+    /// A renderer is used by one thread at a time (make one per worker).
+    public let pdfCache = PDFWriterCache()
 
     /// Checks every reference of the layout (components, parameters, styles, colours) first, so
     /// a layout mistake is reported once, before any record.
@@ -106,7 +109,7 @@ public final class DocumentRenderer {
     /// so a document of thousands of pages needs the memory of one page plus its compressed bytes.
     public func renderPDF(_ record: DataValue) throws(LayoutError) -> RenderedDocument {
         let preamble = try preamble(for: record)
-        let writer = PDFDocumentWriter(info: info(preamble))
+        let writer = PDFDocumentWriter(info: info(preamble), cache: pdfCache)
         let count = try layOut(preamble, body: { _, page throws(LayoutError) in
             _ = try Self.writing { try writer.add(page) }
         }, overlay: { index, items throws(LayoutError) in

@@ -7,9 +7,11 @@ public final class FontRegistry: @unchecked Sendable {
     private let lock = NSLock()
     /// Fallback chains already worked out, per primary face; cleared when the fonts change.
     private var chains: [ObjectIdentifier: [FontFace]] = [:]
+    /// Faces already matched, per request; cleared when the fonts change.
+    private var matches: [FaceRequest: FontFace?] = [:]
     /// Families tried, in order, for a character the requested face cannot draw.
     public var fallbackFamilies: [String] {
-        didSet { lock.withLock { chains.removeAll() } }
+        didSet { lock.withLock { chains.removeAll(); matches.removeAll() } }
     }
 
     public init(fallbackFamilies: [String] = FontRegistry.defaultFallbackFamilies) {
@@ -35,13 +37,13 @@ public final class FontRegistry: @unchecked Sendable {
         return seen
     }
 
-    public func register(_ face: FontFace) { lock.withLock { faces.append(face); chains.removeAll() } }
+    public func register(_ face: FontFace) { lock.withLock { faces.append(face); chains.removeAll(); matches.removeAll() } }
 
     /// Registers every face of a .ttf, .otf or .ttc file.
     @discardableResult
     public func register(file path: String) throws(FontError) -> [FontFace] {
         let loaded = try FontFace.load(path: path)
-        lock.withLock { faces.append(contentsOf: loaded); chains.removeAll() }
+        lock.withLock { faces.append(contentsOf: loaded); chains.removeAll(); matches.removeAll() }
         return loaded
     }
 
@@ -59,6 +61,20 @@ public final class FontRegistry: @unchecked Sendable {
     /// The face of `family` nearest to the requested weight and style (CSS Fonts §5.2 matching:
     /// style first, then the nearest weight, preferring heavier for bold requests).
     public func face(family: String, weight: Int = 400, italic: Bool = false) -> FontFace? {
+        let key = FaceRequest(family: family, weight: weight, italic: italic)
+        if let known = lock.withLock({ matches[key] }) { return known }
+        let found = match(family: family, weight: weight, italic: italic)
+        lock.withLock { matches[key] = found }
+        return found
+    }
+
+    private struct FaceRequest: Hashable {
+        var family: String
+        var weight: Int
+        var italic: Bool
+    }
+
+    private func match(family: String, weight: Int, italic: Bool) -> FontFace? {
         let wanted = family.lowercased()
         let candidates = allFaces.filter { $0.familyName.lowercased() == wanted }
         guard !candidates.isEmpty else { return nil }

@@ -76,6 +76,21 @@ public final class Typesetter: @unchecked Sendable {
         var prefix = [Double](repeating: 0, count: units.count + 1)
         for index in 0..<units.count { prefix[index + 1] = prefix[index] + advance[index] }
 
+        // Most table cells and labels fit on one line: then there is nothing to break, and the
+        // opportunities, hyphenation and Knuth–Plass are skipped.
+        if prefix[units.count] <= width, !units.contains(where: Self.isForcedBreak) {
+            var end = units.count
+            while end > 0 && (units[end - 1] == 0x20 || units[end - 1] == 0x09) { end -= 1 }
+            var line = buildLine(range: 0..<end, hyphenated: false, items: items, shaped: shaped, units: units, text: text,
+                                 spans: spans, bidi: bidi, width: width, style: style, justify: false)
+            let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
+                ?? (spans.first?.style.size ?? 10) * style.lineHeight
+            line.baseline = (lineHeight - (line.ascent + line.descent)) / 2 + line.ascent
+            line.top = 0
+            line.height = lineHeight
+            return TypesetParagraph(lines: [line], height: lineHeight, width: width, text: text, missingCharacters: missing)
+        }
+
         let breakable = BreakableText(text: units, spans: spans, spanRanges: spanRanges, prefixWidths: prefix,
                                       chains: chains, style: style)
         let breaks = ParagraphBreaker.breakLines(breakable.items, lineWidth: { _ in width })
@@ -102,6 +117,11 @@ public final class Typesetter: @unchecked Sendable {
             lineStart = endPoint.nextLineStart
         }
         return TypesetParagraph(lines: lines, height: top, width: width, text: text, missingCharacters: missing)
+    }
+
+    /// UAX #14 mandatory breaks (BK, CR, LF, NL).
+    private static func isForcedBreak(_ unit: UInt16) -> Bool {
+        unit == 0x0A || unit == 0x0B || unit == 0x0C || unit == 0x0D || unit == 0x85 || unit == 0x2028 || unit == 0x2029
     }
 
     private func request(for item: TextItem, spans: [TextSpan]) -> ShapingRequest {

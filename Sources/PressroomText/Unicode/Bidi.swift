@@ -21,6 +21,14 @@ public struct BidiParagraph: Sendable {
         case .rightToLeft: 1
         case .auto: UInt8(PR_UBIDI_DEFAULT_LTR)
         }
+        // Text with no right-to-left letters and no explicit direction marks is all level 0 under
+        // a left-to-right or automatic base (UAX #9: no strong R/AL, so P3 gives level 0 and no
+        // rule raises a level), so ICU is not needed for the common case.
+        if base != .rightToLeft, !utf16.contains(where: Self.mayNeedBidi) {
+            paragraphLevel = 0
+            levels = [UInt8](repeating: 0, count: utf16.count)
+            return
+        }
         guard let bidi = pr_ubidi_open() else { preconditionFailure("ICU ubidi_open: out of memory") }
         defer { pr_ubidi_close(bidi) }
         // ICU keeps a pointer to the text, so everything happens inside this closure.
@@ -35,6 +43,14 @@ public struct BidiParagraph: Sendable {
             precondition(status <= 0, "ICU ubidi_getLevels failed with UErrorCode \(status)")
             return (pr_ubidi_get_para_level(bidi), levels)
         }
+    }
+
+    /// Right-to-left scripts (Hebrew to Arabic Extended, presentation forms), explicit embedding,
+    /// override, isolate and mark characters, and anything outside the BMP.
+    private static func mayNeedBidi(_ unit: UInt16) -> Bool {
+        (0x0590...0x08FF).contains(unit) || (0xFB1D...0xFDFF).contains(unit) || (0xFE70...0xFEFF).contains(unit)
+            || unit == 0x200E || unit == 0x200F || unit == 0x061C || (0x202A...0x202E).contains(unit)
+            || (0x2066...0x2069).contains(unit) || (0xD800...0xDFFF).contains(unit)
     }
 
     /// Logical indices in visual (left-to-right) order, by UAX #9 rule L2: from the highest level down
