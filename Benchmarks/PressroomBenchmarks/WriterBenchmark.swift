@@ -65,7 +65,9 @@ private func writeDocuments(_ pages: [Page], seconds minimum: Double, options: P
 }
 
 func writerBenchmark(typesetter: Typesetter, seconds minimum: Double, logo withLogo: Bool) throws {
+    let setting = DispatchTime.now().uptimeNanoseconds
     let pages = try InvoicePages(typesetter: typesetter, logo: withLogo ? try benchmarkLogo() : nil).make(count: 64)
+    let settingTime = Double(DispatchTime.now().uptimeNanoseconds - setting) / 1e9 / Double(pages.count)
     let runs = pages.map { $0.items.count { if case .text = $0 { true } else { false } } }
     var timing = PDFFileWriter.Options()
     timing.measuresPhases = true
@@ -80,6 +82,7 @@ func writerBenchmark(typesetter: Typesetter, seconds minimum: Double, logo withL
               + "subsetting \(perDocument(phases.subsetting)), compression \(perDocument(phases.compression)), "
               + "serialisation \(perDocument(phases.serialisation)); total \(perDocument(phases.total)) (timed run)")
     }
+    print("  for comparison   typesetting the page's runs one by one took \(figure(settingTime * 1e6)) µs (first time, not the writer)")
 }
 
 /// Peak resident memory of this process so far, in bytes (Linux: VmHWM).

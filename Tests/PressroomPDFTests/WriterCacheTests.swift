@@ -55,6 +55,7 @@ private func invoicePage(_ seed: Int) throws -> Page {
             #expect(try PDFDocumentWriter.render([page]) == written)
         }
         #expect(try PDFDocumentWriter.render([pages[0]], cache: shared) == batch[0], "a subset made again from a preprocessed face")
+        #expect(try PDFDocumentWriter.render([pages[0]], cache: shared) == batch[0], "a remembered font program")
         var uncompressed = PDFFileWriter.Options()
         uncompressed.compressStreams = false
         #expect(try PDFDocumentWriter.render([pages[1]], options: uncompressed, cache: shared)

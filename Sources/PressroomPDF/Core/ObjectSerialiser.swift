@@ -41,8 +41,7 @@ extension ByteBuffer {
     public mutating func append(name: PDFName) {
         append(UInt8(ascii: "/"))
         for byte in name.value.utf8 {
-            let isRegular = byte > 0x20 && byte < 0x7F && !"()<>[]{}/%#".utf8.contains(byte)
-            if isRegular {
+            if ByteBuffer.isRegularNameByte[Int(byte)] {
                 append(byte)
             } else {
                 append(UInt8(ascii: "#"))
@@ -50,6 +49,11 @@ extension ByteBuffer {
                 append(ByteBuffer.hexDigits[Int(byte & 0xF)])
             }
         }
+    }
+
+    /// Bytes a name may hold as they are: printable ASCII but the delimiters and `#`.
+    static let isRegularNameByte: [Bool] = (0...255).map { byte in
+        byte > 0x20 && byte < 0x7F && !"()<>[]{}/%#".utf8.contains(UInt8(byte))
     }
 
     /// §7.3.4.2: parentheses and backslashes escaped, line ends escaped so readers keep them.

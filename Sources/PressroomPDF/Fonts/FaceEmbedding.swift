@@ -1,6 +1,7 @@
 // What embedding one face takes that is the same in every document: the FontDescriptor's values
-// (§9.8.1), each glyph's advance in /W units, and the face's subsetter. Kept in a PDFWriterCache,
-// so a batch works them out once per face rather than once per document.
+// (§9.8.1), each glyph's advance in /W units, the face's subsetter, and the last few font programs
+// as written. Kept in a PDFWriterCache, so a batch works them out once per face rather than once
+// per document.
 import PressroomText
 
 final class FaceEmbedding {
@@ -10,6 +11,18 @@ final class FaceEmbedding {
     /// Advances by glyph id in thousandths of an em; -1 until first asked for.
     private var widths: [Int32]
     private var subsetter: FontSubsetter?
+    /// The last few programs, most recent first: the documents of a batch often use the same
+    /// glyphs of a face (the bold of labels and totals), and then neither hb-subset nor Flate runs.
+    private var recentPrograms: [Program] = []
+    private static let recentProgramLimit = 4
+
+    /// A subset and its program as a stream holds it: compressed at `level`, or as is when nil.
+    struct Program {
+        let glyphs: [UInt32]
+        let subset: FontSubset
+        let level: Int32?
+        let payload: [UInt8]
+    }
 
     init(face: FontFace) {
         self.face = face
@@ -43,8 +56,21 @@ final class FaceEmbedding {
         Int((Double(face.advance(of: glyph)) * 1000 / Double(face.unitsPerEm)).rounded())
     }
 
-    func subset(glyphs: [UInt32]) throws -> FontSubset {
+    /// The program for `glyphs` (sorted, without .notdef), compressed as `file` compresses font
+    /// programs; the same glyphs give the same bytes, whether made now or remembered.
+    func program(glyphs: [UInt32], for file: PDFFileWriter) throws -> Program {
+        let level = file.options.compressStreams ? file.options.flateLevels.fontProgram : nil
+        if let index = recentPrograms.firstIndex(where: { $0.level == level && $0.glyphs == glyphs }) {
+            let program = recentPrograms.remove(at: index)
+            recentPrograms.insert(program, at: 0)
+            return program
+        }
         if subsetter == nil { subsetter = try FontSubsetter(face: face) }
-        return try subsetter!.subset(glyphs: glyphs)
+        let subset = try file.measure(.subsetting) { try subsetter!.subset(glyphs: glyphs) }
+        let payload = level == nil ? subset.program : file.compress(subset.program, kind: .fontProgram)
+        let program = Program(glyphs: glyphs, subset: subset, level: level, payload: payload)
+        recentPrograms.insert(program, at: 0)
+        if recentPrograms.count > Self.recentProgramLimit { recentPrograms.removeLast() }
+        return program
     }
 }
