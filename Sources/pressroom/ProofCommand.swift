@@ -105,6 +105,6 @@ struct StressPicker {
         for (path, pick) in longest.sorted(by: { $0.value.length > $1.value.length }) {
             add(pick.number, "longest \(path) (\(pick.length) characters)")
         }
-        return order.prefix(limit).map { ($0, reasons[$0] ?? []) }
+        return order.prefix(limit).map { ($0, Array((reasons[$0] ?? []).prefix(4))) }
     }
 }

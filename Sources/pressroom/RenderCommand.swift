@@ -49,7 +49,7 @@ struct RenderCommand: ParsableCommand {
             do {
                 let record = try result.get()
                 if let combined {
-                    pages += try renderer.render(record, into: combined, outlineTitle: "\(number)")
+                    pages += try renderer.render(record, into: combined)
                 } else {
                     let document = try renderer.renderPDF(record)
                     var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? document.fileName

@@ -123,7 +123,12 @@ public final class DocumentRenderer {
     /// entry. The record is laid out completely before anything is written, so a record that
     /// fails leaves nothing behind in the shared file.
     public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
-        let pages = try pages(for: record)
+        let preamble = try preamble(for: record)
+        var pages: [Page] = []
+        _ = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
+            pages[index].items.append(contentsOf: items)
+        })
+        let outlineTitle = outlineTitle ?? preamble.title ?? preamble.fileName
         let first = writer.pageCount
         try Self.writing {
             for page in pages { _ = try writer.add(page) }
