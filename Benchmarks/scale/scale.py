@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Scale benchmarks of `pressroom render` on the shared generator's records, pinned to one core:
+
+- memory of a long batch: 10,000 invoices in one process, RSS sampled every 1,000 records
+  (target: peak under 200 MiB, flat after the first thousand);
+- linearity: one statement of 400 rows against one of 4,000 rows (target: at most 11x the time);
+- one huge document: a 100,000-row statement (target: under 500 MiB peak RSS).
+
+Prints figures; asserts nothing (a slow machine is not a failure). Usage:
+    python3 Benchmarks/scale/scale.py [--pressroom .build/release/pressroom] [--invoices 10000] [--rows 100000]
+"""
+import argparse
+import copy
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+import gen_data  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+
+def statement_with_rows(count, seed=1):
+    """One generator statement with its transactions repeated (fresh references) to `count` rows."""
+    record = next(gen_data.generate("statement", 1, seed))
+    rows, balance = [], Decimal(record["opening_balance"])
+    source = record["transactions"]
+    while len(rows) < count:
+        row = dict(source[len(rows) % len(source)], reference=str(9_100_000_000 + len(rows) * 7))
+        balance += Decimal(row["amount"])
+        row["balance"] = str(balance)
+        rows.append(row)
+    record["transactions"] = rows
+    record["closing_balance"] = str(balance)
+    return record
+
+
+def run(pressroom, layout, records, folder, extra=()):
+    data = folder / f"{layout}-{len(records)}.jsonl"
+    with open(data, "w", encoding="utf-8") as out:
+        gen_data.write_jsonl(records, out)
+    command = ["taskset", "-c", "0", pressroom, "bench-peer", "--layout", layout, "--input", str(data),
+               "--out-dir", str(folder / "out"), "--warmup", "0", *extra]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pressroom", default=str(ROOT / ".build" / "release" / "pressroom"))
+    parser.add_argument("--invoices", type=int, default=10_000)
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        print(f"## Batch memory: {args.invoices} invoices in one process")
+        result, log = run(args.pressroom, "invoice", list(gen_data.generate("invoice", args.invoices, 1)), folder,
+                          ["--rss-every", "1000", "--no-write"])
+        samples = [(int(m.group(1)), float(m.group(2))) for m in re.finditer(r"after (\d+) records: ([\d.]+) MiB", log)]
+        print("| records | RSS MiB |\n|--:|--:|")
+        for records, rss in samples:
+            print(f"| {records} | {rss:.1f} |")
+        later = [rss for records, rss in samples if records >= 1000]
+        growth = (max(later) - min(later)) if later else 0
+        print(f"\npeak RSS {result['peak_rss_mib']:.1f} MiB (target < 200); after the first 1,000 records RSS moves "
+              f"{growth:.1f} MiB; {result['docs'] / result['wall_s']:.0f} docs/s\n")
+
+        print("## Linearity: one statement of 400 rows against one of 4,000")
+        times = {}
+        for rows in (400, 4000):
+            best = None
+            for _ in range(3):
+                result, _ = run(args.pressroom, "statement", [statement_with_rows(rows)], folder, ["--no-write"])
+                best = result["cpu_s"] if best is None else min(best, result["cpu_s"])
+            times[rows] = best
+            print(f"{rows:>6} rows: {best * 1000:.1f} ms CPU (best of 3)")
+        print(f"ratio {times[4000] / times[400]:.2f}x for 10x the rows (target <= 11x)\n")
+
+        print(f"## One huge document: a {args.rows}-row statement")
+        result, _ = run(args.pressroom, "statement", [statement_with_rows(args.rows)], folder)
+        size = (folder / "out" / "00000.pdf").stat().st_size
+        pages = subprocess.run(["pdfinfo", str(folder / "out" / "00000.pdf")], capture_output=True, text=True).stdout
+        count = re.search(r"Pages:\s+(\d+)", pages)
+        print(f"{result['wall_s']:.1f} s, peak RSS {result['peak_rss_mib']:.0f} MiB (target < 500), "
+              f"{count.group(1) if count else '?'} pages, {size / 1048576:.1f} MiB PDF")
+
+
+if __name__ == "__main__":
+    main()
