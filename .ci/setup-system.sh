@@ -33,12 +33,12 @@ if [ ! -x "$shared/tools/setup.sh" ] && [ ! -f "$shared/tools/setup.sh" ]; then
 fi
 sh "$shared/tools/setup.sh"
 
-if ! python3 -c "import pdfminer.high_level" 2>/dev/null; then
-    echo "Installing pdfminer.six"
+if ! python3 -c "import pdfminer.high_level, jsonschema, yaml" 2>/dev/null; then
+    echo "Installing pdfminer.six, jsonschema, PyYAML"
     log=$(mktemp)
     # Debian's own python3 refuses pip installs outside a virtual environment (as setup.sh does).
-    if ! python3 -m pip install -q pdfminer.six >"$log" 2>&1; then
-        python3 -m pip install -q --break-system-packages pdfminer.six >"$log" 2>&1 \
+    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML >"$log" 2>&1; then
+        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML >"$log" 2>&1 \
             || { cat "$log" >&2; rm -f "$log"; exit 1; }
     fi
     rm -f "$log"
