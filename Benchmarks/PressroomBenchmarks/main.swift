@@ -1,7 +1,11 @@
 // Benchmarks for the core engine: shaping (glyphs/s), paragraph breaking with hyphenation
 // (words/s, and how cost grows with length), PDF writing (text pages/s) and output size.
-// Prints figures; it asserts nothing. Run: `swift run -c release PressroomBenchmarks`
-// (pinned to one core: `taskset -c 0 .build/release/PressroomBenchmarks`).
+// Prints figures; it asserts nothing. Run: `swift run -c release PressroomBenchmarks [MODE]`
+// (pinned to one core: `taskset -c 0 .build/release/PressroomBenchmarks [MODE]`). Modes:
+//   writer        one-page invoices written as whole documents: docs/s and µs per writer phase
+//   flate         the same, for Flate levels: size against time
+//   long          2,500 pages with "Page X of Y" overlays: memory beyond the file
+//   samples [DIR] the benchmark's invoices as PDFs, to check with pdfcheck (default out/invoice-samples)
 import Foundation
 import PressroomGraphics
 import PressroomPDF
@@ -39,22 +43,25 @@ let czechWords = ("Příliš žluťoučký kůň úpěl ďábelské ódy. Nejneo
 func czech(words: Int) -> String { (0..<words).map { czechWords[$0 % czechWords.count] }.joined(separator: " ") }
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "writer" {
+switch arguments.first {
+case nil:
+    break
+case "writer":
     try writerBenchmark(typesetter: typesetter, seconds: 3, logo: true)
     try writerBenchmark(typesetter: typesetter, seconds: 3, logo: false)
     exit(0)
-}
-if arguments.first == "flate" {
+case "flate":
     try flateBenchmark(typesetter: typesetter, seconds: 2)
     exit(0)
-}
-if arguments.first == "samples" {
-    try writeInvoiceSamples(typesetter: typesetter, count: 8, to: arguments.dropFirst().first ?? "out/invoice-samples")
-    exit(0)
-}
-if arguments.first == "long" {
+case "long":
     try longDocumentBenchmark(typesetter: typesetter, pageCount: 2_500)
     exit(0)
+case "samples":
+    try writeInvoiceSamples(typesetter: typesetter, count: 8, to: arguments.dropFirst().first ?? "out/invoice-samples")
+    exit(0)
+case let mode?:
+    FileHandle.standardError.write(Data("unknown mode \(mode): use writer, flate, long or samples [DIR], or nothing for the core figures\n".utf8))
+    exit(2)
 }
 
 print("Pressroom core benchmarks (release build expected; times are best of 3 rounds)")

@@ -65,14 +65,14 @@ private func invoicePage(_ seed: Int) throws -> Page {
     @Test func imageCacheDropsTheOldestBeyondItsLimit() {
         let image = EncodedImage(image: .init(dictionary: [:], payload: [UInt8](repeating: 1, count: 400)), mask: nil, profile: nil)
         var cache = EncodedImageCache(byteLimit: 1000)
-        let keys = (0..<3).map { EncodedImageCache.Key(bytes: [UInt8(truncatingIfNeeded: $0)] + [UInt8](repeating: 0, count: 99), level: 6) }
+        let keys = (0..<3).map { EncodedImageCache.Key(bytes: [UInt8(truncatingIfNeeded: $0)] + [UInt8](repeating: 0, count: 99), levels: Flate.Levels()) }
         cache.insert(image, for: keys[0])
         cache.insert(image, for: keys[1])
         #expect(cache[keys[0]] != nil && cache[keys[1]] != nil)
         cache.insert(image, for: keys[2])
         #expect(cache[keys[0]] == nil, "the oldest made room")
         #expect(cache[keys[1]] != nil && cache[keys[2]] != nil)
-        #expect(cache[EncodedImageCache.Key(bytes: keys[1].bytes, level: nil)] == nil, "another compression setting is another entry")
+        #expect(cache[EncodedImageCache.Key(bytes: keys[1].bytes, levels: nil)] == nil, "another compression setting is another entry")
         let huge = EncodedImage(image: .init(dictionary: [:], payload: [UInt8](repeating: 1, count: 2000)), mask: nil, profile: nil)
         cache.insert(huge, for: keys[0])
         #expect(cache[keys[0]] == nil && cache[keys[2]] != nil, "an image larger than the limit is not kept")

@@ -39,8 +39,8 @@ public final class PDFDocumentWriter {
     }
 
     /// Renders one page's body into the file and returns its 0-based index, which `overlay` and
-    /// `addOutlineItem` take. Throws for an image that cannot be decoded; nothing of the page is
-    /// kept then.
+    /// `addOutlineItem` take. Throws for an image that cannot be decoded; the page is not added
+    /// then, and the document can go on (images it wrote before the bad one stay unreferenced).
     @discardableResult
     public func add(_ page: Page) throws -> Int {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
@@ -191,7 +191,7 @@ public final class PDFDocumentWriter {
         if let known = images[ObjectIdentifier(source)] { return known }
         let written = try file.measure(.images) {
             let compresses = file.options.compressStreams
-            let key = EncodedImageCache.Key(bytes: source.bytes, level: compresses ? file.options.flateLevels.image : nil)
+            let key = EncodedImageCache.Key(bytes: source.bytes, levels: compresses ? file.options.flateLevels : nil)
             let encoded: EncodedImage
             if let cached = cache.images[key] {
                 encoded = cached

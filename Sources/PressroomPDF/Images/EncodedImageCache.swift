@@ -2,15 +2,15 @@
 // a logo on every invoice is decoded and compressed once. Bounded in bytes; the oldest goes first.
 
 struct EncodedImageCache {
-    /// The file's bytes and how its streams were compressed: the same file written with other
-    /// settings is another entry.
+    /// The file's bytes and how its streams were compressed (nil: not at all): the same file
+    /// written with other settings is another entry.
     struct Key: Hashable {
         let bytes: [UInt8]
-        let level: Int32?
+        let levels: Flate.Levels?
 
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.level == rhs.level && lhs.bytes == rhs.bytes }
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.levels == rhs.levels && lhs.bytes == rhs.bytes }
         func hash(into hasher: inout Hasher) {
-            hasher.combine(level)
+            hasher.combine(levels)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
