@@ -32,8 +32,17 @@ struct LayoutOptions: ParsableArguments {
         let library = try LayoutLibrary(directory: directory(for: layoutName))
         let layout = try library.layout(named: layoutName)
         let theme = try library.theme(named: self.theme ?? layout.theme)
+        let registry = try Self.registry(adding: font)
+        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                    mode: print ? .print : .screen)
+    }
+}
+
+extension LayoutOptions {
+    /// The bundled fonts plus font files or folders the user names.
+    static func registry(adding paths: [String]) throws -> FontRegistry {
         let registry = try FontRegistry.bundled()
-        for path in font {
+        for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 try registry.register(directory: path)
@@ -41,8 +50,7 @@ struct LayoutOptions: ParsableArguments {
                 _ = try registry.register(file: path)
             }
         }
-        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                    mode: print ? .print : .screen)
+        return registry
     }
 }
 

@@ -20,15 +20,7 @@ struct SpecimenCommand: ParsableCommand {
     var logo: String?
 
     func run() throws {
-        let registry = try FontRegistry.bundled()
-        for path in font {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                try registry.register(directory: path)
-            } else {
-                try registry.register(file: path)
-            }
-        }
+        let registry = try LayoutOptions.registry(adding: font)
         let logoPath = logo ?? BundledFonts.directory + "/../Fixtures/logos/pressroom-logo.png"
         guard let logoData = FileManager.default.contents(atPath: logoPath) else {
             throw ValidationError("Logo \(logoPath) cannot be read.")
