@@ -45,7 +45,7 @@ struct ProofCommand: ParsableCommand {
             do {
                 let pages = try renderer.render(record, into: writer, outlineTitle: "record \(number): \(reasons.joined(separator: ", "))")
                 print("record \(number): \(pages) page\(pages == 1 ? "" : "s") — \(reasons.joined(separator: "; "))")
-            } catch let error as LayoutError {
+            } catch {
                 failures.append(error.inRecord(number))
             }
         }
