@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
         // errors by longjmp; neither can be called from Swift directly.
@@ -33,7 +34,7 @@ let package = Package(
 
         .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
         .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
-        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CPNGShim"]),
+        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CLibDeflate", "CPNGShim"]),
         .target(name: "PressroomLayout", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "CICUShim",
             .product(name: "Yams", package: "Yams"),

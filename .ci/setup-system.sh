@@ -8,7 +8,7 @@ shared=${PRESSROOM_SHARED:-$(dirname "$repo")/shared}
 
 packages=(
     pkg-config                                    # SwiftPM resolves the C libraries through it
-    libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev libicu-dev libhyphen-dev
+    libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev libdeflate-dev libicu-dev libhyphen-dev
     hyphen-cs hyphen-pl hyphen-uk hyphen-sr hyphen-de hyphen-en-us
     unicode-data                                  # UAX #14 / #9 conformance files
     poppler-utils                                 # pdftotext, pdfinfo, pdftoppm
