@@ -137,7 +137,7 @@ final class FlowBuilder {
             var fragment = Fragment(height: line.height, items: TextSetter.items(of: line, spans: spans, dy: -line.top),
                                     location: location)
             fragment.dataPath = dataPath
-            if spans.count == 1 {
+            if tracksDataPaths && spans.count == 1 {
                 let lineText = paragraph.text.string(line.textRange)
                 fragment.line = ([StyledSpan(text: lineText, style: spans[0].style, link: spans[0].link)], width, text.alignment)
             }
@@ -227,11 +227,7 @@ final class FlowBuilder {
             case .text(let text):
                 let spans = try spans(text, context: context, location: block.location)
                 if spans.isEmpty { continue }
-                do {
-                    widest = max(widest, try environment.text.typesetter.measure(spans.map { TextSpan($0.text, style: $0.style.text) }))
-                } catch {
-                    throw LayoutError(.unknownReference, "\(error)", at: block.location)
-                }
+                widest = max(widest, try environment.text.measure(spans, at: block.location))
             case .image(let image):
                 widest = max(widest, image.width ?? 0)
             case .group(let blocks):

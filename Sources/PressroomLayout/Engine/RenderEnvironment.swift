@@ -1,5 +1,6 @@
 // What laying out a record needs besides the record: the layouts folder (components, images), the
 // theme's resolved styles, the typesetter and the caches that live as long as a renderer.
+import PressroomGraphics
 import PressroomText
 
 final class RenderEnvironment {
@@ -8,6 +9,9 @@ final class RenderEnvironment {
     let text: TextSetter
     let images: ImageStore
     private var pageDependence: [String: Bool] = [:]
+    private var constancy: [String: Bool] = [:]
+    /// Fixed boxes that print nothing from the record, composed once for every document.
+    var constantBoxes: [String: [PageItem]] = [:]
 
     init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, mode: ColourMode) {
         self.library = library
@@ -22,6 +26,31 @@ final class RenderEnvironment {
                               at: use.location)
         }
         return component
+    }
+
+    /// Whether blocks print the same whatever the record and page: no placeholders, conditions,
+    /// loops, tables or barcodes (a logo, fold marks, a fixed rule).
+    func isConstant(_ blocks: [Block]) -> Bool {
+        blocks.allSatisfy { block in
+            guard block.condition == nil else { return false }
+            switch block.kind {
+            case .text(let text): return text.spans.allSatisfy { $0.text.isLiteral && ($0.link?.isLiteral ?? true) }
+            case .image(let image):
+                if case .file(let template) = image.source { return template.isLiteral }
+                return true
+            case .rule, .spacer: return true
+            case .columns(let columns): return columns.columns.allSatisfy { isConstant($0.content) }
+            case .group(let blocks): return isConstant(blocks)
+            case .component(let use):
+                guard use.arguments.isEmpty else { return false }
+                if let known = constancy[use.name] { return known }
+                constancy[use.name] = false  // breaks cycles
+                let result = library.components[use.name].map { isConstant($0.content) } ?? false
+                constancy[use.name] = result
+                return result
+            case .table, .each, .barcode, .pageBreak: return false
+            }
+        }
     }
 
     /// Whether blocks print `page.number` or `page.count` (directly or through components): only

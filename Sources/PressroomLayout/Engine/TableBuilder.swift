@@ -109,9 +109,7 @@ struct TableBuilder {
     }
 
     private func measure(_ text: String, _ style: ResolvedStyle) throws(LayoutError) -> Double {
-        do { return try environment.text.typesetter.measure([TextSpan(text, style: style.text)]) } catch {
-            throw LayoutError(.unknownReference, "\(error)", at: location)
-        }
+        try environment.text.measure([StyledSpan(text: text, style: style)], at: location)
     }
 
     /// One row: every cell set in its column, the row as tall as its tallest cell.

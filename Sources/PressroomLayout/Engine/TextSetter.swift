@@ -22,6 +22,12 @@ final class TextSetter {
 
     let typesetter: Typesetter
     private var cache: [Key: TypesetParagraph] = [:]
+    private var widths: [MeasureKey: Double] = [:]
+
+    private struct MeasureKey: Hashable {
+        var text: String
+        var style: TextStyle
+    }
     /// Bounded so a long batch of unique texts does not grow memory.
     private let cacheLimit = 20_000
 
@@ -63,6 +69,21 @@ final class TextSetter {
         case .center: 2
         case .justified: 3
         }
+    }
+
+    /// The width of spans set on one line (an `auto` column's content), remembered like set text.
+    func measure(_ spans: [StyledSpan], at location: SourceLocation) throws(LayoutError) -> Double {
+        let key = spans.count == 1 ? MeasureKey(text: spans[0].text, style: spans[0].style.text) : nil
+        if let key, let known = widths[key] { return known }
+        let width: Double
+        do { width = try typesetter.measure(spans.map { TextSpan($0.text, style: $0.style.text) }) } catch {
+            throw LayoutError(.unknownReference, "\(error)", at: location)
+        }
+        if let key {
+            if widths.count >= cacheLimit { widths.removeAll(keepingCapacity: true) }
+            widths[key] = width
+        }
+        return width
     }
 
     /// The lines of `paragraph` as display items, relative to the paragraph's top-left corner.

@@ -83,12 +83,16 @@ public final class DocumentRenderer {
             var items: [PageItem] = []
             for (boxIndex, box) in template.boxes.enumerated() {
                 let key = "\(index == 0 ? "first" : "following")/\(boxIndex)"
-                if let known = reusable[key] {
+                if let known = reusable[key] ?? environment.constantBoxes[key] {
                     items.append(contentsOf: known)
                     continue
                 }
                 let composed = try composer.compose(box, context: preamble.context.with("page", page))
-                if !environment.referencesPage(box.content) { reusable[key] = composed }
+                if environment.isConstant(box.content) {
+                    environment.constantBoxes[key] = composed
+                } else if !environment.referencesPage(box.content) {
+                    reusable[key] = composed
+                }
                 items.append(contentsOf: composed)
             }
             if !items.isEmpty { try overlay(index, items) }
