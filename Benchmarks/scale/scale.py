@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Scale benchmarks of `pressroom render` on the shared generator's records, pinned to one core:
 
-- memory of a long batch: 10,000 invoices in one process, RSS sampled every 1,000 records
-  (target: peak under 200 MiB, flat after the first thousand);
+- memory of a long batch: 10,000 invoices in one process, read one at a time as `render` reads
+  them, RSS sampled every 1,000 records (target: peak under 200 MiB, flat after the first thousand);
 - linearity: one statement of 400 rows against one of 4,000 rows (target: at most 11x the time);
 - one huge document: a 100,000-row statement (target: under 500 MiB peak RSS).
 
@@ -61,7 +61,7 @@ def main():
         folder = Path(temp)
         print(f"## Batch memory: {args.invoices} invoices in one process")
         result, log = run(args.pressroom, "invoice", list(gen_data.generate("invoice", args.invoices, 1)), folder,
-                          ["--rss-every", "1000", "--no-write"])
+                          ["--rss-every", "1000", "--no-write", "--stream"])
         samples = [(int(m.group(1)), float(m.group(2))) for m in re.finditer(r"after (\d+) records: ([\d.]+) MiB", log)]
         print("| records | RSS MiB |\n|--:|--:|")
         for records, rss in samples:

@@ -29,22 +29,33 @@ struct BenchPeerCommand: ParsableCommand {
     @Flag(help: "Render without writing files (measures the engine alone).")
     var noWrite = false
 
+    @Flag(help: "Read records one at a time as `render` does, instead of all before timing (no warm-up).")
+    var stream = false
+
     @OptionGroup var options: LayoutOptions
 
     func run() throws {
         let renderer = try options.renderer(for: layout)
-        var records: [DataValue] = []
-        for (number, result) in try RecordReader(path: input) {
-            do { records.append(try result.get()) } catch { throw ValidationError("record \(number): \(error)") }
+        let reader = try RecordReader(path: input)
+        var loaded: [DataValue] = []
+        if !stream {
+            for (number, result) in reader {
+                do { loaded.append(try result.get()) } catch { throw ValidationError("record \(number): \(error)") }
+            }
         }
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        for record in records.prefix(warmup) { _ = try renderer.renderPDF(record) }
+        if !stream { for record in loaded.prefix(warmup) { _ = try renderer.renderPDF(record) } }
+        let records: AnySequence<DataValue> = stream
+            ? AnySequence(reader.lazy.map { entry -> DataValue in (try? entry.result.get()) ?? .null })
+            : AnySequence(loaded)
+        var count = 0
 
         var latencies: [Double] = []
-        latencies.reserveCapacity(records.count)
+        latencies.reserveCapacity(loaded.count)
         let cpuBefore = Self.cpuSeconds()
         let started = DispatchTime.now().uptimeNanoseconds
         for (index, record) in records.enumerated() {
+            count += 1
             let docStarted = DispatchTime.now().uptimeNanoseconds
             let document = try renderer.renderPDF(record)
             if !noWrite {
@@ -61,7 +72,7 @@ struct BenchPeerCommand: ParsableCommand {
         let p50 = latencies.isEmpty ? 0 : latencies[latencies.count / 2]
         let p95 = latencies.isEmpty ? 0 : latencies[Int(0.95 * Double(latencies.count - 1))]
         let result: [String: Any] = [
-            "peer": "pressroom", "status": "ok", "version": "0.3.0", "docs": records.count,
+            "peer": "pressroom", "status": "ok", "version": "0.3.0", "docs": count,
             "wall_s": wall, "cpu_s": cpu, "p50_ms": p50, "p95_ms": p95, "peak_rss_mib": Self.peakRSSMiB(),
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
