@@ -10,7 +10,7 @@ struct BoxComposer {
     /// The box's items in page coordinates.
     func compose(_ box: FixedBox, context: BindingContext) throws(LayoutError) -> [PageItem] {
         let frame = box.frame
-        var stacked = try flow.stack(box.content, width: frame.width, context: context)
+        var stacked = try flow.stack(box.content, width: frame.width, context: context, forBox: true)
         if let problem = overflow(stacked, frame: frame) {
             switch box.overflow {
             case .error:
@@ -20,7 +20,7 @@ struct BoxComposer {
                 var fitted = false
                 while scale - 0.05 >= minimum - 0.0001 {
                     scale -= 0.05
-                    stacked = try flow.stack(box.content, width: frame.width, context: context, scale: scale)
+                    stacked = try flow.stack(box.content, width: frame.width, context: context, scale: scale, forBox: true)
                     if overflow(stacked, frame: frame) == nil { fitted = true; break }
                 }
                 if !fitted {

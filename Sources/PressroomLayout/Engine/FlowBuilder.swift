@@ -182,13 +182,15 @@ final class FlowBuilder {
 
     /// Lays blocks out in a column of `width` without pagination: their items, relative to the
     /// column's top-left corner, and the height they take.
-    func stack(_ blocks: [Block], width: Double, context: BindingContext, scale: Double? = nil) throws(LayoutError) -> (items: [PageItem], height: Double, fragments: [Fragment]) {
+    /// `forBox`: a fixed box's content, which keeps each line's text and field for overflow handling.
+    func stack(_ blocks: [Block], width: Double, context: BindingContext, scale: Double? = nil,
+               forBox: Bool = false) throws(LayoutError) -> (items: [PageItem], height: Double, fragments: [Fragment]) {
         var fragments: [Fragment] = []
         let nested = FlowBuilder(environment: environment, language: language, scale: scale ?? self.scale, pageBreak: nil) { fragment throws(LayoutError) in
             fragments.append(fragment)
         }
         nested.componentDepth = componentDepth
-        nested.tracksDataPaths = true
+        nested.tracksDataPaths = tracksDataPaths || forBox
         try nested.build(blocks, width: width, context: context)
         var items: [PageItem] = []
         var y = 0.0
