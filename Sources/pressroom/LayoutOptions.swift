@@ -32,6 +32,13 @@ struct LayoutOptions: ParsableArguments {
         let library = try LayoutLibrary(directory: directory(for: layoutName))
         let layout = try library.layout(named: layoutName)
         let theme = try library.theme(named: self.theme ?? layout.theme)
+        // Every unresolved reference at once, so a user fixes them in one pass.
+        let problems = library.problems(in: layout, theme: theme)
+        if !problems.isEmpty {
+            for problem in problems { Console.error("error: \(problem)") }
+            Console.error("\(problems.count) problem\(problems.count == 1 ? "" : "s") in the layout; nothing was rendered.")
+            throw ExitCode(2)
+        }
         let registry = try Self.registry(adding: font)
         return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
                                     mode: print ? .print : .screen)

@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let renderer: DocumentRenderer
-        do { renderer = try options.renderer(for: layout) } catch {
+        do { renderer = try options.renderer(for: layout) } catch let exit as ExitCode { throw exit } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }

@@ -183,3 +183,23 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
     #expect(result.errors.contains("record 3:") && result.errors.contains("$.customer.name"), "\(result.errors)")
     #expect(result.errors.contains("record 4:") && result.errors.contains("$.items"), "\(result.errors)")
 }
+
+@Test func everyLayoutProblemIsListedBeforeAnyRecordIsRendered() throws {
+    let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-problems-\(getpid())")
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
+    let layout = folder.appendingPathComponent("invoice.yaml")
+    let text = try String(contentsOf: layout, encoding: .utf8)
+        .replacingOccurrences(of: "style: body-bold", with: "style: body-blod")
+        .replacingOccurrences(of: "colour: muted", with: "colour: mutd")
+    try text.write(to: layout, atomically: true, encoding: .utf8)
+    let result = try ExternalTool.run(binary, ["render", layout.path, Samples.root + "/Fixtures/records/invoices.jsonl",
+                                               "-o", folder.appendingPathComponent("out").path])
+    #expect(result.status == 2)
+    #expect(result.errors.contains("invoice.yaml:26:13") && result.errors.contains("body-bold"), "\(result.errors)")
+    #expect(result.errors.contains("mutd") && result.errors.contains("did you mean `muted`"), "\(result.errors)")
+    #expect(result.errors.contains("nothing was rendered"))
+    let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
+    #expect(written.isEmpty)
+}
