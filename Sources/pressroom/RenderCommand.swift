@@ -86,17 +86,28 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// Counts non-blank lines for the progress bar (a single pretty-printed record counts as one).
+    /// Counts non-blank lines for the progress bar, reading the file in chunks so a batch of any
+    /// size costs no memory. A JSON array counts as unknown (no bar); a pretty-printed record,
+    /// whose first line is a lone "{", as one.
     static func countRecords(_ path: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        let trimmed = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
-        if trimmed == UInt8(ascii: "[") { return 0 }
-        var lines = 0, sawContent = false
-        for byte in data {
-            if byte == 0x0A { if sawContent { lines += 1 }; sawContent = false } else if byte != 0x20 && byte != 0x0D { sawContent = true }
+        guard let file = FileHandle(forReadingAtPath: path) else { return 0 }
+        defer { try? file.close() }
+        var lines = 0, sawContent = false, first: UInt8?, firstLineLength = 0
+        while let chunk = try? file.read(upToCount: 1 << 20), !chunk.isEmpty {
+            for byte in chunk {
+                if byte == 0x0A {
+                    if sawContent { lines += 1 }
+                    sawContent = false
+                } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+                    if first == nil { first = byte }
+                    if lines == 0 { firstLineLength += 1 }
+                    sawContent = true
+                }
+            }
         }
-        if sawContent { lines += 1 }
-        return lines
+        if first == UInt8(ascii: "[") { return 0 }
+        if first == UInt8(ascii: "{") && firstLineLength == 1 { return 1 }
+        return sawContent ? lines + 1 : lines
     }
 
     static func safeFileName(_ name: String, fallback: String) -> String {

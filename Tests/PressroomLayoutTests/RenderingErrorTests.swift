@@ -130,3 +130,15 @@ private func makeRenderer(_ library: LayoutLibrary, _ name: String) throws -> Do
     }
     #expect(text.contains { $0.hasSuffix("…") }, "\(text)")
 }
+
+@Test func followingPagesNarrowerThanTheFirstAreRefused() throws {
+    let narrower = windowLayout.replacingOccurrences(
+        of: "\nflow:", with: "\n  following:\n    body: { top: 30mm, right: 40mm, bottom: 20mm, left: 25mm }\nflow:")
+    do {
+        _ = try makeRenderer(try library(with: narrower, named: "narrow"), "narrow")
+        Issue.record("a narrower following page was accepted")
+    } catch let error as LayoutError {
+        #expect(error.kind == .invalidValue, "\(error)")
+        #expect(error.location?.file.hasSuffix("narrow.yaml") == true, "\(error)")
+    }
+}

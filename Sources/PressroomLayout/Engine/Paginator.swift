@@ -34,7 +34,7 @@ final class Paginator {
                     height: size.height - insets.top - insets.bottom)
     }
 
-    /// The width of the flow; following pages must not be narrower than the first.
+    /// The width of the flow (the renderer refuses following pages narrower than the first).
     var flowWidth: Double { frame.width }
 
     func append(_ fragment: Fragment) throws(LayoutError) {

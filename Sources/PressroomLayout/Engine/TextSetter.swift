@@ -86,7 +86,7 @@ final class TextSetter {
         return width
     }
 
-    /// The lines of `paragraph` as display items, relative to the paragraph's top-left corner.
+    /// One set line as display items, relative to its paragraph's top-left corner moved by (dx, dy).
     static func items(of line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0) -> [PageItem] {
         var items: [PageItem] = []
         items.reserveCapacity(line.runs.count)

@@ -28,6 +28,13 @@ public final class DocumentRenderer {
     public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry,
                 mode: ColourMode = .screen) throws(LayoutError) {
         if let problem = library.problems(in: layout, theme: theme).first { throw problem }
+        // The flow is set at the first page's width, so later pages must be at least as wide.
+        let firstWidth = layout.page.size.width - layout.first.body.left - layout.first.body.right
+        let followingWidth = layout.page.size.width - layout.following.body.left - layout.following.body.right
+        if followingWidth < firstWidth - 0.01 {
+            throw LayoutError(.invalidValue, "the following pages' body (\(Paginator.mm(followingWidth)) wide) is narrower than the first page's (\(Paginator.mm(firstWidth))); the flow is set at one width, so give them the same left and right insets",
+                              at: layout.location)
+        }
         self.layout = layout
         self.theme = theme
         self.library = library
@@ -102,8 +109,12 @@ public final class DocumentRenderer {
 
     /// The record's pages in memory (tests, previews).
     public func pages(for record: DataValue) throws(LayoutError) -> [Page] {
+        try pages(for: try preamble(for: record))
+    }
+
+    private func pages(for preamble: Preamble) throws(LayoutError) -> [Page] {
         var pages: [Page] = []
-        _ = try layOut(record, body: { _, page in pages.append(page) }, overlay: { index, items in
+        _ = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
             pages[index].items.append(contentsOf: items)
         })
         return pages
@@ -128,10 +139,7 @@ public final class DocumentRenderer {
     /// fails leaves nothing behind in the shared file.
     public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
         let preamble = try preamble(for: record)
-        var pages: [Page] = []
-        _ = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
-            pages[index].items.append(contentsOf: items)
-        })
+        let pages = try pages(for: preamble)
         let outlineTitle = outlineTitle ?? preamble.title ?? preamble.fileName
         let first = writer.pageCount
         try Self.writing {

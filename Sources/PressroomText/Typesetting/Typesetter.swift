@@ -83,12 +83,8 @@ public final class Typesetter: @unchecked Sendable {
             while end > 0 && (units[end - 1] == 0x20 || units[end - 1] == 0x09) { end -= 1 }
             var line = buildLine(range: 0..<end, hyphenated: false, items: items, shaped: shaped, units: units, text: text,
                                  spans: spans, bidi: bidi, width: width, style: style, justify: false)
-            let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
-                ?? (spans.first?.style.size ?? 10) * style.lineHeight
-            line.baseline = (lineHeight - (line.ascent + line.descent)) / 2 + line.ascent
-            line.top = 0
-            line.height = lineHeight
-            return TypesetParagraph(lines: [line], height: lineHeight, width: width, text: text, missingCharacters: missing)
+            Self.place(&line, top: 0, spans: spans, style: style)
+            return TypesetParagraph(lines: [line], height: line.height, width: width, text: text, missingCharacters: missing)
         }
 
         let breakable = BreakableText(text: units, spans: spans, spanRanges: spanRanges, prefixWidths: prefix,
@@ -106,17 +102,22 @@ public final class Typesetter: @unchecked Sendable {
             var line = buildLine(range: range, hyphenated: endPoint.hyphenated, items: items, shaped: shaped,
                                  units: units, text: text, spans: spans, bidi: bidi, width: width, style: style,
                                  justify: style.alignment == .justified && !isLast)
-            let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
-                ?? (spans.first?.style.size ?? 10) * style.lineHeight
-            let halfLeading = (lineHeight - (line.ascent + line.descent)) / 2
-            line.baseline = top + halfLeading + line.ascent
-            line.top = top
-            line.height = lineHeight
-            top += lineHeight
+            Self.place(&line, top: top, spans: spans, style: style)
+            top += line.height
             lines.append(line)
             lineStart = endPoint.nextLineStart
         }
         return TypesetParagraph(lines: lines, height: top, width: width, text: text, missingCharacters: missing)
+    }
+
+    /// Gives a line its box: as tall as its largest size times the line height, starting at `top`,
+    /// the baseline centred with half the leading above and below.
+    private static func place(_ line: inout TypesetLine, top: Double, spans: [TextSpan], style: ParagraphStyle) {
+        let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
+            ?? (spans.first?.style.size ?? 10) * style.lineHeight
+        line.baseline = top + (lineHeight - (line.ascent + line.descent)) / 2 + line.ascent
+        line.top = top
+        line.height = lineHeight
     }
 
     /// UAX #14 mandatory breaks (BK, CR, LF, NL).
