@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "PressroomGraphics", targets: ["PressroomGraphics"]),
         .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
         .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
+        .library(name: "PressroomSVG", targets: ["PressroomSVG"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,9 +40,12 @@ let package = Package(
             "PressroomText", "PressroomGraphics", "PressroomPDF", "CICUShim",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
+        .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText"]),
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
+            "PressroomSVG",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout"],
@@ -53,6 +57,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout"]),
     ],
     swiftLanguageModes: [.v5]

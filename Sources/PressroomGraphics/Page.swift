@@ -1,5 +1,5 @@
-// A page as a display list: everything layout decided, positioned, for a writer (PDF, later SVG)
-// to serialise without laying anything out again.
+// A page as a display list: everything layout decided, positioned, for a writer (PDF, SVG) to
+// serialise without laying anything out again.
 import PressroomText
 
 /// Image bytes as the user supplied them (PNG or JPEG); writers decode and de-duplicate them.
@@ -20,6 +20,32 @@ public enum PageItem: Sendable {
     case image(ImageSource, frame: Rect)
     /// A clickable area that opens a URI.
     case link(Rect, uri: String)
+    /// Where the layout wrote what is drawn in this area (a preview's box outlines); only
+    /// renderers asked to record sources emit it, and the PDF writer ignores it.
+    case source(Rect, SourceMark)
+}
+
+/// The layout block (and the component it belongs to) that produced an area of a page.
+public struct SourceMark: Sendable, Hashable {
+    /// What the block is: "text", "table", "box `address`", …
+    public var kind: String
+    /// The innermost component the block belongs to; nil for the layout's own blocks.
+    public var component: String?
+    /// The layout, component or theme file (as errors name it), line and column.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// The record field the block prints, when it prints exactly one.
+    public var dataPath: String?
+
+    public init(kind: String, component: String?, file: String, line: Int, column: Int, dataPath: String? = nil) {
+        self.kind = kind
+        self.component = component
+        self.file = file
+        self.line = line
+        self.column = column
+        self.dataPath = dataPath
+    }
 }
 
 extension PageItem {
@@ -34,6 +60,8 @@ extension PageItem {
             return .image(source, frame: Rect(x: frame.minX + dx, y: frame.minY + dy, width: frame.width, height: frame.height))
         case .link(let rect, let uri):
             return .link(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), uri: uri)
+        case .source(let rect, let mark):
+            return .source(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), mark)
         }
     }
 }

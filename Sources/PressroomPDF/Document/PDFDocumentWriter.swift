@@ -144,6 +144,8 @@ public final class PDFDocumentWriter {
                     painter.draw(image: painter.resources.name(forImage: reference), in: frame)
                 case .link(let rect, let uri):
                     links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+                case .source:
+                    continue  // previews only
                 }
             }
         }

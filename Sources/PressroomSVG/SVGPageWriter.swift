@@ -1,0 +1,2 @@
+// Placeholder: the SVG exporter lands here.
+import PressroomGraphics
