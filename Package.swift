@@ -14,11 +14,14 @@ let package = Package(
         .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
         .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
         .library(name: "PressroomSVG", targets: ["PressroomSVG"]),
+        .library(name: "PressroomPreview", targets: ["PressroomPreview"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -42,10 +45,16 @@ let package = Package(
         ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText"]),
+        // `pressroom watch`: dependency watching, preview renders and the preview's HTTP server.
+        .target(name: "PressroomPreview", dependencies: [
+            "PressroomLayout", "PressroomSVG", "PressroomPDF", "PressroomGraphics", "PressroomText",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
-            "PressroomSVG",
+            "PressroomSVG", "PressroomPreview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout"],
@@ -58,6 +67,7 @@ let package = Package(
         ]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
         .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout"]),
     ],
     swiftLanguageModes: [.v5]

@@ -37,7 +37,12 @@ struct BoxComposer {
         case .middle: dy = (frame.height - stacked.height) / 2
         case .bottom: dy = frame.height - stacked.height
         }
-        return stacked.items.offsetBy(dx: frame.minX, dy: frame.minY + dy)
+        var items = stacked.items.offsetBy(dx: frame.minX, dy: frame.minY + dy)
+        if flow.environment.recordsSources {
+            let kind = box.name.map { "box `\($0)`" } ?? "box"
+            items.append(.source(frame, flow.sourceMark(kind: kind, at: box.location)))
+        }
+        return items
     }
 
     private enum Overflow {

@@ -18,7 +18,11 @@ final class FlowBuilder {
     private var forbidNextBreak = false
     private var keepDepth = 0
     private var keepHasStarted = false
-    private var componentDepth = 0
+    /// The components being built, outermost first (their depth guards against recursion).
+    private var componentTrail: [String] = []
+    /// The width of the block being built, for its source mark.
+    private var blockWidth = 0.0
+    private var blockKind = "text"
     private(set) var emitted = 0
     /// Fixed boxes report which field overflowed; the flow does not need to know.
     var tracksDataPaths = false
@@ -49,6 +53,10 @@ final class FlowBuilder {
             keepHasStarted = true
         }
         emitted += 1
+        if environment.recordsSources {
+            fragment.items.append(.source(Rect(x: 0, y: 0, width: blockWidth, height: fragment.height),
+                                          sourceMark(kind: blockKind, at: fragment.location, dataPath: fragment.dataPath)))
+        }
         try output(fragment)
     }
 
@@ -62,6 +70,9 @@ final class FlowBuilder {
             keepDepth += 1
         }
         defer { if block.keepTogether { keepDepth -= 1 } }
+        let (outerWidth, outerKind) = (blockWidth, blockKind)
+        (blockWidth, blockKind) = (width, Self.kindName(block.kind))
+        defer { (blockWidth, blockKind) = (outerWidth, outerKind) }
         try buildContent(block, width: width, context: context)
         if emitted == emittedBefore {
             if case .spacer = block.kind { return }
@@ -130,7 +141,8 @@ final class FlowBuilder {
         let paragraph = try environment.text.set(spans, width: width, alignment: text.alignment, at: location)
         let count = paragraph.lines.count
         var dataPath: String?
-        if tracksDataPaths, text.spans.count == 1, let expression = text.spans[0].text.singleExpression {
+        if tracksDataPaths || environment.recordsSources, text.spans.count == 1,
+           let expression = text.spans[0].text.singleExpression {
             dataPath = try context.evaluate(expression, at: location).path?.description
         }
         for (index, line) in paragraph.lines.enumerated() {
@@ -189,7 +201,7 @@ final class FlowBuilder {
         let nested = FlowBuilder(environment: environment, language: language, scale: scale ?? self.scale, pageBreak: nil) { fragment throws(LayoutError) in
             fragments.append(fragment)
         }
-        nested.componentDepth = componentDepth
+        nested.componentTrail = componentTrail
         nested.tracksDataPaths = tracksDataPaths || forBox
         try nested.build(blocks, width: width, context: context)
         var items: [PageItem] = []
@@ -253,7 +265,7 @@ final class FlowBuilder {
 
     private func buildComponent(_ use: ComponentUse, width: Double, context: BindingContext) throws(LayoutError) {
         let component = try environment.component(use)
-        guard componentDepth < 32 else {
+        guard componentTrail.count < 32 else {
             throw LayoutError(.invalidValue, "components use each other too deeply (32 levels) at `\(use.name)`; one of them probably uses itself",
                               at: use.location)
         }
@@ -274,8 +286,31 @@ final class FlowBuilder {
                 scope = scope.with(parameter.name, BoundValue(.string(try context.render(template)), path: nil))
             }
         }
-        componentDepth += 1
-        defer { componentDepth -= 1 }
+        componentTrail.append(use.name)
+        defer { componentTrail.removeLast() }
         try build(component.content, width: width, context: scope)
+    }
+
+    // MARK: Source marks (previews)
+
+    func sourceMark(kind: String, at location: SourceLocation, dataPath: String? = nil) -> SourceMark {
+        SourceMark(kind: kind, component: componentTrail.last, file: location.file, line: location.line,
+                   column: location.column, dataPath: dataPath)
+    }
+
+    private static func kindName(_ kind: BlockKind) -> String {
+        switch kind {
+        case .text: "text"
+        case .image: "image"
+        case .rule: "rule"
+        case .spacer: "spacer"
+        case .columns: "columns"
+        case .table: "table"
+        case .group: "group"
+        case .each: "each"
+        case .component(let use): "use `\(use.name)`"
+        case .barcode: "barcode"
+        case .pageBreak: "page-break"
+        }
     }
 }

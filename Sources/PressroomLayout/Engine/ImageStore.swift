@@ -13,6 +13,8 @@ final class ImageStore {
 
     private let directory: String
     private var entries: [String: Entry] = [:]
+    /// Every image file read so far, as full paths (a preview watches them).
+    private(set) var files: [String] = []
 
     init(directory: String) {
         self.directory = directory
@@ -21,6 +23,7 @@ final class ImageStore {
     func image(_ path: String, at location: SourceLocation) throws(LayoutError) -> Entry {
         if let known = entries[path] { return known }
         let full = path.hasPrefix("/") ? path : directory + "/" + path
+        if !files.contains(full) { files.append(full) }
         guard let data = FileManager.default.contents(atPath: full) else {
             throw LayoutError(.resource, "the image `\(path)` cannot be read (looked for \(full))", at: location)
         }

@@ -12,6 +12,8 @@ final class RenderEnvironment {
     private var constancy: [String: Bool] = [:]
     /// Fixed boxes that print nothing from the record, composed once for every document.
     var constantBoxes: [String: [PageItem]] = [:]
+    /// Previews: every fragment and fixed box also carries a `.source` mark naming its block.
+    var recordsSources = false
 
     init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, mode: ColourMode) {
         self.library = library

@@ -7,6 +7,11 @@ public final class LayoutLibrary: @unchecked Sendable {
     public private(set) var components: [String: Component] = [:]
     public private(set) var themes: [String: Theme] = [:]
     public private(set) var labels = LabelTable([:])
+    /// Every file the library read (components, themes, labels), as full paths: a layout
+    /// rendered with this library depends on each of them.
+    public private(set) var files: [String] = []
+    /// The folders the library reads every YAML file of; a file added there changes the library.
+    public var folders: [String] { ["components", "themes", "labels"].map { "\(directory)/\($0)" } }
 
     /// Loads `components/`, `themes/` and `labels/` (each may be missing); the first broken file
     /// is the error, naming file:line:column.
@@ -44,6 +49,12 @@ public final class LayoutLibrary: @unchecked Sendable {
     /// `invoice` is `<directory>/invoice.yaml`; a name with a `/` or ending in `.yaml` is a path
     /// (a bare `invoice.yaml` that is not in the current folder is looked for in the layouts folder).
     public func layout(named nameOrPath: String) throws(LayoutError) -> Layout {
+        let path = try layoutPath(named: nameOrPath)
+        return try LayoutLoader.layout(try YAMLDocument.read(path: path, file: displayName(of: path)))
+    }
+
+    /// The file `layout(named:)` reads.
+    public func layoutPath(named nameOrPath: String) throws(LayoutError) -> String {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
         var path = isPath ? nameOrPath : "\(directory)/\(nameOrPath).yaml"
         if isPath, !nameOrPath.contains("/"), !FileManager.default.fileExists(atPath: path) { path = "\(directory)/\(nameOrPath)" }
@@ -54,7 +65,7 @@ public final class LayoutLibrary: @unchecked Sendable {
             let listed = names.isEmpty ? "there are none" : "the layouts are \(Suggestion.list(names))"
             throw LayoutError(.resource, "there is no layout `\(nameOrPath)` in \(directory); \(near)(\(listed))")
         }
-        return try LayoutLoader.layout(try YAMLDocument.read(path: path, file: displayName(of: path)))
+        return path
     }
 
     public func theme(named name: String) throws(LayoutError) -> Theme {
@@ -77,9 +88,15 @@ public final class LayoutLibrary: @unchecked Sendable {
     /// errors show them by.
     private func yamlFiles(in subfolder: String?) -> [(path: String, file: String)] {
         let folder = subfolder.map { "\(directory)/\($0)" } ?? directory
+        let found = Self.yamlFiles(in: folder).map { name in ("\(folder)/\(name)", subfolder.map { "\($0)/\(name)" } ?? name) }
+        if subfolder != nil { files.append(contentsOf: found.map(\.0)) }
+        return found
+    }
+
+    /// The names of the `.yaml` / `.yml` files in a folder, sorted (editors' hidden files left out).
+    public static func yamlFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
-            .map { name in ("\(folder)/\(name)", subfolder.map { "\($0)/\(name)" } ?? name) }
     }
 
     /// The path relative to the layouts folder when it is inside it, else as given.

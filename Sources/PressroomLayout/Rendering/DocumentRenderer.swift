@@ -41,6 +41,16 @@ public final class DocumentRenderer {
         environment = RenderEnvironment(library: library, theme: theme, registry: registry, mode: mode)
     }
 
+    /// Previews: pages also carry `.source` marks naming the block and component behind each area
+    /// (the PDF writer ignores them). Off for batches.
+    public var recordsSources: Bool {
+        get { environment.recordsSources }
+        set { environment.recordsSources = newValue }
+    }
+
+    /// The image files (full paths) the renderer has read so far: the theme's logo, pictures.
+    public var imageFiles: [String] { environment.images.files }
+
     /// What a record says about its document before layout: locale, title, file name.
     public struct Preamble: Sendable {
         public var locale: String

@@ -1,0 +1,72 @@
+// `pressroom watch LAYOUT --data FILE`: a live preview in the browser that renders again a moment
+// after any file the layout depends on is saved, and shows mistakes on the page.
+import ArgumentParser
+import Dispatch
+import Foundation
+import PressroomPreview
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Preview a layout live in the browser; every save of the layout, its components, theme, data, logo or fonts renders again.")
+
+    @Argument(help: "The layout: a name from the layouts folder (invoice, statement, letter) or a path to a .yaml file.")
+    var layout: String
+
+    @Option(help: "The data: a JSON file with one record, or JSON Lines (the preview has a record picker).")
+    var data: String
+
+    @Option(help: "The port to serve on, on 127.0.0.1 (default: a free one).")
+    var port: Int = 0
+
+    @OptionGroup var options: LayoutOptions
+
+    func run() throws {
+        let fonts = options.font
+        let configuration = PreviewConfiguration(
+            layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
+            theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.print,
+            makeRegistry: { try LayoutOptions.registry(adding: fonts) })
+        let preview = LivePreview(configuration: configuration, log: { line in Self.say(Self.timestamp() + " " + line) })
+        for signal in [SIGINT, SIGTERM] {
+            Foundation.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
+            source.setEventHandler {
+                Self.say("stopped")
+                Foundation.exit(0)
+            }
+            source.resume()
+            Self.signalSources.append(source)
+        }
+        let port = self.port
+        Task {
+            do {
+                try await preview.run(port: port) { bound in
+                    Self.say("Preview: http://127.0.0.1:\(bound)/")
+                    Self.say("Watching \(preview.state.watchedFiles) files; edit and save any of them. Ctrl-C stops.")
+                }
+            } catch {
+                Console.error("error: the preview server stopped: \(error)")
+                Foundation.exit(1)
+            }
+        }
+        dispatchMain()
+    }
+
+    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    private static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
