@@ -17,8 +17,9 @@ public final class LivePreview: @unchecked Sendable {
     private let lock = NSLock()
     private var published = (state: PreviewState(), svgs: [String]())
 
-    public init(configuration: PreviewConfiguration, log: @escaping Log) {
+    public init(configuration: PreviewConfiguration, record: Int = 1, log: @escaping Log) {
         session = PreviewSession(configuration: configuration)
+        session.select(record: record)
         self.log = log
         watcher = FileWatcher { [weak self] changed in self?.refresh(changed: changed) }
     }

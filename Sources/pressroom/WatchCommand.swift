@@ -19,6 +19,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "The port to serve on, on 127.0.0.1 (default: a free one).")
     var port: Int = 0
 
+    @Option(help: "The record shown first (1-based; the page has a picker).")
+    var record: Int = 1
+
     @OptionGroup var options: LayoutOptions
 
     func run() throws {
@@ -27,7 +30,8 @@ struct WatchCommand: ParsableCommand {
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
             theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.print,
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
-        let preview = LivePreview(configuration: configuration, log: { line in Self.say(Self.timestamp() + " " + line) })
+        let preview = LivePreview(configuration: configuration, record: record,
+                                  log: { line in Self.say(Self.timestamp() + " " + line) })
         for signal in [SIGINT, SIGTERM] {
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
