@@ -48,7 +48,7 @@ let package = Package(
             "PressroomSVG",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout"],
+        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
                           path: "Benchmarks/PressroomBenchmarks"),
 
         .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
