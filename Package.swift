@@ -57,7 +57,7 @@ let package = Package(
             "PressroomSVG", "PressroomPreview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout"],
+        .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
                           path: "Benchmarks/PressroomBenchmarks"),
 
         .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
@@ -66,9 +66,10 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
-        .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText", "CHarfBuzz"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
+                                                          "PressroomSVG"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,6 +6,7 @@
 //   flate         the same, for Flate levels: size against time
 //   long          2,500 pages with "Page X of Y" overlays: memory beyond the file
 //   samples [DIR] the benchmark's invoices as PDFs, to check with pdfcheck (default out/invoice-samples)
+//   svg           the bundled invoice layout's pages exported as SVG: µs per page, warm and cold
 import Foundation
 import PressroomGraphics
 import PressroomPDF
@@ -56,11 +57,14 @@ case "flate":
 case "long":
     try longDocumentBenchmark(typesetter: typesetter, pageCount: 2_500)
     exit(0)
+case "svg":
+    try svgBenchmark(registry: registry, seconds: 1)
+    exit(0)
 case "samples":
     try writeInvoiceSamples(typesetter: typesetter, count: 8, to: arguments.dropFirst().first ?? "out/invoice-samples")
     exit(0)
 case let mode?:
-    FileHandle.standardError.write(Data("unknown mode \(mode): use writer, flate, long or samples [DIR], or nothing for the core figures\n".utf8))
+    FileHandle.standardError.write(Data("unknown mode \(mode): use writer, flate, long, svg or samples [DIR], or nothing for the core figures\n".utf8))
     exit(2)
 }
 

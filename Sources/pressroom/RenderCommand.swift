@@ -1,14 +1,17 @@
-// `pressroom render LAYOUT DATA -o DIR`: one PDF per record (or all in one with --combine), a
-// progress bar for batches, and a summary of every record that failed while the others rendered.
+// `pressroom render LAYOUT DATA -o DIR`: one PDF per record (or all in one with --combine), or one
+// SVG per page with --format svg, a progress bar for batches, and a summary of every record that
+// failed while the others rendered.
 import ArgumentParser
 import Foundation
+import PressroomGraphics
 import PressroomLayout
 import PressroomPDF
+import PressroomSVG
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render records (one JSON record, or JSON Lines) with a layout into PDFs.",
+        abstract: "Render records (one JSON record, or JSON Lines) with a layout into PDFs (or SVG pages).",
         discussion: "Exit status: 0 when every record rendered, 1 when some failed (each is listed), 2 when none could be rendered (a layout error).")
 
     @Argument(help: "The layout: a name from the layouts folder (invoice, statement, letter) or a path to a .yaml file.")
@@ -17,16 +20,29 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The data: a JSON file with one record, or JSON Lines with one record per line.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "The folder to write PDFs into.")
+    @Option(name: .shortAndLong, help: "The folder to write PDFs (or SVGs) into.")
     var output: String = "out"
 
-    @Option(help: "File name for each PDF, a template such as \"{{ customer.name }}-{{ number }}\" (default: the layout's file-name, else the record number).")
+    @Option(help: "File name for each PDF, a template such as \"{{ customer.name }}-{{ number }}\" (default: the layout's file-name, else the record number); SVG pages add \"-<page number>\".")
     var name: String?
 
     @Option(help: "Write all records into this one PDF instead (fonts are shared across records).")
     var combine: String?
 
+    @Option(help: "pdf (one file per record) or svg (one file per page, named <name>-<page number>.svg, glyphs as outlines).")
+    var format: OutputFormat = .pdf
+
     @OptionGroup var options: LayoutOptions
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case pdf, svg
+    }
+
+    func validate() throws {
+        if format == .svg && combine != nil {
+            throw ValidationError("--combine writes one PDF for all records; it cannot be used with --format svg, which writes one SVG file per page. Drop one of the two.")
+        }
+    }
 
     func run() throws {
         let renderer: DocumentRenderer
@@ -43,6 +59,7 @@ struct RenderCommand: ParsableCommand {
         var rendered = 0, pages = 0
         var usedNames: Set<String> = []
         let started = Date()
+        let svgWriter = SVGPageWriter()
         let combined = combine.map { _ in PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
 
         for (number, result) in reader {
@@ -51,16 +68,27 @@ struct RenderCommand: ParsableCommand {
                 if let combined {
                     pages += try renderer.render(record, into: combined)
                 } else {
-                    let document = try renderer.renderPDF(record)
-                    var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? document.fileName
+                    // SVG needs no PDF: the pages in memory, and the name the PDF would have had.
+                    let pdf = format == .pdf ? try renderer.renderPDF(record) : nil
+                    let svgPages = format == .svg ? try renderer.pages(for: record) : []
+                    let fileName = try pdf.map { $0.fileName } ?? renderer.preamble(for: record).fileName
+                    var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? fileName
                         ?? String(format: "%05d", number)
                     base = Self.safeFileName(base, fallback: String(format: "%05d", number))
-                    var fileName = base
+                    var name = base
                     var suffix = 2
-                    while usedNames.contains(fileName) { fileName = "\(base)-\(suffix)"; suffix += 1 }
-                    usedNames.insert(fileName)
-                    try Data(document.bytes).write(to: URL(fileURLWithPath: output).appendingPathComponent(fileName + ".pdf"))
-                    pages += document.pageCount
+                    while usedNames.contains(name) { name = "\(base)-\(suffix)"; suffix += 1 }
+                    usedNames.insert(name)
+                    let folder = URL(fileURLWithPath: output)
+                    if let pdf {
+                        try Data(pdf.bytes).write(to: folder.appendingPathComponent(name + ".pdf"))
+                        pages += pdf.pageCount
+                    }
+                    for (index, page) in svgPages.enumerated() {
+                        let svg = svgWriter.svg(for: page)
+                        try Data(svg.utf8).write(to: folder.appendingPathComponent("\(name)-\(index + 1).svg"))
+                    }
+                    pages += svgPages.count
                 }
                 rendered += 1
             } catch let error as LayoutError {
