@@ -1,7 +1,9 @@
 // The SVG export draws what the PDF draws: bundled layouts rendered by the command line both ways,
-// the SVG pages joined into one PDF by rsvg-convert, and the two compared page by page with
-// ../shared/tools/pdfdiff at 100 dpi. A page with one item left out of its SVG must fail the same
-// comparison, so the thresholds are shown to catch a missing logo or line of text.
+// the SVG pages joined into one PDF by rsvg-convert, and the two compared page by page twice:
+// with ../shared/tools/pdfdiff at 100 dpi (poppler), and with Tests/Tools/raster_agreement.py
+// (MuPDF at 300 dpi averaged over 0.5 mm cells), which is strict enough to miss no glyph. A page
+// with one item left out of its SVG must fail the comparisons, so the thresholds are shown to catch
+// a missing logo, a title, and (the cell comparison) a single digit in a table.
 import Foundation
 import PressroomGraphics
 import PressroomLayout
@@ -47,6 +49,20 @@ enum SVGAgreement {
                                                  "--max-changed", "\(maxChangedPercent)", "--out", out.path], mergeErrors: true)
         guard result.status == 0 || result.status == 1 else {
             throw ExternalToolError.failed(command: "pdfdiff \(expected) \(actual)", status: result.status, output: result.output)
+        }
+        return (result.status == 0, result.output)
+    }
+
+    /// Tests/Tools/raster_agreement.py: MuPDF renders both at 300 dpi, averaged over 6 x 6 pixel
+    /// cells; no cell may differ by more than 64 gray levels. Calibrated on all 24 sample documents
+    /// (46 pages): honest pages differ by at most 39 (the logo's resampling), 25 on pages of text
+    /// only; the cs invoice's first page without one digit of a table cell differs by 94, without a
+    /// four-letter label by 117.
+    static func compareCells(_ expected: String, _ actual: String) throws -> (passed: Bool, report: String) {
+        let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/Tools/raster_agreement.py").path
+        let result = try ExternalTool.run("python3", [script, expected, actual], mergeErrors: true)
+        guard result.status == 0 || result.status == 1 else {
+            throw ExternalToolError.failed(command: "raster_agreement.py \(expected) \(actual)", status: result.status, output: result.output)
         }
         return (result.status == 0, result.output)
     }
@@ -108,6 +124,8 @@ enum SVGAgreement {
         #expect(try SVGAgreement.pageSizes(joined) == expectedSizes)
         let comparison = try SVGAgreement.compare(pdf, joined, out: folder.appendingPathComponent("diff"))
         #expect(comparison.passed, "\(layout) \(file) #\(index):\n\(comparison.report)")
+        let cells = try SVGAgreement.compareCells(pdf, joined)
+        #expect(cells.passed, "\(layout) \(file) #\(index):\n\(cells.report)")
     }
 
     @Test func anSVGMissingOneItemFailsTheComparison() throws {
@@ -122,6 +140,8 @@ enum SVGAgreement {
         let honest = try SVGAgreement.svgAsPDF(page, writer: writer, in: folder, name: "honest")
         let agreement = try SVGAgreement.compare(pdf, honest, out: folder.appendingPathComponent("diff-honest"))
         #expect(agreement.passed, "\(agreement.report)")
+        let cellAgreement = try SVGAgreement.compareCells(pdf, honest)
+        #expect(cellAgreement.passed, "\(cellAgreement.report)")
 
         // …and the page without its logo, or without its largest line of text (the title), does not.
         let logo = try #require(page.items.firstIndex { if case .image = $0 { true } else { false } })
@@ -136,6 +156,19 @@ enum SVGAgreement {
             let comparison = try SVGAgreement.compare(pdf, actual, out: folder.appendingPathComponent("diff-" + name))
             #expect(!comparison.passed, "\(name) should fail:\n\(comparison.report)")
             #expect(comparison.report.contains("FAIL page_1"), "\(comparison.report)")
+            let cells = try SVGAgreement.compareCells(pdf, actual)
+            #expect(!cells.passed && cells.report.contains("FAIL page_1"), "\(name) should fail:\n\(cells.report)")
         }
+
+        // The cell comparison also sees one glyph missing: the shortest run of the line-item table.
+        let digit = try #require(page.items.indices.filter { index in
+            if case .text(let run, let origin, _) = page.items[index] { return run.glyphs.count == 1 && origin.y > 300 && run.size < 9 }
+            return false
+        }.first)
+        var damaged = page
+        damaged.items.remove(at: digit)
+        let actual = try SVGAgreement.svgAsPDF(damaged, writer: writer, in: folder, name: "no-digit")
+        let cells = try SVGAgreement.compareCells(pdf, actual)
+        #expect(!cells.passed, "a missing digit should fail:\n\(cells.report)")
     }
 }
