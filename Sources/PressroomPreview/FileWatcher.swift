@@ -25,7 +25,7 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// - interval: how often signatures are read; settle: how long files must stay unchanged
     ///   before the change is reported.
-    public init(interval: DispatchTimeInterval = .milliseconds(40), settle: TimeInterval = 0.06, handler: @escaping Handler) {
+    public init(interval: DispatchTimeInterval = .milliseconds(25), settle: TimeInterval = 0.05, handler: @escaping Handler) {
         self.interval = interval
         self.settle = settle
         self.handler = handler
