@@ -50,7 +50,11 @@ struct WatchCommand: ParsableCommand {
                     Self.say("Watching \(preview.state.watchedFiles) files; edit and save any of them. Ctrl-C stops.")
                 }
             } catch {
-                Console.error("error: the preview server stopped: \(error)")
+                if "\(error)".contains("Address already in use") {
+                    Console.error("error: port \(port) on 127.0.0.1 is taken; choose another with --port, or leave --port out for a free one")
+                } else {
+                    Console.error("error: the preview server stopped: \(error)")
+                }
                 Foundation.exit(1)
             }
         }

@@ -274,6 +274,18 @@ def main():
         check(body.startswith(b"%PDF-"), f"GET {url} did not return a PDF: {body[:40]!r}")
         log(f"GET {url}: {len(body)} bytes of PDF")
 
+        # 10. The record picker: record 3 (one page) replaces record 1 (two pages), in place.
+        page.evaluate("(() => { const s = document.querySelector('#record'); s.value = '3';"
+                      " s.dispatchEvent(new Event('change', {bubbles: true})); })()")
+        switched, waited = page.poll("document.querySelectorAll('#pages .page').length === 1"
+                                     " && document.querySelector('#record').value === '3'", timeout=UPDATE_TIMEOUT)
+        expect_same_page(page, "after picking another record")
+        check(switched, f"picking record 3 did not show its single page within {UPDATE_TIMEOUT} s")
+        log(f"record picker -> record 3 shown: {waited * 1000:.0f} ms")
+        with urllib.request.urlopen(url, timeout=30) as response:
+            disposition = response.headers.get("Content-Disposition", "")
+        check("FV-2026-000003" in disposition, f"the PDF download is not record 3's: {disposition!r}")
+
         # The server stops on Ctrl-C.
         check(server.interrupt(timeout=5), "pressroom watch did not exit within 5 s of SIGINT")
         log(f"server exited on SIGINT with status {server.process.returncode}")
