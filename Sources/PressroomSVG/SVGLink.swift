@@ -10,10 +10,7 @@ enum SVGLink {
         output.append("<a")
         output.attribute("href", uri)
         output.append("><rect")
-        output.attribute("x", rect.minX)
-        output.attribute("y", rect.minY)
-        output.attribute("width", rect.width)
-        output.attribute("height", rect.height)
+        output.frame(rect)
         // Painted (so it takes the pointer) but invisible.
         output.append(" fill=\"#ffffff\" fill-opacity=\"0\"/></a>")
     }

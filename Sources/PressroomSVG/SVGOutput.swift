@@ -1,6 +1,7 @@
 // The bytes of an SVG document as it is written: ASCII, integers, and compact numbers (a fixed
 // number of decimals at most, trailing zeros dropped, never "-0" or an exponent), without
 // String(format:) or intermediate strings, since a page writes thousands of them.
+import PressroomGraphics
 
 struct SVGOutput {
     var bytes: [UInt8] = []
@@ -80,6 +81,14 @@ struct SVGOutput {
         append(UInt8(ascii: " ")); append(name); append("=\"")
         append(number: value, decimals: decimals)
         append(UInt8(ascii: "\""))
+    }
+
+    /// ` x="…" y="…" width="…" height="…"`: a rectangle, image or mark's frame.
+    mutating func frame(_ rect: Rect) {
+        attribute("x", rect.minX)
+        attribute("y", rect.minY)
+        attribute("width", rect.width)
+        attribute("height", rect.height)
     }
 
     /// ` name="integer"`.

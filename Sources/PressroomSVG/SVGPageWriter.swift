@@ -120,10 +120,7 @@ public final class SVGPageWriter {
         output.append("<image href=\"")
         output.append(uri)
         output.append(UInt8(ascii: "\""))
-        output.attribute("x", frame.minX)
-        output.attribute("y", frame.minY)
-        output.attribute("width", frame.width)
-        output.attribute("height", frame.height)
+        output.frame(frame)
         output.append(" preserveAspectRatio=\"none\"/>")
     }
 }

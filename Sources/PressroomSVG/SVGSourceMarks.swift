@@ -10,10 +10,7 @@ enum SVGSourceMarks {
         output.append("<g class=\"pr-sources\">")
         for (rect, mark) in marks {
             output.append("<rect class=\"pr-source\"")
-            output.attribute("x", rect.minX)
-            output.attribute("y", rect.minY)
-            output.attribute("width", rect.width)
-            output.attribute("height", rect.height)
+            output.frame(rect)
             output.append(" fill=\"none\"")
             output.attribute("data-kind", mark.kind)
             if let component = mark.component { output.attribute("data-component", component) }
