@@ -25,6 +25,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var options: LayoutOptions
 
     func run() throws {
+        Foundation.signal(SIGPIPE, SIG_IGN)
         let fonts = options.font
         let configuration = PreviewConfiguration(
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
@@ -63,8 +64,10 @@ struct WatchCommand: ParsableCommand {
 
     nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
 
+    /// A line on standard output, flushed; a closed pipe (`| head`, a terminal gone) is ignored.
     private static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        fputs(line + "\n", stdout)
+        fflush(stdout)
     }
 
     private static func timestamp() -> String {
