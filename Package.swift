@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
         .library(name: "PressroomSVG", targets: ["PressroomSVG"]),
         .library(name: "PressroomPreview", targets: ["PressroomPreview"]),
+        .library(name: "PressroomBarcode", targets: ["PressroomBarcode"]),
+        .library(name: "PressroomProduction", targets: ["PressroomProduction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +32,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
         // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
         // errors by longjmp; neither can be called from Swift directly.
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
@@ -39,9 +42,15 @@ let package = Package(
         .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
         .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
         .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CLibDeflate", "CPNGShim"]),
+        // Barcodes from libzint as vector paths, and the payment-code payloads (EPC QR, SPAYD).
+        .target(name: "PressroomBarcode", dependencies: ["PressroomGraphics", "CZint"]),
         .target(name: "PressroomLayout", dependencies: [
-            "PressroomText", "PressroomGraphics", "PressroomPDF", "CICUShim",
+            "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomBarcode", "CICUShim",
             .product(name: "Yams", package: "Yams"),
+        ]),
+        // Output variants: the digital one (PDF/A-3b, tagging, e-invoice XML), later print.
+        .target(name: "PressroomProduction", dependencies: [
+            "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode",
         ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText"]),
@@ -54,7 +63,7 @@ let package = Package(
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
-            "PressroomSVG", "PressroomPreview",
+            "PressroomSVG", "PressroomPreview", "PressroomProduction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
@@ -67,9 +76,11 @@ let package = Package(
         ]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
         .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText", "CHarfBuzz"]),
+        .testTarget(name: "PressroomBarcodeTests", dependencies: ["PressroomBarcode", "PressroomGraphics"]),
+        .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG"]),
+                                                          "PressroomSVG", "PressroomProduction"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -9,6 +9,8 @@ shared=${PRESSROOM_SHARED:-$(dirname "$repo")/shared}
 packages=(
     pkg-config                                    # SwiftPM resolves the C libraries through it
     libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev libdeflate-dev libicu-dev libhyphen-dev
+    libzint-dev                                   # barcodes: payment QR codes, Code 128, DataMatrix
+    icc-profiles-free                             # sRGB.icc, the digital variant's PDF/A output intent
     hyphen-cs hyphen-pl hyphen-uk hyphen-sr hyphen-de hyphen-en-us
     unicode-data                                  # UAX #14 / #9 conformance files
     poppler-utils                                 # pdftotext, pdfinfo, pdftoppm
@@ -35,12 +37,12 @@ if [ ! -x "$shared/tools/setup.sh" ] && [ ! -f "$shared/tools/setup.sh" ]; then
 fi
 sh "$shared/tools/setup.sh"
 
-if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket" 2>/dev/null; then
-    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client"
+if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx" 2>/dev/null; then
+    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x"
     log=$(mktemp)
     # Debian's own python3 refuses pip installs outside a virtual environment (as setup.sh does).
-    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client >"$log" 2>&1; then
-        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client >"$log" 2>&1 \
+    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x >"$log" 2>&1; then
+        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x >"$log" 2>&1 \
             || { cat "$log" >&2; rm -f "$log"; exit 1; }
     fi
     rm -f "$log"

@@ -1,0 +1,2 @@
+// Placeholder: the digital variant lands here.
+import PressroomLayout
