@@ -212,6 +212,9 @@ def layout_schema():
         "currency": desc("The ISO 4217 code `money` uses when not given one, e.g. `\"{{ currency }}\"`.", ref("template")),
         "title": desc("The PDF's title.", ref("template")),
         "file-name": desc("The output file's name without `.pdf`, when rendering one PDF per record.", ref("template")),
+        "e-invoice": {"description": "The Factur-X / ZUGFeRD profile of the e-invoice XML the digital variant embeds "
+                                     "(`minimum`, `basic` or `en16931`); the record must then be an invoice whose totals add up.",
+                      "enum": ["minimum", "basic", "en16931"]},
         "page": desc("The paper size, page limit and page templates.", page),
         "flow": desc("The blocks that fill the body frames, page after page.", ref("blocks")),
     }, required=["layout", "theme"])

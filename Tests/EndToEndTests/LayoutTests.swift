@@ -190,14 +190,20 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
     let layout = folder.appendingPathComponent("invoice.yaml")
-    let text = try String(contentsOf: layout, encoding: .utf8)
+    let original = try String(contentsOf: layout, encoding: .utf8)
+    // Where the first `style: body-bold` is: the error must point at its value.
+    let lines = original.components(separatedBy: "\n")
+    let styleLine = try #require(lines.firstIndex { $0.contains("style: body-bold") })
+    let styleColumn = lines[styleLine].distance(from: lines[styleLine].startIndex,
+                                                to: lines[styleLine].range(of: "body-bold")!.lowerBound) + 1
+    let text = original
         .replacingOccurrences(of: "style: body-bold", with: "style: body-blod")
         .replacingOccurrences(of: "colour: muted", with: "colour: mutd")
     try text.write(to: layout, atomically: true, encoding: .utf8)
     let result = try ExternalTool.run(binary, ["render", layout.path, Samples.root + "/Fixtures/records/invoices.jsonl",
                                                "-o", folder.appendingPathComponent("out").path])
     #expect(result.status == 2)
-    #expect(result.errors.contains("invoice.yaml:26:13") && result.errors.contains("body-bold"), "\(result.errors)")
+    #expect(result.errors.contains("invoice.yaml:\(styleLine + 1):\(styleColumn)") && result.errors.contains("body-bold"), "\(result.errors)")
     #expect(result.errors.contains("mutd") && result.errors.contains("did you mean `muted`"), "\(result.errors)")
     #expect(result.errors.contains("nothing was rendered"))
     let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []

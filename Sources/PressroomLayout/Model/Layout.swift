@@ -2,6 +2,13 @@
 // letterhead, address window, header, footer) and the flow of blocks that fills the body frames.
 import PressroomGraphics
 
+/// The Factur-X / ZUGFeRD profile of the XML an invoice layout embeds in the digital variant.
+public enum EInvoiceLevel: String, Sendable, CaseIterable {
+    case minimum
+    case basic
+    case en16931 = "en16931"
+}
+
 public struct Layout: Sendable {
     public var name: String
     public var location: SourceLocation
@@ -16,6 +23,8 @@ public struct Layout: Sendable {
     public var title: Template?
     /// The output file name without ".pdf" when rendering one PDF per record, e.g. "{{ number }}".
     public var fileName: Template?
+    /// The e-invoice the digital variant embeds (Factur-X / ZUGFeRD); nil for none.
+    public var eInvoice: EInvoiceLevel?
     public var page: PageSetup
     public var first: PageTemplate
     public var following: PageTemplate
@@ -31,6 +40,7 @@ public struct Layout: Sendable {
         self.currency = currency
         self.title = title
         self.fileName = fileName
+        self.eInvoice = nil
         self.page = page
         self.first = first
         self.following = following

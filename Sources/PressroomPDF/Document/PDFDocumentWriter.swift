@@ -16,6 +16,10 @@ public final class PDFDocumentWriter {
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
     private var finished = false
+    /// PDF/A-3b for the digital variant: identification and an output intent.
+    public var conformance: PDFConformance?
+    private var attachments: [EmbeddedFile] = []
+    private var xmpExtensions: [XMPExtension] = []
 
     /// What a page dictionary needs until `finish()` writes it; the content is already in the
     /// file, so a page costs a few dozen bytes here however much it draws.
@@ -93,7 +97,7 @@ public final class PDFDocumentWriter {
         let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
-                         data: Metadata.xmpPacket(info), compress: false)
+                         data: Metadata.xmpPacket(info, conformance: conformance, extensions: xmpExtensions), compress: false)
         let infoReference = file.allocate()
         file.write(infoReference, .dictionary(Metadata.infoDictionary(info)))
         let catalog = file.allocate()
@@ -110,11 +114,23 @@ public final class PDFDocumentWriter {
         if info.title != nil {
             catalogDictionary["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])
         }
+        if let conformance { catalogDictionary["OutputIntents"] = .array([conformance.writeOutputIntent(to: file)]) }
+        if !attachments.isEmpty {
+            let specifications = attachments.map { (name: $0.name, specification: $0.write(to: file)) }
+            catalogDictionary["AF"] = .array(specifications.map(\.specification.object))
+            catalogDictionary["Names"] = EmbeddedFile.nameTree(specifications)
+        }
         file.write(catalog, .dictionary(catalogDictionary))
         return file.finish(root: catalog, info: infoReference)
     }
 
     public var pageCount: Int { pages.count }
+
+    /// Carries `file` inside the PDF, associated with the whole document (catalog /AF).
+    public func attach(_ file: EmbeddedFile) { attachments.append(file) }
+
+    /// Adds properties to the XMP metadata, declared as a PDF/A extension schema.
+    public func addXMPExtension(_ properties: XMPExtension) { xmpExtensions.append(properties) }
 
     /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
     public var phases: WriterPhases? { file.clock?.phases }
