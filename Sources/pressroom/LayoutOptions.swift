@@ -15,8 +15,14 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "Extra font files or folders to register (repeatable).")
     var font: [String] = []
 
-    @Flag(help: "Paint with CMYK and spot colours (the print variant) instead of RGB.")
+    @Option(help: "digital: PDF/A-3b with the layout's e-invoice (default); print: CMYK and spot colours; plain: the bare PDF.")
+    var variant: VariantName = .digital
+
+    @Flag(help: "Short for --variant print: paint with CMYK and spot colours instead of RGB.")
     var print = false
+
+    @Option(name: .customLong("e-invoice"), help: "The digital variant's e-invoice: minimum, basic, en16931 or none (default: the layout's `e-invoice:`).")
+    var eInvoice: String?
 
     /// The layouts folder for a layout argument: "invoice" or "path/to/invoice.yaml".
     func directory(for layout: String) -> String {
@@ -41,7 +47,7 @@ struct LayoutOptions: ParsableArguments {
         }
         let registry = try Self.registry(adding: font)
         return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                    mode: print ? .print : .screen)
+                                    mode: variantName == .print ? .print : .screen)
     }
 }
 

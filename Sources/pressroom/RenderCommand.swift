@@ -60,7 +60,8 @@ struct RenderCommand: ParsableCommand {
         var usedNames: Set<String> = []
         let started = Date()
         let svgWriter = SVGPageWriter()
-        let combined = combine.map { _ in PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
+        let variant = try options.outputVariant()
+        let combined = combine.map { _ in variant.combinedWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
 
         for (number, result) in reader {
             do {
@@ -69,7 +70,7 @@ struct RenderCommand: ParsableCommand {
                     pages += try renderer.render(record, into: combined)
                 } else {
                     // SVG needs no PDF: the pages in memory, and the name the PDF would have had.
-                    let pdf = format == .pdf ? try renderer.renderPDF(record) : nil
+                    let pdf = format == .pdf ? try variant.render(record, with: renderer) : nil
                     let svgPages = format == .svg ? try renderer.pages(for: record) : []
                     let fileName = try pdf.map { $0.fileName } ?? renderer.preamble(for: record).fileName
                     var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? fileName

@@ -25,6 +25,7 @@ struct SamplesCommand: ParsableCommand {
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         let files = try FileManager.default.contentsOfDirectory(atPath: recordsFolder).filter { $0.hasSuffix(".jsonl") }.sorted()
         var failed = 0
+        let variant = try options.outputVariant()
         for layout in layouts {
             let matching = files.filter { $0.hasPrefix(layout) }
             guard !matching.isEmpty else { continue }
@@ -35,7 +36,7 @@ struct SamplesCommand: ParsableCommand {
             for file in matching {
                 for (number, result) in try RecordReader(path: recordsFolder + "/" + file) {
                     do {
-                        let document = try renderer.renderPDF(try result.get())
+                        let document = try variant.render(try result.get(), with: renderer)
                         let name = RenderCommand.safeFileName(document.fileName ?? "", fallback: "\(file.dropLast(6))-\(number)")
                         try Data(document.bytes).write(to: URL(fileURLWithPath: folder + "/" + name + ".pdf"))
                         count += 1

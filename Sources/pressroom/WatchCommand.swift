@@ -29,7 +29,7 @@ struct WatchCommand: ParsableCommand {
         let fonts = options.font
         let configuration = PreviewConfiguration(
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
-            theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.print,
+            theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.variantName == .print,
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })

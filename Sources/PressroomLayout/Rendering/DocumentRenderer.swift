@@ -132,9 +132,12 @@ public final class DocumentRenderer {
 
     /// The record as a PDF file of its own. Page bodies are written as soon as they are full,
     /// so a document of thousands of pages needs the memory of one page plus its compressed bytes.
-    public func renderPDF(_ record: DataValue) throws(LayoutError) -> RenderedDocument {
+    /// `prepare` sets the writer up before the first page (a variant's conformance, attachments).
+    public func renderPDF(_ record: DataValue,
+                          prepare: (PDFDocumentWriter, Preamble) throws(LayoutError) -> Void = { _, _ in }) throws(LayoutError) -> RenderedDocument {
         let preamble = try preamble(for: record)
         let writer = PDFDocumentWriter(info: info(preamble), cache: pdfCache)
+        try prepare(writer, preamble)
         let count = try layOut(preamble, body: { _, page throws(LayoutError) in
             _ = try Self.writing { try writer.add(page) }
         }, overlay: { index, items throws(LayoutError) in
