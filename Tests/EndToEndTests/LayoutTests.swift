@@ -191,11 +191,12 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
     try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
     let layout = folder.appendingPathComponent("invoice.yaml")
     let original = try String(contentsOf: layout, encoding: .utf8)
-    // Where the first `style: body-bold` is: the error must point at its value.
+    // The first `style: body-bold` belongs to the text block on the line above it; the error
+    // points at that block (its `text:` key, in the same column as `style:`).
     let lines = original.components(separatedBy: "\n")
-    let styleLine = try #require(lines.firstIndex { $0.contains("style: body-bold") })
-    let styleColumn = lines[styleLine].distance(from: lines[styleLine].startIndex,
-                                                to: lines[styleLine].range(of: "body-bold")!.lowerBound) + 1
+    let styleIndex = try #require(lines.firstIndex { $0.contains("style: body-bold") })
+    let blockColumn = lines[styleIndex].distance(from: lines[styleIndex].startIndex,
+                                                 to: lines[styleIndex].range(of: "style:")!.lowerBound) + 1
     let text = original
         .replacingOccurrences(of: "style: body-bold", with: "style: body-blod")
         .replacingOccurrences(of: "colour: muted", with: "colour: mutd")
@@ -203,7 +204,7 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
     let result = try ExternalTool.run(binary, ["render", layout.path, Samples.root + "/Fixtures/records/invoices.jsonl",
                                                "-o", folder.appendingPathComponent("out").path])
     #expect(result.status == 2)
-    #expect(result.errors.contains("invoice.yaml:\(styleLine + 1):\(styleColumn)") && result.errors.contains("body-bold"), "\(result.errors)")
+    #expect(result.errors.contains("invoice.yaml:\(styleIndex):\(blockColumn)") && result.errors.contains("body-bold"), "\(result.errors)")
     #expect(result.errors.contains("mutd") && result.errors.contains("did you mean `muted`"), "\(result.errors)")
     #expect(result.errors.contains("nothing was rendered"))
     let written = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
