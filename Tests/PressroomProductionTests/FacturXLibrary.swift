@@ -87,7 +87,7 @@ enum FacturXLibrary {
         let result = directory.appendingPathComponent("result.json")
         let errors = directory.appendingPathComponent("stderr.txt")
         try JSONSerialization.data(withJSONObject: jobs).write(to: manifest)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -46,6 +46,15 @@ import Testing
         #expect(facts.totalGross == Decimal(string: "-897675.32"))
     }
 
+    @Test func aCreditNoteKindWithPositiveAmountsKeepsThem() throws {
+        let facts = try InvoiceFacts(record: firstInvoice().replacing([.key("kind")][...], with: .string("credit_note")))
+        #expect(facts.documentType == .creditNote)
+        #expect(facts.recordSign == 1)
+        let xml = String(decoding: try CrossIndustryInvoice.xml(facts, profile: .basic), as: UTF8.self)
+        #expect(xml.contains("<ram:TypeCode>381</ram:TypeCode>"))
+        #expect(xml.contains("<ram:GrandTotalAmount>831771.89</ram:GrandTotalAmount>"))
+    }
+
     @Test func britishAddressesHaveTheCityBeforeThePostcode() {
         let split = AddressLines.split(["Mill Road 173", "London", "X7 4GP"], postcode: "X7 4GP")
         #expect(split.street == ["Mill Road 173"])
@@ -172,6 +181,8 @@ import Testing
         #expect(items.message.contains("found text"))
         let date = try #require(refusal(spoiled([.key("issue_date")], .string("17.8.2026"))))
         #expect(date.dataPath == "$.issue_date")
+        let february = try #require(refusal(spoiled([.key("due_date")], .string("2026-02-29"))))
+        #expect(february.dataPath == "$.due_date")
         let statement = try #require(refusal(spoiled([.key("kind")], .string("statement"))))
         #expect(statement.dataPath == "$.kind")
     }

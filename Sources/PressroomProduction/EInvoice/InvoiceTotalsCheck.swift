@@ -17,8 +17,8 @@ struct InvoiceTotalsCheck {
     /// 2. each line's VAT rate has a row in the breakdown, and no rate has two rows;
     /// 3. each breakdown row: net = the sum of its lines' nets (exact), VAT = round(net × rate / 100)
     ///    within 0.01, gross = net + VAT (exact);
-    /// 4. total_net, total_vat, total_gross = the sums of the breakdown (exact), and
-    ///    total_gross = total_net + total_vat.
+    /// 4. total_gross = total_net + total_vat (exact), then total_net, total_vat, total_gross =
+    ///    the sums of the breakdown's nets, VATs and grosses (exact).
     func run() throws(LayoutError) {
         for (index, line) in facts.lines.enumerated() {
             let expected = (line.quantity * line.unitPrice).roundedHalfUp()

@@ -96,10 +96,19 @@ struct RecordField {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else {
+              (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else {
             throw wrongType("\(what) as a date like \"2026-08-17\"", "\"\(text)\"")
         }
         return InvoiceFacts.Day(year: year, month: month, day: day)
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.
