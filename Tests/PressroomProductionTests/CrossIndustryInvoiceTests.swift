@@ -84,6 +84,42 @@ import Testing
         #expect(!xml.contains(">-"))
     }
 
+    @Test func aDiscountLineCarriesItsSignOnTheQuantity() throws {
+        // The first invoice's line 1 (1 × 11.33 at 12 %) turned into a discount of 11.33, and the
+        // 12 % row and the totals recomputed to match, as a layout's data would have them.
+        var record = try DataValue.parseJSON(Array(InvoiceFixtures.firstInvoiceJSON().utf8))
+        guard case .array(let rows)? = record["totals"],
+              let row = rows.firstIndex(where: { $0["vat_rate"] == .number(12) }),
+              case .string(let netText)? = rows[row]["net"], case .string(let vatText)? = rows[row]["vat"],
+              case .string(let totalNet)? = record["total_net"], case .string(let totalVAT)? = record["total_vat"] else {
+            Issue.record("the first invoice has no 12 % row")
+            return
+        }
+        let net = Decimal(string: netText)! - Decimal(string: "22.66")!
+        let vat = (net * 12 / 100).roundedHalfUp()
+        let vatShift = vat - Decimal(string: vatText)!
+        let newNet = Decimal(string: totalNet)! - Decimal(string: "22.66")!
+        let newVAT = Decimal(string: totalVAT)! + vatShift
+        for (path, value) in [([DataPath.Component.key("items"), .index(0), .key("unit_price")], "-11.33"),
+                              ([.key("items"), .index(0), .key("net")], "-11.33"),
+                              ([.key("totals"), .index(row), .key("net")], net.fixed()),
+                              ([.key("totals"), .index(row), .key("vat")], vat.fixed()),
+                              ([.key("totals"), .index(row), .key("gross")], (net + vat).fixed()),
+                              ([.key("total_net")], newNet.fixed()), ([.key("total_vat")], newVAT.fixed()),
+                              ([.key("total_gross")], (newNet + newVAT).fixed())] {
+            record = record.replacing(path[...], with: .string(value))
+        }
+        let facts = try InvoiceFacts(record: record)
+        #expect(facts.documentType == .invoice)
+        let xml = try CrossIndustryInvoice.xml(facts, profile: .en16931)
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(text.contains("<ram:BilledQuantity unitCode=\"H87\">-1</ram:BilledQuantity>"))
+        #expect(!text.contains("<ram:ChargeAmount>-"))
+        let verdict = try #require(FacturXLibrary.check([(xml, "en16931")]).first)
+        if !verdict.valid { Issue.record("\(verdict.error ?? "no message")") }
+        #expect(verdict.values["lineNets"]?.first == "-11.33")
+    }
+
     @Test func markupInNamesIsEscapedAndStillValid() throws {
         var record = try DataValue.parseJSON(Array(InvoiceFixtures.firstInvoiceJSON().utf8))
         record = record.replacing([.key("customer"), .key("name")][...], with: .string("Müller & Söhne <GmbH> \"Ost\" 'Süd'\u{1}"))
