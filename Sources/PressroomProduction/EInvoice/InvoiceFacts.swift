@@ -72,25 +72,26 @@ public struct InvoiceFacts: Sendable, Equatable {
         public var gross: Decimal
     }
 
-    public var number: String
-    public var documentType: DocumentType
+    // `let`: the facts are checked once, in init(record:), and stay as checked.
+    public let number: String
+    public let documentType: DocumentType
     /// -1 when the record carries the credit note's amounts negative (as the layout prints them),
     /// else 1. CII wants credit notes with positive amounts and TypeCode 381, so the XML writes
     /// every amount times this sign.
-    public var recordSign: Decimal
-    public var issueDate: Day
-    public var dueDate: Day?
+    public let recordSign: Decimal
+    public let issueDate: Day
+    public let dueDate: Day?
     /// ISO 4217.
-    public var currency: String
-    public var seller: Party
-    public var buyer: Party
+    public let currency: String
+    public let seller: Party
+    public let buyer: Party
     /// The seller's account for the transfer, spaces removed.
-    public var iban: String?
-    public var lines: [Line]
-    public var vatBreakdown: [VATSubtotal]
-    public var totalNet: Decimal
-    public var totalVAT: Decimal
-    public var totalGross: Decimal
+    public let iban: String?
+    public let lines: [Line]
+    public let vatBreakdown: [VATSubtotal]
+    public let totalNet: Decimal
+    public let totalVAT: Decimal
+    public let totalGross: Decimal
 }
 
 /// EN 16931 BT-151 / BT-118 VAT category (UNTDID 5305 subset).
