@@ -36,11 +36,6 @@ public struct DigitalVariant: Sendable {
         }
     }
 
-    /// Sets up a renderer for this variant (screen colours are the caller's choice of mode).
-    public func configure(_ renderer: DocumentRenderer) {
-        _ = renderer
-    }
-
     /// The record as a PDF/A-3b document, with its e-invoice when the layout asks for one.
     public func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
         let attachment = try eInvoiceAttachment(for: record, layout: renderer.layout)
@@ -55,8 +50,13 @@ public struct DigitalVariant: Sendable {
     }
 
     /// The checked e-invoice XML and its XMP, or nil when the layout embeds none.
+    /// Reading the invoice checks its totals, so a record that does not add up stops here.
     func eInvoiceAttachment(for record: DataValue, layout: Layout) throws(LayoutError) -> (file: EmbeddedFile, metadata: XMPExtension)? {
-        guard level(for: layout) != nil else { return nil }
-        return nil
+        guard let level = level(for: layout) else { return nil }
+        let facts = try InvoiceFacts(record: record)
+        // BASIC and EN 16931 need at least one line (BR-16); an invoice without lines (a fee
+        // waived, a zero invoice) is embedded as MINIMUM, the profile that has none.
+        let profile = facts.lines.isEmpty ? .minimum : FacturXAttachment.profile(level)
+        return (try FacturXAttachment.file(facts, profile: profile), FacturXAttachment.metadata(profile))
     }
 }
