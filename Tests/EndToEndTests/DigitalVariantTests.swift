@@ -66,3 +66,11 @@ func digitalDocumentsArePDFA(layout: String, file: String, index: Int) throws {
     let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(written == ["FV-2026-000003.pdf"], "only the good record's PDF: \(written)")
 }
+
+@Test func aOnePageDigitalInvoiceIsAtMost40KB() throws {
+    // Record 2 of the bundled invoices: one page, the logo, regular and bold Noto Sans, PDF/A-3b
+    // with the sRGB profile and the EN 16931 XML inside.
+    let document = try DigitalSamples.render("invoice", "invoices.jsonl", 1)
+    #expect(document.pageCount == 1)
+    #expect(document.bytes.count <= 40_000, "\(document.bytes.count) bytes")
+}
