@@ -36,6 +36,7 @@ struct BenchPeerCommand: ParsableCommand {
 
     func run() throws {
         let renderer = try options.renderer(for: layout)
+        let variant = try options.outputVariant(default: .plain)
         let reader = try RecordReader(path: input)
         var loaded: [DataValue] = []
         if !stream {
@@ -44,7 +45,7 @@ struct BenchPeerCommand: ParsableCommand {
             }
         }
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        if !stream { for record in loaded.prefix(warmup) { _ = try renderer.renderPDF(record) } }
+        if !stream { for record in loaded.prefix(warmup) { _ = try variant.render(record, with: renderer) } }
         let records: AnySequence<DataValue> = stream
             ? AnySequence(reader.lazy.map { entry -> DataValue in (try? entry.result.get()) ?? .null })
             : AnySequence(loaded)
@@ -57,7 +58,7 @@ struct BenchPeerCommand: ParsableCommand {
         for (index, record) in records.enumerated() {
             count += 1
             let docStarted = DispatchTime.now().uptimeNanoseconds
-            let document = try renderer.renderPDF(record)
+            let document = try variant.render(record, with: renderer)
             if !noWrite {
                 try Data(document.bytes).write(to: URL(fileURLWithPath: outDir).appendingPathComponent(String(format: "%05d.pdf", index)))
             }

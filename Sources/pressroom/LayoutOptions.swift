@@ -15,8 +15,8 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "Extra font files or folders to register (repeatable).")
     var font: [String] = []
 
-    @Option(help: "digital: PDF/A-3b with the layout's e-invoice (default); print: CMYK and spot colours; plain: the bare PDF.")
-    var variant: VariantName = .digital
+    @Option(help: "digital: PDF/A-3b with the layout's e-invoice (the default but for bench-peer); print: CMYK and spot colours; plain: the bare PDF (bench-peer's default, as the peers write).")
+    var variant: VariantName?
 
     @Flag(help: "Short for --variant print: paint with CMYK and spot colours instead of RGB.")
     var print = false

@@ -30,11 +30,13 @@ struct OutputVariant {
 }
 
 extension LayoutOptions {
-    /// `--print` is short for `--variant print`.
-    var variantName: VariantName { print ? .print : variant }
+    /// `--print` is short for `--variant print`; without either, `fallback`.
+    func variantName(default fallback: VariantName = .digital) -> VariantName { print ? .print : variant ?? fallback }
 
-    func outputVariant() throws -> OutputVariant {
-        guard variantName == .digital else { return OutputVariant(digital: nil) }
+    var variantName: VariantName { variantName() }
+
+    func outputVariant(default fallback: VariantName = .digital) throws -> OutputVariant {
+        guard variantName(default: fallback) == .digital else { return OutputVariant(digital: nil) }
         let choice: DigitalVariant.EInvoiceChoice
         switch eInvoice {
         case nil: choice = .layout
