@@ -77,3 +77,33 @@ private func renderInvoice(_ edit: (String) -> String) throws {
         #expect(error.message.contains("over the limit of 35"), "\(error)")
     }
 }
+
+@Test func dataACode128CannotCarryIsAnErrorAtTheDataWithItsPath() throws {
+    let folder = try LayoutsFolder([
+        "themes/brand.yaml": LayoutsFolder.brandTheme,
+        "codes.yaml": """
+            layout: codes
+            theme: brand
+            page:
+              first:
+                body: { top: 20mm, right: 20mm, bottom: 20mm, left: 20mm }
+            flow:
+              - barcode: { type: code128, data: "{{ customer.name }}", size: [60mm, 15mm] }
+            """,
+    ])
+    let library = try folder.library()
+    let layout = try library.layout(named: "codes")
+    let renderer = try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: layout.theme),
+                                        registry: try FontRegistry.bundled())
+    _ = try renderer.renderPDF(try DataValue.parseJSON(Array(#"{"customer": {"name": "Mailroom 7"}}"#.utf8)))
+    do {
+        _ = try renderer.renderPDF(try DataValue.parseJSON(Array(#"{"customer": {"name": "Пошта"}}"#.utf8)))
+        Issue.record("Cyrillic in a Code 128 rendered")
+    } catch {  // typed: renderPDF throws LayoutError
+        let summary = error.description
+        #expect(error.kind == .invalidValue)
+        #expect(error.dataPath == "$.customer.name", "\(summary)")
+        #expect(error.location?.line == 7, "\(summary)")
+        #expect(error.message.hasPrefix("the data cannot be encoded as a Code 128: "), "\(summary)")
+    }
+}
