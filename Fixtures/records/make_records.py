@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the sample records in Fixtures/records: invoices and statements from the shared
 generator (../shared/bench/gen_data.py, the canonical record shape, unchanged), letters, and the
-edge cases a layout must survive. Reproducible: same generator, same files."""
+edge cases a layout must survive. Reproducible: same generator, same files.
+payment-invoices.jsonl is written by hand (whole EUR and CZK amounts, a numeric invoice number,
+`*` in a name) for the payment QR code tests; this script leaves it alone."""
 import copy
 import json
 import sys

@@ -129,11 +129,23 @@ BLOCK_KINDS = {
                      {"type": "object", "propertyNames": {"pattern": IDENTIFIER_PATTERN}, "additionalProperties": ref("template")}),
     }),
     "table": ("A table of rows from an array, split between rows over pages.", ref("table"), {}),
-    "barcode": ("A reserved area for a barcode.", obj("The barcode.", {
-        "type": desc("The symbology: `qr`, `datamatrix`, `code128`, `epc-qr`, `spayd`…", {"type": "string", "minLength": 1}),
-        "data": desc("The data to encode.", ref("template")),
-        "size": desc("The area, `[width, height]`.", ref("pair")),
-    }, required=["type", "data", "size"]), {}),
+    "barcode": ("A barcode drawn as vectors: QR, Data Matrix, Code 128, or a payment QR code (EPC QR for EUR to SEPA accounts, SPAYD / QR Platba for CZK).", obj("The barcode.", {
+        "type": desc("The symbology: `qr` (error correction M), `datamatrix`, `code128` (no text; print it yourself), or `payment-qr` (EPC or SPAYD from the payment's fields).",
+                     {"enum": ["qr", "datamatrix", "code128", "payment-qr"]}),
+        "data": desc("The data to encode (`qr`, `datamatrix`, `code128`).", ref("template")),
+        "size": desc("The frame, `[width, height]`, quiet zone included; the symbol is scaled to fit and centred (a Code 128 fills the width and height).", ref("pair")),
+        "iban": desc("`payment-qr`: the payee's IBAN (spaces allowed).", ref("template")),
+        "amount": desc("`payment-qr`: the amount, a decimal string with at most two decimals, e.g. `{{ total_gross }}`.", ref("template")),
+        "currency": desc("`payment-qr`: `EUR` (EPC QR, to a SEPA account) or `CZK` (SPAYD); anything else is an error, so guard the block with `if:`.", ref("template")),
+        "name": desc("`payment-qr`: the payee's name (EPC at most 70 characters, SPAYD 35).", ref("template")),
+        "reference": desc("`payment-qr`: the payment reference: an `RF…` creditor reference, a variable symbol (digits, SPAYD `X-VS`) or text.", ref("template")),
+        "due": desc("`payment-qr`: the due date, ISO `YYYY-MM-DD` (SPAYD only).", ref("template")),
+        "bic": desc("`payment-qr`: the payee's BIC (optional).", ref("template")),
+        "message": desc("`payment-qr`: a message for the payee.", ref("template")),
+    }, required=["type", "size"],
+        allOf=[{"if": {"properties": {"type": {"const": "payment-qr"}}, "required": ["type"]},
+                "then": {"required": ["iban", "amount", "currency", "name"], "not": {"required": ["data"]}},
+                "else": {"required": ["data"], "propertyNames": {"enum": ["type", "data", "size"]}}}]), {}),
     "page-break": ("Starts a new page: the next block goes on it.", desc("Always `true`.", {"const": True}), {}),
 }
 

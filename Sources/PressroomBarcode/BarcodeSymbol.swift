@@ -1,2 +1,145 @@
-// Placeholder: barcodes from libzint land here.
+// One encoded barcode as a grid of dark modules (from libzint's vector output), and that grid
+// drawn into a frame as a single filled path with the standard quiet zone kept inside the frame.
 import CZint
+import PressroomGraphics
+
+public struct BarcodeSymbol: Sendable {
+    /// A run of dark modules, in module units from the symbol's top-left corner (quiet zone not included).
+    public struct ModuleRect: Sendable, Hashable {
+        public var x: Int, y: Int, width: Int, height: Int
+        public init(x: Int, y: Int, width: Int, height: Int) {
+            self.x = x; self.y = y; self.width = width; self.height = height
+        }
+    }
+
+    public let symbology: Symbology
+    public let data: String
+    /// Modules across and down, without the quiet zone; a linear symbol has one row.
+    public let columns: Int
+    public let rows: Int
+    /// Dark modules, horizontally adjacent ones in a row merged into one rectangle.
+    public let darkModules: [ModuleRect]
+
+    /// Encodes `data` (UTF-8 text) with libzint. Non-ASCII text in QR and Data Matrix is encoded
+    /// as UTF-8 bytes behind ECI 26, so readers and payment apps get exactly the UTF-8 the payload
+    /// standards (EPC charset `1`, SPAYD in practice) ask for; ASCII needs no ECI.
+    public init(_ symbology: Symbology, data: String) throws(BarcodeError) {
+        guard !data.isEmpty else { throw .emptyData(symbology: symbology.name) }
+        guard let symbol = ZBarcode_Create() else { throw .encoding(symbology: symbology.name, message: "libzint could not allocate a symbol") }
+        defer { ZBarcode_Delete(symbol) }
+        symbol.pointee.symbology = symbology.zintSymbology
+        symbol.pointee.input_mode = Int32(UNICODE_MODE)
+        symbol.pointee.show_hrt = 0
+        symbol.pointee.output_options |= Int32(BARCODE_NO_QUIET_ZONES)  // the quiet zone is drawn by path(in:)
+        if case .qr(let level) = symbology { symbol.pointee.option_1 = level.rawValue }
+        if symbology.supportsECI, data.unicodeScalars.contains(where: { !$0.isASCII }) {
+            symbol.pointee.eci = 26  // ECI 26 = UTF-8
+        }
+        let bytes = Array(data.utf8)
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            ZBarcode_Encode_and_Buffer_Vector(symbol, buffer.baseAddress, Int32(buffer.count), 0)
+        }
+        guard status < ZINT_ERROR else {
+            throw .encoding(symbology: symbology.name, message: Self.errorText(symbol))
+        }
+        guard let vector = symbol.pointee.vector, symbol.pointee.width > 0, vector.pointee.width > 0 else {
+            throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
+        }
+        let columns = Int(symbol.pointee.width)
+        let rows = symbology.isLinear ? 1 : Int(symbol.pointee.rows)
+        // Vector coordinates are X-dimensions times libzint's scale; one module is width / columns.
+        let unit = Double(vector.pointee.width) / Double(columns)
+        var rects: [ModuleRect] = []
+        var node = vector.pointee.rectangles
+        while let rect = node {
+            let r = rect.pointee
+            node = r.next
+            guard r.colour == -1 || r.colour == 7 else { continue }  // -1 foreground, 7 black; white is background
+            let x = Int((Double(r.x) / unit).rounded()), width = Int((Double(r.width) / unit).rounded())
+            if symbology.isLinear {
+                rects.append(ModuleRect(x: x, y: 0, width: width, height: 1))
+            } else {
+                rects.append(ModuleRect(x: x, y: Int((Double(r.y) / unit).rounded()), width: width,
+                                        height: Int((Double(r.height) / unit).rounded())))
+            }
+        }
+        self.symbology = symbology
+        self.data = data
+        self.columns = columns
+        self.rows = rows
+        self.darkModules = Self.mergedRuns(rects)
+    }
+
+    /// Modules across and down including the quiet zone on every side (for a linear symbol the
+    /// quiet zone is left and right only, and its height is one row).
+    public var moduleCount: (width: Int, height: Int) {
+        let q = symbology.quietZone
+        return (columns + 2 * q, symbology.isLinear ? rows : rows + 2 * q)
+    }
+
+    /// The module size (X-dimension) in points when drawn into `frame`.
+    public func moduleSize(in frame: Rect) -> Double {
+        let count = moduleCount
+        if symbology.isLinear { return frame.width / Double(count.width) }
+        return min(frame.width / Double(count.width), frame.height / Double(count.height))
+    }
+
+    /// The symbol in `frame`: square modules scaled uniformly to fit and centred, the quiet zone
+    /// inside the frame. A linear symbol spans the frame's width and its bars its full height.
+    public func path(in frame: Rect) -> Path {
+        let x = moduleSize(in: frame)
+        let count = moduleCount
+        let q = Double(symbology.quietZone)
+        let symbolWidth = Double(count.width) * x
+        let originX = frame.minX + (frame.width - symbolWidth) / 2 + q * x
+        var path = Path()
+        if symbology.isLinear {
+            for run in darkModules {
+                path.addRectangle(Rect(x: originX + Double(run.x) * x, y: frame.minY,
+                                       width: Double(run.width) * x, height: frame.height))
+            }
+            return path
+        }
+        let symbolHeight = Double(count.height) * x
+        let originY = frame.minY + (frame.height - symbolHeight) / 2 + q * x
+        for run in darkModules {
+            path.addRectangle(Rect(x: originX + Double(run.x) * x, y: originY + Double(run.y) * x,
+                                   width: Double(run.width) * x, height: Double(run.height) * x))
+        }
+        return path
+    }
+
+    /// Rectangles sorted by row, those touching side by side in the same row merged: fewer path
+    /// operators, and no hairline seams between modules in some renderers.
+    static func mergedRuns(_ rects: [ModuleRect]) -> [ModuleRect] {
+        let sorted = rects.filter { $0.width > 0 && $0.height > 0 }.sorted { ($0.y, $0.height, $0.x) < ($1.y, $1.height, $1.x) }
+        var merged: [ModuleRect] = []
+        for rect in sorted {
+            if var last = merged.last, last.y == rect.y, last.height == rect.height, last.x + last.width >= rect.x {
+                last.width = max(last.x + last.width, rect.x + rect.width) - last.x
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(rect)
+            }
+        }
+        return merged
+    }
+
+    private static func errorText(_ symbol: UnsafeMutablePointer<zint_symbol>) -> String {
+        withUnsafeBytes(of: symbol.pointee.errtxt) { raw in
+            let bytes = raw.prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+extension Path {
+    /// Appends a closed rectangle as a subpath.
+    mutating func addRectangle(_ rect: Rect) {
+        move(to: rect.origin)
+        line(to: Point(x: rect.maxX, y: rect.minY))
+        line(to: Point(x: rect.maxX, y: rect.maxY))
+        line(to: Point(x: rect.minX, y: rect.maxY))
+        close()
+    }
+}

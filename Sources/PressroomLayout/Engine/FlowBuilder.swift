@@ -111,8 +111,7 @@ final class FlowBuilder {
         case .component(let use):
             try buildComponent(use, width: width, context: context)
         case .barcode(let barcode):
-            _ = try context.render(barcode.data)
-            try emit(Fragment(height: barcode.height, items: [], location: block.location))
+            try emit(BarcodeBuilder.fragment(barcode, width: width, context: context, location: block.location))
         case .pageBreak:
             guard let pageBreak else {
                 throw LayoutError(.invalidValue, "`page-break` only works in the flow, not in a fixed box or a column", at: block.location)

@@ -72,7 +72,7 @@ final class RenderEnvironment {
         case .table(let table): return table.columns.contains { $0.cell.referencesPage || $0.header.referencesPage }
         case .group(let blocks): return referencesPage(blocks)
         case .each(let each): return referencesPage(each.content)
-        case .barcode(let barcode): return barcode.data.referencesPage
+        case .barcode(let barcode): return barcode.templates.contains(where: \.referencesPage)
         case .component(let use):
             if use.arguments.values.contains(where: \.referencesPage) { return true }
             if let known = pageDependence[use.name] { return known }

@@ -1,5 +1,6 @@
 // Blocks from YAML: the one kind key that says what a block is (`text`, `table`, `use`, …), the
 // common keys any block may have (`if`, `keep-together`, …) and each kind's own keys.
+import PressroomBarcode
 import PressroomText
 
 enum BlockLoader {
@@ -144,11 +145,43 @@ enum BlockLoader {
         return ComponentUse(name: try value.text(), arguments: arguments, location: value.location)
     }
 
+    static let barcodeTypes: KeyValuePairs<String, Symbology?> = [
+        "qr": .qr(errorCorrection: .medium), "datamatrix": .dataMatrix, "code128": .code128, "payment-qr": nil,
+    ]
+    static let paymentKeys: [(key: String, field: PaymentField, required: Bool)] = [
+        ("iban", .iban, true), ("amount", .amount, true), ("currency", .currency, true), ("name", .name, true),
+        ("reference", .reference, false), ("due", .due, false), ("bic", .bic, false), ("message", .message, false),
+    ]
+
+    /// `barcode: { type: qr, data: "…", size: [w, h] }`, or `type: payment-qr` with the payment's
+    /// fields (`iban:`, `amount:`, `currency:`, `name:`, `reference:`, `due:`, `bic:`, `message:`).
     private static func barcode(_ value: YAMLValue) throws(LayoutError) -> BarcodeBlock {
-        let mapping = try value.mapping("`barcode`", allowed: ["type", "data", "size"])
+        let mapping = try value.mapping("`barcode`", allowed: ["type", "data", "size"] + paymentKeys.map(\.key))
         let (width, height) = try mapping.required("size", in: "a barcode", example: "size: [30mm, 30mm]").lengthPair("[width, height]")
-        return BarcodeBlock(symbology: try mapping.required("type", in: "a barcode", example: "type: qr").text(),
-                            data: try mapping.required("data", in: "a barcode").template(),
-                            width: width, height: height)
+        let typeValue = try mapping.required("type", in: "a barcode", example: "type: qr")
+        let type = typeValue.scalarText ?? ""
+        if let symbology = try typeValue.choice(barcodeTypes) {
+            if let stray = mapping.entries.first(where: { entry in paymentKeys.contains { $0.key == entry.key } }) {
+                throw LayoutError(.unknownKey, "`\(stray.key)` is a field of `type: payment-qr`; a `\(type)` barcode encodes its `data:`",
+                                  at: stray.keyLocation)
+            }
+            return BarcodeBlock(content: .symbol(symbology, data: try mapping.required("data", in: "a `\(type)` barcode", example: "data: \"{{ number }}\"").template()),
+                                width: width, height: height)
+        }
+        if let data = mapping.keyLocation("data") {
+            throw LayoutError(.unknownKey, "a `payment-qr` barcode builds its data from `iban:`, `amount:`, `currency:`, `name:` and the optional `reference:`, `due:`, `bic:`, `message:`; remove `data:`",
+                              at: data)
+        }
+        var templates: [PaymentField: Template] = [:]
+        for key in paymentKeys {
+            if key.required {
+                templates[key.field] = try mapping.required(key.key, in: "a `payment-qr` barcode", example: "\(key.key): \"{{ … }}\"").template()
+            } else if let field = mapping[key.key] {
+                templates[key.field] = try field.template()
+            }
+        }
+        let fields = PaymentFields(iban: templates[.iban]!, amount: templates[.amount]!, currency: templates[.currency]!, name: templates[.name]!,
+                                   reference: templates[.reference], due: templates[.due], bic: templates[.bic], message: templates[.message])
+        return BarcodeBlock(content: .payment(fields), width: width, height: height)
     }
 }

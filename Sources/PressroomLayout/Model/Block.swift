@@ -1,5 +1,6 @@
 // The blocks of the layout language: what a flow, a fixed box, a table cell's neighbour or a
 // component is made of. Bound to a record and measured by the engine; never drawn directly.
+import PressroomBarcode
 import PressroomGraphics
 import PressroomText
 
@@ -39,7 +40,7 @@ public indirect enum BlockKind: Sendable {
     /// The blocks repeated for each element of an array.
     case each(EachBlock)
     case component(ComponentUse)
-    /// A reserved area for a barcode (payment QR, DataMatrix); later issues draw into it.
+    /// A barcode drawn as vectors: QR, Data Matrix, Code 128, or a payment QR code (EPC / SPAYD).
     case barcode(BarcodeBlock)
     case pageBreak
 }
@@ -249,16 +250,62 @@ public struct ComponentUse: Sendable {
 }
 
 public struct BarcodeBlock: Sendable {
-    /// "qr", "datamatrix", "code128", "epc-qr", "spayd"… as later issues define.
-    public var symbology: String
-    public var data: Template
+    public enum Content: Sendable {
+        /// `type: qr | datamatrix | code128` with `data:`, the rendered template encoded as is.
+        case symbol(Symbology, data: Template)
+        /// `type: payment-qr`: an EPC or SPAYD QR code built from the payment's fields (see `PaymentCode`).
+        case payment(PaymentFields)
+    }
+
+    public var content: Content
+    /// The frame the symbol is drawn into, quiet zone included.
     public var width: Double
     public var height: Double
 
-    public init(symbology: String, data: Template, width: Double, height: Double) {
-        self.symbology = symbology
-        self.data = data
+    public init(content: Content, width: Double, height: Double) {
+        self.content = content
         self.width = width
         self.height = height
+    }
+
+    /// Every template the barcode renders.
+    public var templates: [Template] {
+        switch content {
+        case .symbol(_, let data): [data]
+        case .payment(let fields): fields.all.map(\.template)
+        }
+    }
+}
+
+/// The fields of a `payment-qr` barcode, each a template; the optional ones may be left out.
+public struct PaymentFields: Sendable {
+    public var iban: Template
+    public var amount: Template
+    public var currency: Template
+    /// The payee (the seller).
+    public var name: Template
+    public var reference: Template?
+    /// ISO date.
+    public var due: Template?
+    public var bic: Template?
+    public var message: Template?
+
+    public init(iban: Template, amount: Template, currency: Template, name: Template, reference: Template? = nil,
+                due: Template? = nil, bic: Template? = nil, message: Template? = nil) {
+        self.iban = iban
+        self.amount = amount
+        self.currency = currency
+        self.name = name
+        self.reference = reference
+        self.due = due
+        self.bic = bic
+        self.message = message
+    }
+
+    /// The fields given, with the payment field each fills.
+    public var all: [(field: PaymentField, template: Template)] {
+        let optional: [(PaymentField, Template?)] = [(.reference, reference), (.due, due), (.bic, bic), (.message, message)]
+        return [(.iban, iban), (.amount, amount), (.currency, currency), (.name, name)]
+            + optional.compactMap { field, template in template.map { (field, $0) } }
     }
 }

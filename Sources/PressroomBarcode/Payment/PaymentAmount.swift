@@ -1,0 +1,49 @@
+// An amount of money for a payment code, read from a decimal string ("1234.5", "99") and
+// written the way EPC and SPAYD both accept it.
+
+public struct PaymentAmount: Sendable, Hashable, CustomStringConvertible {
+    /// The amount in hundredths (cents, haléře).
+    public let hundredths: Int
+
+    /// Reads "1234.5", "99", "0.01". Digits after the second decimal must be zeros ("12.340" is
+    /// fine, "12.345" is not: payment codes carry at most two decimals, and rounding someone's
+    /// bill silently is worse than an error). Zero and negative amounts are rejected.
+    public init(_ written: String) throws(PaymentError) {
+        let text = written.trimmingSpaces
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first.map(String.init) ?? ""
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard parts.count <= 2, !whole.isEmpty, whole.count <= 12, whole.allSatisfy(\.isASCIIDigit),
+              fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else {
+            throw .invalid(.amount, "the amount `\(written)` is not a decimal number such as `1234.50` (a point before the decimals, no thousands separators, no currency)")
+        }
+        guard fraction.dropFirst(2).allSatisfy({ $0 == "0" }) else {
+            throw .invalid(.amount, "the amount `\(written)` has more than two decimals; payment codes carry at most two (round it first)")
+        }
+        let cents = Int(whole)! * 100 + Int((fraction.prefix(2) + "00").prefix(2))!
+        guard cents > 0 else {
+            throw .invalid(.amount, "the amount `\(written)` is not positive; a payment code asks for at least 0.01 (skip the block with `if:` when nothing is due)")
+        }
+        hundredths = cents
+    }
+
+    /// "99" for a whole amount, otherwise always two decimals: "1234.50", "0.07". Both standards
+    /// allow up to two decimals (EPC069-12 element 8, SPAYD `AM`); whole amounts stay short.
+    public var text: String {
+        let whole = hundredths / 100, cents = hundredths % 100
+        if cents == 0 { return String(whole) }
+        return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    public var description: String { text }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
