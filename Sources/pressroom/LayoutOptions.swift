@@ -18,6 +18,9 @@ struct LayoutOptions: ParsableArguments {
     @Flag(help: "Paint with CMYK and spot colours (the print variant) instead of RGB.")
     var print = false
 
+    @Flag(help: "Write tagged PDF (PDF/UA): a structure tree of headings, paragraphs, tables and figures, page furniture as artifacts.")
+    var tagged = false
+
     /// The layouts folder for a layout argument: "invoice" or "path/to/invoice.yaml".
     func directory(for layout: String) -> String {
         if let layouts { return layouts }
@@ -40,8 +43,10 @@ struct LayoutOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let registry = try Self.registry(adding: font)
-        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                    mode: print ? .print : .screen)
+        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                            mode: print ? .print : .screen)
+        renderer.tagged = tagged
+        return renderer
     }
 }
 

@@ -60,7 +60,8 @@ struct RenderCommand: ParsableCommand {
         var usedNames: Set<String> = []
         let started = Date()
         let svgWriter = SVGPageWriter()
-        let combined = combine.map { _ in PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
+        let combined = combine.map { _ in PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)"),
+                                                             tagged: renderer.tagged) }
 
         for (number, result) in reader {
             do {

@@ -134,6 +134,29 @@ struct PagePainter {
         inTextObject = false
     }
 
+    // MARK: Marked content (§14.6)
+
+    /// Opens a tagged sequence `/Role << /MCID n >> BDC`, or an artifact: `/Artifact BMC`, or with a
+    /// type `/Artifact << /Type /Pagination >> BDC`. Sequences stay outside text objects.
+    mutating func beginTagged(_ role: PDFName, mcid: Int) {
+        endTextObject()
+        content.beginMarkedContent(role, properties: ["MCID": .integer(mcid)])
+    }
+
+    mutating func beginArtifact(_ type: PDFName?) {
+        endTextObject()
+        if let type {
+            content.beginMarkedContent("Artifact", properties: ["Type": type.object])
+        } else {
+            content.beginMarkedContent("Artifact")
+        }
+    }
+
+    mutating func endMarked() {
+        endTextObject()
+        content.endMarkedContent()
+    }
+
     /// The finished stream: any open text object closed.
     mutating func finish() -> ContentStream {
         endTextObject()
