@@ -23,12 +23,15 @@ struct MarkedContentTracker {
 
     init(page: Int) { self.page = page }
 
-    mutating func mark(_ mark: StructureMark, painter: inout PagePainter, tree: StructureTree) {
+    /// `nextIsText`: whether the next item painted is text; a sequence around anything else
+    /// begins outside any text object.
+    mutating func mark(_ mark: StructureMark, nextIsText: Bool, painter: inout PagePainter, tree: StructureTree) {
         switch mark {
         case .content(let path):
             guard let element = path.last else { return }
             if closing && open == .content(element.key) { closing = false; return }
             close(&painter)
+            if nextIsText { painter.enterTextObject() } else { painter.leaveTextObject() }
             let (mcid, role) = tree.addContent(path, page: page)
             painter.beginTagged(PDFName(role.rawValue), mcid: mcid)
             open = .content(element.key)
@@ -36,6 +39,7 @@ struct MarkedContentTracker {
         case .artifact(let kind):
             if closing && open == .artifact(kind) { closing = false; return }
             close(&painter)
+            if nextIsText { painter.enterTextObject() } else { painter.leaveTextObject() }
             painter.beginArtifact(PDFName(kind.rawValue))
             open = .artifact(kind)
         case .end:
@@ -43,10 +47,33 @@ struct MarkedContentTracker {
         }
     }
 
-    /// Before an item paints: ends a closed sequence, and opens an artifact if none is open.
-    mutating func willPaint(_ painter: inout PagePainter) {
+    /// Before an item paints: ends a closed sequence, and opens an artifact if none is open. A
+    /// path or image in a sequence begun inside a text object splits the sequence around the ET
+    /// (an artifact reopens as it was, content under a new MCID of the same element).
+    mutating func willPaint(isText: Bool, _ painter: inout PagePainter, tree: StructureTree) {
         if closing { close(&painter) }
+        if !isText {
+            if open != .none && painter.sequenceInTextObject {
+                let reopen = open
+                close(&painter)
+                painter.leaveTextObject()
+                switch reopen {
+                case .furniture, .none: break
+                case .artifact(let kind):
+                    painter.beginArtifact(PDFName(kind.rawValue))
+                    open = reopen
+                case .content:
+                    if let path = lastPath {
+                        let (mcid, role) = tree.addContent(path, page: page)
+                        painter.beginTagged(PDFName(role.rawValue), mcid: mcid)
+                        open = reopen
+                    }
+                }
+            }
+            if open == .none { painter.leaveTextObject() }
+        }
         if open == .none {
+            if isText { painter.enterTextObject() }
             painter.beginArtifact(nil)
             open = .furniture
         }

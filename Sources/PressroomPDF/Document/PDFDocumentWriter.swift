@@ -140,10 +140,11 @@ public final class PDFDocumentWriter {
         var usesAlpha = false
         var marks = MarkedContentTracker(page: page)
         try file.measure(.painting) {
-            for item in items {
-                if structure != nil {
+            for (index, item) in items.enumerated() {
+                if let structure {
                     switch item {
-                    case .text, .path, .image: marks.willPaint(&painter)
+                    case .text: marks.willPaint(isText: true, &painter, tree: structure)
+                    case .path, .image: marks.willPaint(isText: false, &painter, tree: structure)
                     case .link, .source, .structure: break
                     }
                 }
@@ -164,7 +165,9 @@ public final class PDFDocumentWriter {
                 case .source:
                     continue  // previews only
                 case .structure(let mark):
-                    if let structure { marks.mark(mark, painter: &painter, tree: structure) }
+                    if let structure {
+                        marks.mark(mark, nextIsText: Self.nextPaintsText(items, after: index), painter: &painter, tree: structure)
+                    }
                 }
             }
             if structure != nil { marks.close(&painter) }
@@ -185,6 +188,18 @@ public final class PDFDocumentWriter {
         resources = painter.resources
         transparent = transparent || usesAlpha
         return contents
+    }
+
+    /// Whether the first item after `index` that paints is text.
+    private static func nextPaintsText(_ items: [PageItem], after index: Int) -> Bool {
+        for item in items[(index + 1)...] {
+            switch item {
+            case .text: return true
+            case .path, .image: return false
+            case .link, .source, .structure: continue
+            }
+        }
+        return false
     }
 
     private func writeDictionary(of page: PageRecord, index: Int) {
