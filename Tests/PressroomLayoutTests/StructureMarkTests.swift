@@ -78,3 +78,34 @@ private func marks(_ page: Page) -> [StructureMark] {
     #expect(tables.count == 1)
     #expect(roles.isSuperset(of: [.h1, .paragraph, .table, .tableRow, .headerCell, .dataCell, .figure]))
 }
+
+@Test func anEmptyCellIsStillACell() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-tagging-\(UUID().uuidString)")
+    try FileManager.default.copyItem(atPath: layoutsFolder, toPath: folder.path)
+    try """
+    layout: cells
+    theme: brand
+    page:
+      first:
+        body: { top: 20mm, right: 20mm, bottom: 20mm, left: 20mm }
+    flow:
+      - table:
+          rows: items
+          as: item
+          columns:
+            - { header: "Item", cell: "{{ item.name }}", width: 1fr }
+            - { header: "Note", cell: "{{ item.note }}", width: 40mm }
+    """.write(to: folder.appendingPathComponent("cells.yaml"), atomically: true, encoding: .utf8)
+    let library = try LayoutLibrary(directory: folder.path)
+    let layout = try library.layout(named: "cells")
+    let renderer = try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: "brand"),
+                                        registry: try FontRegistry.bundled())
+    renderer.tagged = true
+    let data = try DataValue.parseJSON(Array(#"{"items": [{"name": "Paper", "note": ""}, {"name": "Ink", "note": "black"}]}"#.utf8))
+    let pages = try renderer.pages(for: data)
+    let cells = pages.flatMap(marks).compactMap { mark -> StructureRole? in
+        if case .content(let path) = mark { return path.last?.role }
+        return nil
+    }
+    #expect(cells == [.headerCell, .headerCell, .dataCell, .dataCell, .dataCell, .dataCell])
+}

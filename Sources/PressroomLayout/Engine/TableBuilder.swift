@@ -136,10 +136,14 @@ struct TableBuilder {
         var items: [PageItem] = []
         var height = 0.0
         var x = 0.0
-        var texts: [(TypesetParagraph, [StyledSpan], Double)] = []
+        var texts: [(TypesetParagraph?, [StyledSpan], Double)] = []
         for (cell, columnWidth) in zip(cells, widths) {
             defer { x += columnWidth }
-            guard !cell.spans[0].text.isEmpty else { continue }
+            guard !cell.spans[0].text.isEmpty else {
+                // Tagged, an empty cell is still a cell: PDF/UA §7.2 wants every row to have them all.
+                if structure != nil { texts.append((nil, [], x)) }
+                continue
+            }
             let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
             let paragraph = try environment.text.set(cell.spans, width: max(1, columnWidth - 2 * padding),
                                                      alignment: alignment, at: location)
@@ -153,13 +157,17 @@ struct TableBuilder {
         }
         for (paragraph, spans, left) in texts {
             var cellItems: [PageItem] = []
-            for line in paragraph.lines {
+            for line in paragraph?.lines ?? [] {
                 cellItems.append(contentsOf: TextSetter.items(of: line, spans: spans, dx: left, dy: padding))
             }
             let cell = structure.map { s in
                 [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]
             }
-            items.append(contentsOf: flow.tagged(cellItems, as: cell))
+            if cellItems.isEmpty, let cell, flow.artifact == nil {
+                items += [.structure(.content(flow.structurePath + cell)), .structure(.end)]  // an empty sequence
+            } else {
+                items.append(contentsOf: flow.tagged(cellItems, as: cell))
+            }
         }
         if let rule, ruleWidth > 0 {
             items.append(.path(.line(from: Point(x: 0, y: height), to: Point(x: width, y: height)), fill: nil,
