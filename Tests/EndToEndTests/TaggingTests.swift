@@ -69,4 +69,6 @@ func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: 
     try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
     let check = try structureCheck(path, ["--tables", "2", "--figures", "2"])
     #expect(check.passed, "\(check.output)")
+    // Each record is a Part in its own language.
+    #expect(check.output.contains("\"Part\": 2"), "\(check.output.prefix(400))")
 }

@@ -181,7 +181,8 @@ public final class DocumentRenderer {
     /// fails leaves nothing behind in the shared file.
     public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
         let preamble = try preamble(for: record)
-        let pages = try pages(for: preamble)
+        var pages = try pages(for: preamble)
+        if tagged { pages = Self.inPart(pages, language: preamble.locale) }
         let outlineTitle = outlineTitle ?? preamble.title ?? preamble.fileName
         let first = writer.pageCount
         writer.startStructureSection()
@@ -190,6 +191,20 @@ public final class DocumentRenderer {
         }
         if let outlineTitle, !pages.isEmpty { writer.addOutlineItem(title: outlineTitle, page: first) }
         return pages.count
+    }
+
+    /// Tagged, a record of a combined file is one Part element in its own language: records may
+    /// be in different languages, and the file's catalog names none.
+    private static func inPart(_ pages: [Page], language: String) -> [Page] {
+        let part = StructureElement(key: StructureKey(part: 0, serial: 0), role: .part, language: language)
+        return pages.map { page in
+            var page = page
+            page.items = page.items.map { item in
+                if case .structure(.content(let path)) = item { return .structure(.content([part] + path)) }
+                return item
+            }
+            return page
+        }
     }
 
     /// PDF writer errors (an image that cannot be decoded) as layout errors.
