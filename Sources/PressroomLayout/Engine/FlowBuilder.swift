@@ -146,6 +146,12 @@ final class FlowBuilder {
         let paragraph = try environment.text.set(spans, width: width, alignment: text.alignment, at: location)
         let count = paragraph.lines.count
         let element = environment.recordsStructure ? StructureElement(key: newStructureKey(), role: role(of: text)) : nil
+        // "Page 2 of 5" is pagination furniture wherever it is printed (PDF/UA: an artifact).
+        let outerArtifact = artifact
+        if environment.recordsStructure, artifact == nil, text.spans.contains(where: { $0.text.referencesPage }) {
+            artifact = .pagination
+        }
+        defer { artifact = outerArtifact }
         var dataPath: String?
         if tracksDataPaths || environment.recordsSources, text.spans.count == 1,
            let expression = text.spans[0].text.singleExpression {

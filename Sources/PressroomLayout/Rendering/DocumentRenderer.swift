@@ -116,9 +116,9 @@ public final class DocumentRenderer {
                     continue
                 }
                 // Tagged PDF: the first page's boxes are content, read before or after the flow by
-                // where they sit; boxes that repeat on following pages or count pages are furniture.
+                // where they sit (but for a page number); the boxes of following pages repeat: furniture.
                 flow.structurePart = index == 0 ? boxParts[boxIndex] : Self.flowPart
-                flow.artifact = index > 0 || environment.referencesPage(box.content) ? .pagination : nil
+                flow.artifact = index > 0 ? .pagination : nil
                 defer { flow.artifact = nil }
                 let composed = try composer.compose(box, context: preamble.context.with("page", page))
                 if environment.isConstant(box.content) {
