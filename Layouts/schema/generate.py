@@ -97,6 +97,8 @@ BLOCK_KINDS = {
         {"anyOf": [ref("template"), {"type": "array", "minItems": 1, "items": {"anyOf": [ref("template"), ref("span")]}}]}), {
         "style": desc("The paragraph's text style; without one, the theme's `body`.", ref("styleName")),
         "align": desc("Overrides the style's alignment.", ref("textAlignment")),
+        "role": desc("What the paragraph is in a tagged PDF: `p`, or a heading `h1`…`h6`; without one, its style's `role`, else `p`.",
+                     {"enum": ["p", "h1", "h2", "h3", "h4", "h5", "h6"]}),
     }),
     "image": ("An image.", desc(
         "`logo` for the theme's logo, or a PNG or JPEG path relative to the layouts folder (may contain placeholders).",
@@ -104,6 +106,8 @@ BLOCK_KINDS = {
         "width": desc("The image's width; without it, from the height and the aspect ratio (or the frame's width).", ref("length")),
         "height": desc("The image's height; without it, from the width and the aspect ratio.", ref("length")),
         "align": desc("Where the image sits across the frame.", ref("horizontalAlignment")),
+        "alt": desc("The image's alternate text in a tagged PDF (may contain placeholders); without it (and, for the logo, the theme's `logo-alt`) the image is decoration.",
+                    ref("template")),
     }),
     "rule": ("A horizontal line across the frame.", desc(
         "`true` for a 0.5pt line in the `rule` colour, or `{ thickness:, colour: }`.",
@@ -275,10 +279,12 @@ def theme_schema():
                             {"anyOf": [{"type": "number", "minimum": 0.5, "maximum": 5}, {"type": "string", "pattern": LENGTH_PATTERN}]}),
         "align": desc("The paragraph's alignment (default `left`).", ref("textAlignment")),
         "hyphenate": desc("Hyphenate words at line ends, in the record's language (default false).", {"type": "boolean"}),
+        "role": desc("What text in this style is in a tagged PDF: `p` (default) or a heading `h1`…`h6`.", {"enum": ["p", "h1", "h2", "h3", "h4", "h5", "h6"]}),
     }, required=["size"])
     root = obj("A theme: the brand's colours, fonts, text styles, spacing and logo; layouts refer to them by name.", {
         "theme": desc("The theme's name, used in a layout's `theme:`.", {"type": "string", "minLength": 1}),
         "logo": desc("The logo (PNG or JPEG), relative to the layouts folder; `image: logo` shows it.", {"type": "string", "minLength": 1}),
+        "logo-alt": desc("The logo's alternate text in a tagged PDF, usually the brand's name; without it the logo is decoration.", {"type": "string", "minLength": 1}),
         "colours": desc("The palette, by name (`text`, `accent`, `rule`…).", {"type": "object", "additionalProperties": colour}),
         "fonts": desc("The font roles, by name (`body`, `heading`, `figures`…).", {"type": "object", "additionalProperties": font}),
         "styles": desc("The text styles, by name (`body`, `title`…).", {"type": "object", "additionalProperties": style}),

@@ -23,6 +23,9 @@ public enum PageItem: Sendable {
     /// Where the layout wrote what is drawn in this area (a preview's box outlines); only
     /// renderers asked to record sources emit it, and the PDF writer ignores it.
     case source(Rect, SourceMark)
+    /// Tagged PDF: opens or closes a marked-content sequence; only renderers asked to record
+    /// structure emit it, and the SVG writer ignores it.
+    case structure(StructureMark)
 }
 
 /// The layout block (and the component it belongs to) that produced an area of a page.
@@ -62,6 +65,8 @@ extension PageItem {
             return .link(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), uri: uri)
         case .source(let rect, let mark):
             return .source(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), mark)
+        case .structure:
+            return self
         }
     }
 }

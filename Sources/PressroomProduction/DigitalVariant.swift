@@ -36,8 +36,10 @@ public struct DigitalVariant: Sendable {
         }
     }
 
-    /// The record as a PDF/A-3b document, with its e-invoice when the layout asks for one.
+    /// The record as a tagged PDF/A-3b document, with its e-invoice when the layout asks for one.
+    /// Turns the renderer's tagging on.
     public func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
+        renderer.tagged = true
         let attachment = try eInvoiceAttachment(for: record, layout: renderer.layout)
         let conformance = PDFConformance.pdfA3b(outputIntent: outputIntent)
         return try renderer.renderPDF(record) { writer, _ in

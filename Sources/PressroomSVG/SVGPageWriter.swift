@@ -40,6 +40,8 @@ public final class SVGPageWriter {
                 links.append((rect, uri))
             case .source(let rect, let mark):
                 if options.includeSources { marks.append((rect, mark)) }
+            case .structure:
+                continue  // tagged PDF only
             }
         }
 

@@ -35,7 +35,7 @@ struct BenchPeerCommand: ParsableCommand {
     @OptionGroup var options: LayoutOptions
 
     func run() throws {
-        let renderer = try options.renderer(for: layout)
+        let renderer = try options.renderer(for: layout, variant: .plain)
         let variant = try options.outputVariant(default: .plain)
         let reader = try RecordReader(path: input)
         var loaded: [DataValue] = []

@@ -24,6 +24,9 @@ struct LayoutOptions: ParsableArguments {
     @Option(name: .customLong("e-invoice"), help: "The digital variant's e-invoice: minimum, basic, en16931 or none (default: the layout's `e-invoice:`).")
     var eInvoice: String?
 
+    @Flag(help: "Write tagged PDF (PDF/UA): a structure tree of headings, paragraphs, tables and figures, page furniture as artifacts.")
+    var tagged = false
+
     /// The layouts folder for a layout argument: "invoice" or "path/to/invoice.yaml".
     func directory(for layout: String) -> String {
         if let layouts { return layouts }
@@ -34,7 +37,8 @@ struct LayoutOptions: ParsableArguments {
         return BundledFonts.directory + "/../Layouts"
     }
 
-    func renderer(for layoutName: String) throws -> DocumentRenderer {
+    /// `fallback`: the variant when neither --variant nor --print is given.
+    func renderer(for layoutName: String, variant fallback: VariantName = .digital) throws -> DocumentRenderer {
         let library = try LayoutLibrary(directory: directory(for: layoutName))
         let layout = try library.layout(named: layoutName)
         let theme = try library.theme(named: self.theme ?? layout.theme)
@@ -46,8 +50,11 @@ struct LayoutOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let registry = try Self.registry(adding: font)
-        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                    mode: variantName == .print ? .print : .screen)
+        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                            mode: variantName(default: fallback) == .print ? .print : .screen)
+        // The digital variant is tagged (PDF/UA); --tagged tags the others too.
+        renderer.tagged = tagged || variantName(default: fallback) == .digital
+        return renderer
     }
 }
 

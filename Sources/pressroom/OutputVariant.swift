@@ -22,8 +22,8 @@ struct OutputVariant {
 
     /// A writer for many records in one file (`--combine`): PDF/A for the digital variant, without
     /// an e-invoice, which belongs to one invoice.
-    func combinedWriter(info: DocumentInfo) -> PDFDocumentWriter {
-        let writer = PDFDocumentWriter(info: info)
+    func combinedWriter(info: DocumentInfo, tagged: Bool) -> PDFDocumentWriter {
+        let writer = PDFDocumentWriter(info: info, tagged: tagged)
         if let digital { writer.conformance = .pdfA3b(outputIntent: digital.outputIntent) }
         return writer
     }

@@ -61,7 +61,8 @@ struct RenderCommand: ParsableCommand {
         let started = Date()
         let svgWriter = SVGPageWriter()
         let variant = try options.outputVariant()
-        let combined = combine.map { _ in variant.combinedWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")) }
+        let combined = combine.map { _ in variant.combinedWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)"),
+                                                                  tagged: renderer.tagged) }
 
         for (number, result) in reader {
             do {

@@ -104,7 +104,12 @@ struct BoxComposer {
                 let set = try flow.environment.text.set([span], width: line.width, alignment: line.alignment, at: last.location)
                 if set.lines.count == 1, let first = set.lines.first {
                     var replacement = last
-                    replacement.items = TextSetter.items(of: first, spans: [span], dy: -first.top)
+                    // The shortened line keeps the structure marks around the original.
+                    var items = TextSetter.items(of: first, spans: [span], dy: -first.top)
+                    if case .structure? = last.items.first, case .structure? = last.items.last {
+                        items = [last.items[0]] + items + [last.items[last.items.count - 1]]
+                    }
+                    replacement.items = items
                     kept[kept.count - 1] = (replacement, top)
                     break
                 }

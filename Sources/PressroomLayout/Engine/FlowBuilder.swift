@@ -26,6 +26,11 @@ final class FlowBuilder {
     private(set) var emitted = 0
     /// Fixed boxes report which field overflowed; the flow does not need to know.
     var tracksDataPaths = false
+    /// Tagged PDF: the elements around what is built now (a table's), the part of the document
+    /// it is in (its place in reading order), and whether it is page furniture instead.
+    var structurePath: [StructureElement] = []
+    var structurePart = 0
+    var artifact: ArtifactKind?
 
     init(environment: RenderEnvironment, language: String, scale: Double = 1,
          pageBreak: (() throws(LayoutError) -> Void)? = nil, output: @escaping Output) {
@@ -139,13 +144,21 @@ final class FlowBuilder {
         if spans.isEmpty { return }
         let paragraph = try environment.text.set(spans, width: width, alignment: text.alignment, at: location)
         let count = paragraph.lines.count
+        let element = environment.recordsStructure ? StructureElement(key: newStructureKey(), role: role(of: text)) : nil
+        // "Page 2 of 5" is pagination furniture wherever it is printed (PDF/UA: an artifact).
+        let outerArtifact = artifact
+        if environment.recordsStructure, artifact == nil, text.spans.contains(where: { $0.text.referencesPage }) {
+            artifact = .pagination
+        }
+        defer { artifact = outerArtifact }
         var dataPath: String?
         if tracksDataPaths || environment.recordsSources, text.spans.count == 1,
            let expression = text.spans[0].text.singleExpression {
             dataPath = try context.evaluate(expression, at: location).path?.description
         }
         for (index, line) in paragraph.lines.enumerated() {
-            var fragment = Fragment(height: line.height, items: TextSetter.items(of: line, spans: spans, dy: -line.top),
+            var fragment = Fragment(height: line.height,
+                                    items: tagged(TextSetter.items(of: line, spans: spans, dy: -line.top), as: element.map { [$0] }),
                                     location: location)
             fragment.dataPath = dataPath
             if tracksDataPaths && spans.count == 1 {
@@ -186,7 +199,54 @@ final class FlowBuilder {
         case .center: x = (width - w) / 2
         case .right: x = width - w
         }
-        return Fragment(height: h, items: [.image(entry.source, frame: Rect(x: x, y: 0, width: w, height: h))], location: location)
+        var items: [PageItem] = [.image(entry.source, frame: Rect(x: x, y: 0, width: w, height: h))]
+        if environment.recordsStructure {
+            var alt = try image.alt.map { t throws(LayoutError) in try context.render(t) }
+            if alt == nil, case .logo = image.source { alt = environment.styles.theme.logoAlt }
+            // PDF/UA §7.3: a figure needs its alternate text; an image without one is decoration.
+            if let alt, !alt.isEmpty {
+                items = tagged(items, as: [StructureElement(key: newStructureKey(), role: .figure, alt: alt)])
+            }
+        }
+        return Fragment(height: h, items: items, location: location)
+    }
+
+    // MARK: Structure (tagged PDF)
+
+    func newStructureKey() -> StructureKey {
+        environment.structureSerial += 1
+        return StructureKey(part: structurePart, serial: environment.structureSerial)
+    }
+
+    /// Items wrapped as the content of the last of `elements` (under the current path), or as an
+    /// artifact when building page furniture; unchanged when not tagging.
+    func tagged(_ items: [PageItem], as elements: [StructureElement]?) -> [PageItem] {
+        guard environment.recordsStructure, !items.isEmpty else { return items }
+        let open: StructureMark
+        if let artifact {
+            open = .artifact(artifact)
+        } else if let elements, !elements.isEmpty {
+            open = .content(structurePath + elements)
+        } else {
+            return items
+        }
+        return [.structure(open)] + items + [.structure(.end)]
+    }
+
+    /// A row repeated or added at a page break (a table's header, a carried-forward subtotal):
+    /// pagination furniture, whatever its marks said.
+    func repeated(_ items: [PageItem]) -> [PageItem] {
+        guard environment.recordsStructure else { return items }
+        let painted = items.filter { if case .structure = $0 { false } else { true } }
+        return [.structure(.artifact(.pagination))] + painted + [.structure(.end)]
+    }
+
+    /// A text block's role: its own, its style's, or a paragraph.
+    private func role(of text: TextBlock) -> StructureRole {
+        switch text.role ?? environment.styles.theme.styles[text.style ?? "body"]?.role ?? .paragraph {
+        case .paragraph: .paragraph
+        case .heading(let level): .heading(level)
+        }
     }
 
     // MARK: Columns and components
@@ -202,6 +262,9 @@ final class FlowBuilder {
         }
         nested.componentTrail = componentTrail
         nested.tracksDataPaths = tracksDataPaths || forBox
+        nested.structurePath = structurePath
+        nested.structurePart = structurePart
+        nested.artifact = artifact
         try nested.build(blocks, width: width, context: context)
         var items: [PageItem] = []
         var y = 0.0

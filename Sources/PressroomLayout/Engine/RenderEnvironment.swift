@@ -14,6 +14,11 @@ final class RenderEnvironment {
     var constantBoxes: [String: [PageItem]] = [:]
     /// Previews: every fragment and fixed box also carries a `.source` mark naming its block.
     var recordsSources = false
+    /// Tagged PDF: text, figures and table cells are wrapped in `.structure` marks naming their
+    /// structure elements, page furniture in artifact marks.
+    var recordsStructure = false
+    /// The last structure key's serial: keys are unique for the renderer's lifetime.
+    var structureSerial = 0
 
     init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, mode: ColourMode) {
         self.library = library

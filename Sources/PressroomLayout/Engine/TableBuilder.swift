@@ -31,7 +31,10 @@ struct TableBuilder {
             Cell(spans: [StyledSpan(text: try context.render(column.header), style: headerStyle)], alignment: column.alignment)
         }
         let hasHeader = headerCells.contains { !$0.spans[0].text.isEmpty }
-        let header = hasHeader ? try row(headerCells, widths: widths, padding: padding, fill: headerFill, rule: ruleColour, ruleWidth: 0.8) : nil
+        // Tagged PDF: one Table element however many pages it runs over; rows of TH or TD cells.
+        let tableElement = environment.recordsStructure ? StructureElement(key: flow.newStructureKey(), role: .table) : nil
+        let header = hasHeader ? try row(headerCells, widths: widths, padding: padding, fill: headerFill, rule: ruleColour, ruleWidth: 0.8,
+                                         structure: structure(tableElement, cells: .headerCell)) : nil
 
         // Carried-forward and brought-forward rows: the label across the columns before the amount.
         var continuation: TableContinuation?
@@ -45,20 +48,27 @@ struct TableBuilder {
                     Cell(spans: [StyledSpan(text: try scope.render(label), style: labelStyle)], alignment: .left),
                     Cell(spans: [StyledSpan(text: try scope.render(carry.amount), style: amountStyle)], alignment: .right),
                 ]
-                return try row(cells, widths: [labelWidth, widths[carry.column]], padding: padding, fill: nil,
-                               rule: nil, ruleWidth: 0, topRule: ruleColour)
+                var subtotalRow = try row(cells, widths: [labelWidth, widths[carry.column]], padding: padding, fill: nil,
+                                          rule: nil, ruleWidth: 0, topRule: ruleColour)
+                subtotalRow.items = flow.repeated(subtotalRow.items)
+                return subtotalRow
             }
             let footerHeight = try subtotalRow(carry.carriedLabel, 0).height
             continuation = TableContinuation(footerHeight: footerHeight, footer: { subtotal throws(LayoutError) in
                 try subtotalRow(carry.carriedLabel, subtotal)
             }, header: { subtotal throws(LayoutError) in
                 var head: [Fragment] = []
-                if table.repeatHeader, let header { head.append(header) }
+                if table.repeatHeader, var header {
+                    header.items = flow.repeated(header.items)
+                    head.append(header)
+                }
                 head.append(try subtotalRow(carry.broughtLabel, subtotal))
                 return head
             })
         } else if table.repeatHeader, let header {
-            continuation = TableContinuation(footerHeight: 0, footer: { _ in nil }, header: { _ in [header] })
+            var repeatedHeader = header
+            repeatedHeader.items = flow.repeated(header.items)
+            continuation = TableContinuation(footerHeight: 0, footer: { _ in nil }, header: { [repeatedHeader] _ in [repeatedHeader] })
         }
 
         if let header { try flow.emit(header) }
@@ -77,13 +87,20 @@ struct TableBuilder {
             }
             if let carry = table.carry { subtotal += try scope.decimal(carry.value, at: carry.location) }
             var fragment = try row(cells, widths: widths, padding: padding,
-                                   fill: index % 2 == 1 ? stripe : nil, rule: ruleColour, ruleWidth: 0.3)
+                                   fill: index % 2 == 1 ? stripe : nil, rule: ruleColour, ruleWidth: 0.3,
+                                   structure: structure(tableElement, cells: .dataCell))
             if index == 0 && header != nil { fragment.breakBefore = .forbidden }
             if let continuation {
                 fragment.tableRow = TableRowMark(table: continuation, subtotal: subtotal, isLast: index == rows.count - 1)
             }
             try flow.emit(fragment)
         }
+    }
+
+    /// A new row element of the table, and the role of its cells.
+    private func structure(_ table: StructureElement?, cells: StructureRole) -> (table: StructureElement, row: StructureElement, cells: StructureRole)? {
+        guard let table else { return nil }
+        return (table, StructureElement(key: flow.newStructureKey(), role: .tableRow), cells)
     }
 
     private func style(_ name: String?, at location: SourceLocation) throws(LayoutError) -> ResolvedStyle {
@@ -114,14 +131,19 @@ struct TableBuilder {
 
     /// One row: every cell set in its column, the row as tall as its tallest cell.
     private func row(_ cells: [Cell], widths: [Double], padding: Double, fill: Colour?, rule: Colour?, ruleWidth: Double,
-                     topRule: Colour? = nil) throws(LayoutError) -> Fragment {
+                     topRule: Colour? = nil,
+                     structure: (table: StructureElement, row: StructureElement, cells: StructureRole)? = nil) throws(LayoutError) -> Fragment {
         var items: [PageItem] = []
         var height = 0.0
         var x = 0.0
-        var texts: [(TypesetParagraph, [StyledSpan], Double)] = []
+        var texts: [(TypesetParagraph?, [StyledSpan], Double)] = []
         for (cell, columnWidth) in zip(cells, widths) {
             defer { x += columnWidth }
-            guard !cell.spans[0].text.isEmpty else { continue }
+            guard !cell.spans[0].text.isEmpty else {
+                // Tagged, an empty cell is still a cell: PDF/UA §7.2 wants every row to have them all.
+                if structure != nil { texts.append((nil, [], x)) }
+                continue
+            }
             let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
             let paragraph = try environment.text.set(cell.spans, width: max(1, columnWidth - 2 * padding),
                                                      alignment: alignment, at: location)
@@ -134,8 +156,17 @@ struct TableBuilder {
             items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
         }
         for (paragraph, spans, left) in texts {
-            for line in paragraph.lines {
-                items.append(contentsOf: TextSetter.items(of: line, spans: spans, dx: left, dy: padding))
+            var cellItems: [PageItem] = []
+            for line in paragraph?.lines ?? [] {
+                cellItems.append(contentsOf: TextSetter.items(of: line, spans: spans, dx: left, dy: padding))
+            }
+            let cell = structure.map { s in
+                [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]
+            }
+            if cellItems.isEmpty, let cell, flow.artifact == nil {
+                items += [.structure(.content(flow.structurePath + cell)), .structure(.end)]  // an empty sequence
+            } else {
+                items.append(contentsOf: flow.tagged(cellItems, as: cell))
             }
         }
         if let rule, ruleWidth > 0 {

@@ -8,7 +8,7 @@ enum BlockLoader {
 
     /// The kind keys, in the README's order, each with the keys allowed beside it.
     static let kinds: [(key: String, siblings: [String])] = [
-        ("text", ["style", "align"]), ("image", ["width", "height", "align"]), ("rule", []), ("spacer", []),
+        ("text", ["style", "align", "role"]), ("image", ["width", "height", "align", "alt"]), ("rule", []), ("spacer", []),
         ("columns", []), ("group", []), ("each", ["as", "content"]), ("use", ["with"]), ("table", []),
         ("barcode", []), ("page-break", []),
     ]
@@ -79,8 +79,13 @@ enum BlockLoader {
         }
         return TextBlock(spans: spans,
                          style: try block["style"]?.text(),
-                         alignment: try block["align"]?.choice(textAlignments))
+                         alignment: try block["align"]?.choice(textAlignments),
+                         role: try block["role"]?.choice(textRoles))
     }
+
+    static let textRoles: KeyValuePairs<String, TextRole> = [
+        "p": .paragraph, "h1": .heading(1), "h2": .heading(2), "h3": .heading(3), "h4": .heading(4), "h5": .heading(5), "h6": .heading(6),
+    ]
 
     private static func span(_ value: YAMLValue) throws(LayoutError) -> SpanTemplate {
         if value.scalarText != nil { return SpanTemplate(text: try value.template(), location: value.location) }
@@ -97,7 +102,8 @@ enum BlockLoader {
         return ImageBlock(source: source,
                           width: try block["width"]?.length(),
                           height: try block["height"]?.length(),
-                          alignment: try block["align"]?.choice(horizontalAlignments) ?? .left)
+                          alignment: try block["align"]?.choice(horizontalAlignments) ?? .left,
+                          alt: try block["alt"]?.template())
     }
 
     /// `rule: true` (0.5pt in the `rule` colour) or `rule: { thickness:, colour: }`.

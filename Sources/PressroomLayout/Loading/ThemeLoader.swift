@@ -4,10 +4,10 @@ import PressroomGraphics
 import PressroomText
 
 enum ThemeLoader {
-    static let keys = ["theme", "logo", "colours", "fonts", "styles", "spacing"]
+    static let keys = ["theme", "logo", "logo-alt", "colours", "fonts", "styles", "spacing"]
     static let colourKeys = ["rgb", "cmyk", "spot"]
     static let fontKeys = ["family", "weight", "italic", "features"]
-    static let styleKeys = ["font", "size", "colour", "weight", "italic", "line-height", "align", "hyphenate"]
+    static let styleKeys = ["font", "size", "colour", "weight", "italic", "line-height", "align", "hyphenate", "role"]
     /// The lengths the engine looks up where a layout gives none.
     static let spacingKeys = ["block", "cell-padding", "column-gap"]
 
@@ -24,7 +24,8 @@ enum ThemeLoader {
                      fonts: try named(theme["fonts"]) { v throws(LayoutError) in try font(v) },
                      styles: try named(theme["styles"]) { v throws(LayoutError) in try style(v) },
                      spacing: spacing,
-                     logo: try theme["logo"]?.text())
+                     logo: try theme["logo"]?.text(),
+                     logoAlt: try theme["logo-alt"]?.text())
     }
 
     /// A mapping of names to definitions (`colours:`, `fonts:`, `styles:`); absent = none.
@@ -101,6 +102,7 @@ enum ThemeLoader {
             lineHeight: try style.optional("line-height") { v throws(LayoutError) in try lineHeight(v, size: size) } ?? 1.3,
             alignment: try style["align"]?.choice(BlockLoader.textAlignments) ?? .left,
             hyphenate: try style["hyphenate"]?.bool() ?? false,
+            role: try style["role"]?.choice(BlockLoader.textRoles),
             location: value.location)
     }
 

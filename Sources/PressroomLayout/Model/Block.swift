@@ -52,12 +52,22 @@ public struct TextBlock: Sendable {
     public var style: String?
     /// Overrides the style's alignment.
     public var alignment: TextAlignment?
+    /// What the paragraph is in a tagged PDF; nil = its style's role, or a paragraph.
+    public var role: TextRole?
 
-    public init(spans: [SpanTemplate], style: String? = nil, alignment: TextAlignment? = nil) {
+    public init(spans: [SpanTemplate], style: String? = nil, alignment: TextAlignment? = nil, role: TextRole? = nil) {
         self.spans = spans
         self.style = style
         self.alignment = alignment
+        self.role = role
     }
+}
+
+/// A text block's structure type in a tagged PDF: `p` or `h1`…`h6`.
+public enum TextRole: Sendable, Equatable {
+    case paragraph
+    /// 1…6.
+    case heading(Int)
 }
 
 public struct SpanTemplate: Sendable {
@@ -89,12 +99,17 @@ public struct ImageBlock: Sendable {
     public var width: Double?
     public var height: Double?
     public var alignment: HorizontalAlignment
+    /// The text a tagged PDF gives the image (a Figure's /Alt); the theme's `logo-alt` for the
+    /// logo when nil. An image with neither is decoration: an artifact.
+    public var alt: Template?
 
-    public init(source: Source, width: Double? = nil, height: Double? = nil, alignment: HorizontalAlignment = .left) {
+    public init(source: Source, width: Double? = nil, height: Double? = nil, alignment: HorizontalAlignment = .left,
+                alt: Template? = nil) {
         self.source = source
         self.width = width
         self.height = height
         self.alignment = alignment
+        self.alt = alt
     }
 }
 

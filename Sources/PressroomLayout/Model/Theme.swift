@@ -45,11 +45,13 @@ public struct Theme: Sendable {
         public var lineHeight: Double
         public var alignment: TextAlignment
         public var hyphenate: Bool
+        /// What text in this style is in a tagged PDF (`title` a first-level heading); nil = a paragraph.
+        public var role: TextRole?
         public var location: SourceLocation
 
         public init(font: String, size: Double, colour: String = "text", weight: Int? = nil, italic: Bool? = nil,
                     lineHeight: Double = 1.3, alignment: TextAlignment = .left, hyphenate: Bool = false,
-                    location: SourceLocation) {
+                    role: TextRole? = nil, location: SourceLocation) {
             self.font = font
             self.size = size
             self.colour = colour
@@ -58,6 +60,7 @@ public struct Theme: Sendable {
             self.lineHeight = lineHeight
             self.alignment = alignment
             self.hyphenate = hyphenate
+            self.role = role
             self.location = location
         }
     }
@@ -72,9 +75,12 @@ public struct Theme: Sendable {
     public var spacing: [String: Double]
     /// Path of the logo (PNG or JPEG), relative to the layouts folder.
     public var logo: String?
+    /// The logo's alternate text in a tagged PDF (the brand's name); nil = the logo is decoration.
+    public var logoAlt: String?
 
     public init(name: String, location: SourceLocation, colours: [String: NamedColour], fonts: [String: FontRole],
-                styles: [String: TextStyleDefinition], spacing: [String: Double] = [:], logo: String? = nil) {
+                styles: [String: TextStyleDefinition], spacing: [String: Double] = [:], logo: String? = nil,
+                logoAlt: String? = nil) {
         self.name = name
         self.location = location
         self.colours = colours
@@ -82,5 +88,6 @@ public struct Theme: Sendable {
         self.styles = styles
         self.spacing = spacing
         self.logo = logo
+        self.logoAlt = logoAlt
     }
 }

@@ -48,6 +48,14 @@ public final class DocumentRenderer {
         set { environment.recordsSources = newValue }
     }
 
+    /// Tagged PDF (PDF/UA): pages carry `.structure` marks (paragraphs, headings, tables, figures;
+    /// repeated boxes as artifacts) and `renderPDF`/`render(into:)` write a structure tree.
+    /// Off by default: untagged documents pay nothing for it.
+    public var tagged: Bool {
+        get { environment.recordsStructure }
+        set { environment.recordsStructure = newValue }
+    }
+
     /// The image files (full paths) the renderer has read so far: the theme's logo, pictures.
     public var imageFiles: [String] { environment.images.files }
 
@@ -88,8 +96,11 @@ public final class DocumentRenderer {
         }, output: { fragment throws(LayoutError) in
             try paginator.append(fragment)
         })
+        let boxParts = Self.structureParts(layout)
+        flow.structurePart = Self.flowPart
         try flow.build(layout.flow, width: paginator.flowWidth, context: preamble.context)
         let count = try paginator.finish()
+        let tagged = environment.recordsStructure
 
         // Fixed boxes: those that print the page number are laid out per page, the others once.
         let composer = BoxComposer(flow: flow)
@@ -99,11 +110,16 @@ public final class DocumentRenderer {
             let page = BoundValue(.object(["number": .number(Decimal(index + 1)), "count": .number(Decimal(count))]), path: nil)
             var items: [PageItem] = []
             for (boxIndex, box) in template.boxes.enumerated() {
-                let key = "\(index == 0 ? "first" : "following")/\(boxIndex)"
+                let key = "\(index == 0 ? "first" : "following")/\(boxIndex)\(tagged ? "/tagged" : "")"
                 if let known = reusable[key] ?? environment.constantBoxes[key] {
                     items.append(contentsOf: known)
                     continue
                 }
+                // Tagged PDF: the first page's boxes are content, read before or after the flow by
+                // where they sit (but for a page number); the boxes of following pages repeat: furniture.
+                flow.structurePart = index == 0 ? boxParts[boxIndex] : Self.flowPart
+                flow.artifact = index > 0 ? .pagination : nil
+                defer { flow.artifact = nil }
                 let composed = try composer.compose(box, context: preamble.context.with("page", page))
                 if environment.isConstant(box.content) {
                     environment.constantBoxes[key] = composed
@@ -115,6 +131,22 @@ public final class DocumentRenderer {
             if !items.isEmpty { try overlay(index, items) }
         }
         return count
+    }
+
+    /// Reading order parts (see `StructureKey`): the first page's fixed boxes top to bottom, left to
+    /// right; those that start above the body before the flow, the others after it.
+    private static let flowPart = 10_000
+
+    private static func structureParts(_ layout: Layout) -> [Int] {
+        let boxes = layout.first.boxes
+        let order = boxes.indices.sorted { a, b in
+            (boxes[a].frame.minY, boxes[a].frame.minX, a) < (boxes[b].frame.minY, boxes[b].frame.minX, b)
+        }
+        var parts = Array(repeating: 0, count: boxes.count)
+        for (rank, index) in order.enumerated() {
+            parts[index] = boxes[index].frame.minY < layout.first.body.top ? rank : flowPart + 1 + rank
+        }
+        return parts
     }
 
     /// The record's pages in memory (tests, previews).
@@ -136,7 +168,7 @@ public final class DocumentRenderer {
     public func renderPDF(_ record: DataValue,
                           prepare: (PDFDocumentWriter, Preamble) throws(LayoutError) -> Void = { _, _ in }) throws(LayoutError) -> RenderedDocument {
         let preamble = try preamble(for: record)
-        let writer = PDFDocumentWriter(info: info(preamble), cache: pdfCache)
+        let writer = PDFDocumentWriter(info: info(preamble), cache: pdfCache, tagged: tagged)
         try prepare(writer, preamble)
         let count = try layOut(preamble, body: { _, page throws(LayoutError) in
             _ = try Self.writing { try writer.add(page) }
@@ -152,14 +184,30 @@ public final class DocumentRenderer {
     /// fails leaves nothing behind in the shared file.
     public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
         let preamble = try preamble(for: record)
-        let pages = try pages(for: preamble)
+        var pages = try pages(for: preamble)
+        if tagged { pages = Self.inPart(pages, language: preamble.locale) }
         let outlineTitle = outlineTitle ?? preamble.title ?? preamble.fileName
         let first = writer.pageCount
+        writer.startStructureSection()
         try Self.writing {
             for page in pages { _ = try writer.add(page) }
         }
         if let outlineTitle, !pages.isEmpty { writer.addOutlineItem(title: outlineTitle, page: first) }
         return pages.count
+    }
+
+    /// Tagged, a record of a combined file is one Part element in its own language: records may
+    /// be in different languages, and the file's catalog names none.
+    private static func inPart(_ pages: [Page], language: String) -> [Page] {
+        let part = StructureElement(key: StructureKey(part: 0, serial: 0), role: .part, language: language)
+        return pages.map { page in
+            var page = page
+            page.items = page.items.map { item in
+                if case .structure(.content(let path)) = item { return .structure(.content([part] + path)) }
+                return item
+            }
+            return page
+        }
     }
 
     /// PDF writer errors (an image that cannot be decoded) as layout errors.

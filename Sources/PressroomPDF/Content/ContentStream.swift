@@ -132,6 +132,7 @@ public struct ContentStream {
     public mutating func beginMarkedContent(_ tag: PDFName, properties: PDFDictionary) {
         buffer.append(name: tag); buffer.append(UInt8(ascii: " ")); buffer.append(dictionary: properties); buffer.append(" BDC\n")
     }
+    public mutating func beginMarkedContent(_ tag: PDFName) { buffer.append(name: tag); buffer.append(" BMC\n") }
     public mutating func endMarkedContent() { buffer.append("EMC\n") }
 
     // MARK: XObjects (§8.8)

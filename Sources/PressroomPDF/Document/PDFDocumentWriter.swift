@@ -20,6 +20,8 @@ public final class PDFDocumentWriter {
     public var conformance: PDFConformance?
     private var attachments: [EmbeddedFile] = []
     private var xmpExtensions: [XMPExtension] = []
+    /// Tagged PDF: the structure tree the display lists' structure marks build; nil when untagged.
+    private let structure: StructureTree?
 
     /// What a page dictionary needs until `finish()` writes it; the content is already in the
     /// file, so a page costs a few dozen bytes here however much it draws.
@@ -34,9 +36,12 @@ public final class PDFDocumentWriter {
 
     /// `cache`: share one across the documents of a batch (one per thread) to embed each face's
     /// constants and each image once; the default serves this document alone.
+    /// `tagged`: write a tagged PDF (ISO 32000-1 §14.8) from the pages' `.structure` marks, with
+    /// everything unmarked as an artifact; otherwise the marks are ignored.
     public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
-                cache: PDFWriterCache = PDFWriterCache()) {
+                cache: PDFWriterCache = PDFWriterCache(), tagged: Bool = false) {
         self.info = info
+        structure = tagged ? StructureTree() : nil
         self.cache = cache
         file = PDFFileWriter(options: options, compressor: cache.compressor)
         pagesReference = file.allocate()
@@ -51,8 +56,8 @@ public final class PDFDocumentWriter {
         var resources = PageResources()
         var annotations: [PDFReference] = []
         var transparent = false
-        let contents = try paint(page.items, size: page.size, resources: &resources, annotations: &annotations,
-                                 transparent: &transparent)
+        let contents = try paint(page.items, page: pages.count, size: page.size, resources: &resources,
+                                 annotations: &annotations, transparent: &transparent)
         pages.append(PageRecord(reference: file.allocate(), size: page.size, contents: [contents],
                                 resources: resources, annotations: annotations, transparent: transparent))
         return pages.count - 1
@@ -66,7 +71,7 @@ public final class PDFDocumentWriter {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
         guard pages.indices.contains(index) else { throw PDFDocumentError.noSuchPage(index: index, pageCount: pages.count) }
         var record = pages[index]
-        let contents = try paint(items, size: record.size, resources: &record.resources,
+        let contents = try paint(items, page: index, size: record.size, resources: &record.resources,
                                  annotations: &record.annotations, transparent: &record.transparent)
         record.contents.append(contents)
         pages[index] = record
@@ -87,7 +92,7 @@ public final class PDFDocumentWriter {
             throw PDFDocumentError.outlinePageMissing(title: item.title, index: item.page, pageCount: pages.count)
         }
         finished = true
-        for page in pages { writeDictionary(of: page) }
+        for (index, page) in pages.enumerated() { writeDictionary(of: page, index: index) }
         for font in fontOrder { try font.write(to: file) }
         file.write(pagesReference, .dictionary([
             "Type": PDFName("Pages").object,
@@ -120,6 +125,7 @@ public final class PDFDocumentWriter {
             catalogDictionary["AF"] = .array(specifications.map(\.specification.object))
             catalogDictionary["Names"] = EmbeddedFile.nameTree(specifications)
         }
+        addStructure(to: &catalogDictionary)
         file.write(catalog, .dictionary(catalogDictionary))
         return file.finish(root: catalog, info: infoReference)
     }
@@ -132,6 +138,10 @@ public final class PDFDocumentWriter {
     /// Adds properties to the XMP metadata, declared as a PDF/A extension schema.
     public func addXMPExtension(_ properties: XMPExtension) { xmpExtensions.append(properties) }
 
+    /// Tagged PDF: structure keys seen from now on name new elements, read after those before,
+    /// so each record of a combined file has its own (call it before each record's pages).
+    public func startStructureSection() { structure?.startSection() }
+
     /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
     public var phases: WriterPhases? { file.clock?.phases }
 
@@ -139,13 +149,21 @@ public final class PDFDocumentWriter {
 
     /// Paints items into a new content stream and returns it; resources, links and transparency
     /// are added to the page's. Annotations are written only once every item has painted.
-    private func paint(_ items: [PageItem], size: Size, resources: inout PageResources,
+    private func paint(_ items: [PageItem], page: Int, size: Size, resources: inout PageResources,
                        annotations: inout [PDFReference], transparent: inout Bool) throws -> PDFReference {
         var painter = PagePainter(height: size.height, resources: resources)
-        var links: [PDFObject] = []
+        var links: [(PDFDictionary, parent: [StructureElement]?)] = []
         var usesAlpha = false
+        var marks = MarkedContentTracker(page: page)
         try file.measure(.painting) {
-            for item in items {
+            for (index, item) in items.enumerated() {
+                if let structure {
+                    switch item {
+                    case .text: marks.willPaint(isText: true, &painter, tree: structure)
+                    case .path, .image: marks.willPaint(isText: false, &painter, tree: structure)
+                    case .link, .source, .structure: break
+                    }
+                }
                 switch item {
                 case .text(let run, let origin, let colour):
                     let font = embeddedFont(for: run.face)
@@ -159,17 +177,28 @@ public final class PDFDocumentWriter {
                     usesAlpha = usesAlpha || hasAlpha
                     painter.draw(image: painter.resources.name(forImage: reference), in: frame)
                 case .link(let rect, let uri):
-                    links.append(linkAnnotation(rect, uri: uri, pageHeight: size.height))
+                    links.append((linkAnnotation(rect, uri: uri, pageHeight: size.height), marks.linkParent))
                 case .source:
                     continue  // previews only
+                case .structure(let mark):
+                    if let structure {
+                        marks.mark(mark, nextIsText: Self.nextPaintsText(items, after: index), painter: &painter, tree: structure)
+                    }
                 }
             }
+            if structure != nil { marks.close(&painter) }
         }
         let contents = file.allocate()
         file.writeStream(contents, data: painter.finish().isolatedBytes, kind: .content)
-        for link in links {
+        for (link, parent) in links {
             let reference = file.allocate()
-            file.write(reference, link)
+            var dictionary = link
+            if let structure {
+                // ISO 14289-1 §7.18.1, §7.18.5: a link annotation sits in a Link element and says what it does.
+                dictionary["StructParent"] = .integer(structure.addLink(reference, under: parent, page: page))
+                if case .dictionary(let action)? = dictionary["A"], let uri = action["URI"] { dictionary["Contents"] = uri }
+            }
+            file.write(reference, .dictionary(dictionary))
             annotations.append(reference)
         }
         resources = painter.resources
@@ -177,7 +206,19 @@ public final class PDFDocumentWriter {
         return contents
     }
 
-    private func writeDictionary(of page: PageRecord) {
+    /// Whether the first item after `index` that paints is text.
+    private static func nextPaintsText(_ items: [PageItem], after index: Int) -> Bool {
+        for item in items[(index + 1)...] {
+            switch item {
+            case .text: return true
+            case .path, .image: return false
+            case .link, .source, .structure: continue
+            }
+        }
+        return false
+    }
+
+    private func writeDictionary(of page: PageRecord, index: Int) {
         var dictionary: PDFDictionary = [
             "Type": PDFName("Page").object,
             "Parent": pagesReference.object,
@@ -187,6 +228,10 @@ public final class PDFDocumentWriter {
             "Contents": page.contents.count == 1 ? page.contents[0].object : .array(page.contents.map(\.object)),
         ]
         if !page.annotations.isEmpty { dictionary["Annots"] = .array(page.annotations.map(\.object)) }
+        if let structure {
+            if let key = structure.pageKey(index) { dictionary["StructParents"] = .integer(key) }
+            dictionary["Tabs"] = PDFName("S").object  // §12.5: annotations in structure order
+        }
         if page.transparent {
             // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
             dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
@@ -234,23 +279,33 @@ public final class PDFDocumentWriter {
         return reference
     }
 
-    private func linkAnnotation(_ rect: Rect, uri: String, pageHeight: Double) -> PDFObject {
-        .dictionary([
+    private func linkAnnotation(_ rect: Rect, uri: String, pageHeight: Double) -> PDFDictionary {
+        [
             "Type": PDFName("Annot").object,
             "Subtype": PDFName("Link").object,
             "Rect": .rect([rect.minX, pageHeight - rect.maxY, rect.maxX, pageHeight - rect.minY]),
             "Border": .array([0, 0, 0]),
             "F": 4, // Print (§12.5.3), as PDF/A asks of every annotation.
             "A": .dictionary(["S": PDFName("URI").object, "URI": .string(Array(uri.utf8))]),
-        ])
+        ]
+    }
+
+    /// Tagged PDF: the structure tree and the catalog entries that announce it (§14.7.2, §14.7.1).
+    private func addStructure(to catalog: inout PDFDictionary) {
+        guard let structure else { return }
+        catalog["StructTreeRoot"] = structure.write(to: file, pages: pages.map(\.reference)).object
+        catalog["MarkInfo"] = .dictionary(["Marked": true])
+        // ISO 14289-1 §7.1: the title bar shows the document's title.
+        catalog["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])
     }
 }
 
 extension PDFDocumentWriter {
     /// Renders a whole document in one call.
     public static func render(_ pages: [Page], info: DocumentInfo = DocumentInfo(),
-                              options: PDFFileWriter.Options = .init(), cache: PDFWriterCache = PDFWriterCache()) throws -> [UInt8] {
-        let writer = PDFDocumentWriter(info: info, options: options, cache: cache)
+                              options: PDFFileWriter.Options = .init(), cache: PDFWriterCache = PDFWriterCache(),
+                              tagged: Bool = false) throws -> [UInt8] {
+        let writer = PDFDocumentWriter(info: info, options: options, cache: cache, tagged: tagged)
         for page in pages { try writer.add(page) }
         return try writer.finish()
     }

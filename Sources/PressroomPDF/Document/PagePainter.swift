@@ -134,6 +134,49 @@ struct PagePainter {
         inTextObject = false
     }
 
+    // MARK: Marked content (§14.6)
+
+    /// Whether the open marked-content sequence began inside the open text object: it must end
+    /// before the text object does (sequences and text objects nest, §14.6), so painting a path or
+    /// an image inside it needs the sequence split (`MarkedContentTracker` does that).
+    private(set) var sequenceInTextObject = false
+
+    /// Opens a tagged sequence `/Role << /MCID n >> BDC`, or an artifact: `/Artifact BMC`, or with a
+    /// type `/Artifact << /Type /Pagination >> BDC`. A sequence may begin inside a text object, so
+    /// the lines and cells of a page stay in one text object and keep their relative moves.
+    mutating func beginTagged(_ role: PDFName, mcid: Int) {
+        sequenceInTextObject = inTextObject
+        content.beginMarkedContent(role, properties: ["MCID": .integer(mcid)])
+    }
+
+    mutating func beginArtifact(_ type: PDFName?) {
+        sequenceInTextObject = inTextObject
+        if let type {
+            content.beginMarkedContent("Artifact", properties: ["Type": type.object])
+        } else {
+            content.beginMarkedContent("Artifact")
+        }
+    }
+
+    /// Ends the open sequence, and first a text object begun inside it.
+    mutating func endMarked() {
+        if !sequenceInTextObject { endTextObject() }
+        content.endMarkedContent()
+        sequenceInTextObject = false
+    }
+
+    /// Paths and images end the text object; call before opening a sequence around them.
+    mutating func leaveTextObject() { endTextObject() }
+
+    /// Opens a text object (if none is) before a sequence around text, so that the sequence sits
+    /// inside it and the next sequences share it.
+    mutating func enterTextObject() {
+        guard !inTextObject else { return }
+        content.beginText()
+        inTextObject = true
+        lineX = 0; lineY = 0
+    }
+
     /// The finished stream: any open text object closed.
     mutating func finish() -> ContentStream {
         endTextObject()

@@ -1,0 +1,74 @@
+// Tagged PDF end to end: the bundled invoice, statement (its table over several pages) and letter
+// rendered tagged, their structure tree read back by Tests/Tools/structure_check.py (pikepdf and
+// pdfminer): all painting tagged or an artifact, MCIDs and ParentTree in agreement, TH with
+// /Scope, figures with /Alt, headings, /Lang, and the reading order of the structure. pdfcheck
+// passes, and the text poppler reads is the untagged document's.
+import Foundation
+import PressroomGraphics
+import PressroomLayout
+import PressroomPDF
+import Testing
+
+private func structureCheck(_ file: String, _ arguments: [String]) throws -> (passed: Bool, output: String) {
+    let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/Tools/structure_check.py").path
+    let result = try ExternalTool.run("python3", [script, file] + arguments, mergeErrors: true)
+    return (result.status == 0, result.output)
+}
+
+/// The first words of a text (a long description wraps over lines and shares them with other cells).
+private func start(_ text: String) -> String {
+    text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+@Test(arguments: [("invoice", "invoices.jsonl", 0), ("statement", "statements.jsonl", 0), ("letter", "letters.jsonl", 1)])
+func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: Int) throws {
+    let renderer = try Samples.renderer(layout)
+    let record = try Samples.records(file)[index]
+    let plain = try renderer.renderPDF(record)
+    renderer.tagged = true
+    let tagged = try renderer.renderPDF(record)
+    #expect(tagged.pageCount == plain.pageCount)
+    let plainPath = try Samples.write(plain, "untagged-\(layout)-\(index)")
+    let taggedPath = try Samples.write(tagged, "tagged-\(layout)-\(index)")
+
+    var arguments = ["--headings", "1"]
+    let labels = try Samples.library.get().labels
+    let language = Samples.string(record["language"])
+    switch layout {
+    case "invoice":
+        let items = record["items"]!.elements
+        arguments += ["--tables", "1", "--figures", "1", "--order", Samples.string(record["number"]),
+                      start(Samples.string(items.first?["description"])), start(Samples.string(items.last?["description"])),
+                      try #require(labels.text("total_due", locale: language))]
+    case "statement":
+        #expect(tagged.pageCount > 1, "the statement should run over pages")
+        let rows = record["transactions"]!.elements
+        arguments += ["--tables", "1", "--figures", "1", "--order", Samples.string(record["number"]),
+                      Samples.string(rows.first?["reference"]), Samples.string(rows.last?["reference"])]
+    default:
+        arguments += ["--figures", "1", "--order", Samples.string(record["subject"])]
+    }
+    let check = try structureCheck(taggedPath, arguments)
+    #expect(check.passed, "\(check.output)")
+    if layout == "statement" {
+        // One table over every page, not one per page.
+        #expect(check.output.contains("\"Table\": 1"), "\(check.output.prefix(400))")
+    }
+
+    let pdfcheck = try PDFCheck.run(taggedPath)
+    #expect(pdfcheck.passed, "\(pdfcheck.output)")
+    #expect(try Samples.pages(taggedPath) == Samples.pages(plainPath), "tagging changed the text poppler reads")
+}
+
+@Test func aCombinedTaggedBatchKeepsEachRecordsStructureApart() throws {
+    let renderer = try Samples.renderer("invoice")
+    renderer.tagged = true
+    let writer = PDFDocumentWriter(info: DocumentInfo(title: "batch", language: "cs"), tagged: true)
+    for record in try Samples.records("invoices.jsonl").prefix(2) { _ = try renderer.render(record, into: writer) }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-tagged-combined.pdf").path
+    try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
+    let check = try structureCheck(path, ["--tables", "2", "--figures", "2"])
+    #expect(check.passed, "\(check.output)")
+    // Each record is a Part in its own language.
+    #expect(check.output.contains("\"Part\": 2"), "\(check.output.prefix(400))")
+}
