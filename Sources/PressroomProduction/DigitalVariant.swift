@@ -37,9 +37,10 @@ public struct DigitalVariant: Sendable {
     }
 
     /// The record as a tagged PDF/A-3b document, with its e-invoice when the layout asks for one.
-    /// Turns the renderer's tagging on.
+    /// Turns the renderer's tagging and smallest compression on.
     public func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
         renderer.tagged = true
+        renderer.writerOptions.flateLevels = .smallest
         let attachment = try eInvoiceAttachment(for: record, layout: renderer.layout)
         let conformance = PDFConformance.pdfA3b(outputIntent: outputIntent)
         return try renderer.renderPDF(record) { writer, _ in

@@ -41,6 +41,9 @@ public final class DocumentRenderer {
         environment = RenderEnvironment(library: library, theme: theme, registry: registry, mode: mode)
     }
 
+    /// How the PDF files are written (compression levels, object streams).
+    public var writerOptions = PDFFileWriter.Options()
+
     /// Previews: pages also carry `.source` marks naming the block and component behind each area
     /// (the PDF writer ignores them). Off for batches.
     public var recordsSources: Bool {
@@ -168,7 +171,7 @@ public final class DocumentRenderer {
     public func renderPDF(_ record: DataValue,
                           prepare: (PDFDocumentWriter, Preamble) throws(LayoutError) -> Void = { _, _ in }) throws(LayoutError) -> RenderedDocument {
         let preamble = try preamble(for: record)
-        let writer = PDFDocumentWriter(info: info(preamble), cache: pdfCache, tagged: tagged)
+        let writer = PDFDocumentWriter(info: info(preamble), options: writerOptions, cache: pdfCache, tagged: tagged)
         try prepare(writer, preamble)
         let count = try layOut(preamble, body: { _, page throws(LayoutError) in
             _ = try Self.writing { try writer.add(page) }

@@ -102,7 +102,9 @@ public final class PDFDocumentWriter {
         let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
-                         data: Metadata.xmpPacket(info, conformance: conformance, extensions: xmpExtensions), compress: false)
+                         data: Metadata.xmpPacket(info, conformance: conformance,
+                                                  extensions: (structure == nil ? [] : [XMPExtension.pdfUA]) + xmpExtensions),
+                         compress: false)
         let infoReference = file.allocate()
         file.write(infoReference, .dictionary(Metadata.infoDictionary(info)))
         let catalog = file.allocate()

@@ -34,6 +34,14 @@ public struct XMPExtension: Sendable {
         self.properties = properties
     }
 
+    /// PDF/UA-1 identification (ISO 14289-1 §5), which tagged documents claim. `pdfuaid` is not
+    /// one of PDF/A's predefined schemas, so it is declared like any extension.
+    static let pdfUA = XMPExtension(schemaName: "PDF/UA Universal Accessibility Schema", namespaceURI: "http://www.aiim.org/pdfua/ns/id/",
+                                    prefix: "pdfuaid", properties: [
+                                        .init(name: "part", value: "1", description: "Indicates, which part of ISO 14289 standard is followed",
+                                              valueType: "Integer", category: "internal"),
+                                    ])
+
     /// `<rdf:Description>` with the property values.
     func valuesDescription() -> String {
         var text = "<rdf:Description rdf:about=\"\" xmlns:\(prefix)=\"\(Metadata.escape(namespaceURI))\">\n"
