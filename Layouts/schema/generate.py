@@ -82,6 +82,7 @@ COMMON_BLOCK_KEYS = {
     "keep-with-next": desc("Keep the block on the same page as the block after it (a heading with its table).", {"type": "boolean"}),
     "space-before": desc("Extra space above the block.", ref("length")),
     "space-after": desc("Extra space below the block.", ref("length")),
+    "bookmark": desc("A bookmark (PDF outline entry) to where the block starts, with this title: `\"{{ label.transactions }}\"`.", ref("template")),
 }
 
 SPAN = obj("A run of text with its own style or link.", {
@@ -163,6 +164,7 @@ TABLE = obj("A table: rows from an array, a header that repeats on every page, a
     "rule": desc("The colour of the rules under the header and between rows (none without it).", ref("colourName")),
     "repeat-header": desc("Repeat the header on every page the table continues on (default true).", {"type": "boolean"}),
     "cell-padding": desc("Space around each cell's text (default 3pt).", ref("length")),
+    "bookmark-rows": desc("A bookmark to each row whose title differs from the row before's, e.g. one per month: `\"{{ tx.date | date(\\\"LLLL yyyy\\\") }}\"`.", ref("template")),
     "carry": desc("A subtotal at each page break: carried forward at the foot, brought forward under the next page's header.", obj(
         "The running subtotal.", {
             "value": desc("The number summed over the rows placed so far, e.g. `item.net`.", ref("expression")),
@@ -187,7 +189,7 @@ def block_defs():
     for key, (meaning, value, siblings, *required) in BLOCK_KINDS.items():
         properties = {key: value, **siblings, **COMMON_BLOCK_KEYS}
         kinds[f"{key}Block"] = obj(f"`{key}`: {meaning}", properties, required=[key, *(required[0] if required else [])])
-    block = {"description": "A block: a mapping with one kind key (`text`, `image`, `rule`, `spacer`, `columns`, `group`, `each`, `use`, `table`, `barcode`, `page-break`) and any of `if`, `keep-together`, `keep-with-next`, `space-before`, `space-after`.",
+    block = {"description": "A block: a mapping with one kind key (`text`, `image`, `rule`, `spacer`, `columns`, `group`, `each`, `use`, `table`, `barcode`, `page-break`) and any of `if`, `keep-together`, `keep-with-next`, `space-before`, `space-after`, `bookmark`.",
              "type": "object", "oneOf": [ref(name) for name in kinds]}
     return {"block": block, **kinds, "span": SPAN, "table": TABLE}
 

@@ -15,6 +15,8 @@ final class FlowBuilder {
     private let output: Output
     private let pageBreak: (() throws(LayoutError) -> Void)?
     private var pendingSpace = 0.0
+    /// Bookmarks of blocks that have not emitted a fragment yet.
+    private var pendingBookmarks: [String] = []
     private var forbidNextBreak = false
     private var keepDepth = 0
     private var keepHasStarted = false
@@ -49,6 +51,10 @@ final class FlowBuilder {
         var fragment = fragment
         fragment.spaceBefore += pendingSpace
         pendingSpace = 0
+        if !pendingBookmarks.isEmpty {
+            fragment.bookmarks = pendingBookmarks + fragment.bookmarks
+            pendingBookmarks.removeAll()
+        }
         if forbidNextBreak {
             fragment.breakBefore = .forbidden
             forbidNextBreak = false
@@ -67,6 +73,10 @@ final class FlowBuilder {
 
     func build(_ block: Block, width: Double, context: BindingContext) throws(LayoutError) {
         if let condition = block.condition, try !context.isTrue(condition, at: block.location) { return }
+        if let bookmark = block.bookmark {
+            let title = try context.render(bookmark)
+            if !title.isEmpty { pendingBookmarks.append(title) }
+        }
         let spaceBefore = pendingSpace
         let emittedBefore = emitted
         pendingSpace += block.spaceBefore * scale
@@ -282,15 +292,19 @@ final class FlowBuilder {
             min(width, try naturalWidth(columns.columns[index].content, context: context))
         }
         var items: [PageItem] = []
+        var bookmarks: [String] = []
         var height = 0.0
         var x = 0.0
         for (column, columnWidth) in zip(columns.columns, widths) {
             let stacked = try stack(column.content, width: columnWidth, context: context)
             items.append(contentsOf: stacked.items.offsetBy(dx: x, dy: 0))
+            bookmarks += stacked.fragments.flatMap(\.bookmarks)  // the columns' row is where they point
             height = max(height, stacked.height)
             x += columnWidth + columns.gap
         }
-        return Fragment(height: height, items: items, location: location)
+        var fragment = Fragment(height: height, items: items, location: location)
+        fragment.bookmarks = bookmarks
+        return fragment
     }
 
     /// The width blocks take when nothing wraps: the widest paragraph set on one line (an `auto`

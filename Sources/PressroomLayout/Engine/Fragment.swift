@@ -17,6 +17,8 @@ struct Fragment {
     var breakBefore: Break = .allowed
     /// Space above the fragment; dropped at the top of a page.
     var spaceBefore: Double = 0
+    /// Bookmark titles that point at this fragment (a block's `bookmark`, a table's `bookmark-rows`).
+    var bookmarks: [String] = []
     /// Set on the rows of a table that shows subtotals or repeats its header at page breaks.
     var tableRow: TableRowMark?
     /// Where the fragment's block is written, for errors.

@@ -10,6 +10,13 @@ final class Paginator {
     /// Receives each finished page body: its 0-based index and its display list.
     typealias Sink = (Int, Page) throws(LayoutError) -> Void
 
+    /// A bookmark's title and where it points: the page (0-based) and the distance from its top.
+    struct Bookmark {
+        let title: String
+        let page: Int
+        let top: Double
+    }
+
     private let layout: Layout
     private let sink: Sink
     private var placed: [(fragment: Fragment, y: Double)] = []
@@ -18,6 +25,8 @@ final class Paginator {
     /// for the purpose of forcing the next fragment onto it.
     private var repeatedOnly = true
     private(set) var pageIndex = 0
+    /// Where the placed fragments' bookmarks ended up, in document order.
+    private(set) var bookmarks: [Bookmark] = []
 
     init(layout: Layout, sink: @escaping Sink) {
         self.layout = layout
@@ -105,6 +114,9 @@ final class Paginator {
         page.items.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.items.count })
         for (fragment, y) in placed {
             for item in fragment.items { page.items.append(item.offsetBy(dx: frame.minX, dy: frame.minY + y)) }
+            for title in fragment.bookmarks {
+                bookmarks.append(Bookmark(title: title, page: pageIndex, top: frame.minY + y))
+            }
         }
         try sink(pageIndex, page)
         pageIndex += 1

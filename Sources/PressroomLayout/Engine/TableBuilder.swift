@@ -77,6 +77,7 @@ struct TableBuilder {
         let columnStyles = try table.columns.map { column throws(LayoutError) in
             try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
         }
+        var previousBookmark: String?
         for (index, element) in rows.enumerated() {
             let scope = context.with(table.elementName, element)
                 .with("row", BoundValue(.object(["number": .number(Decimal(index + 1))]), path: nil))
@@ -90,6 +91,11 @@ struct TableBuilder {
                                    fill: index % 2 == 1 ? stripe : nil, rule: ruleColour, ruleWidth: 0.3,
                                    structure: structure(tableElement, cells: .dataCell))
             if index == 0 && header != nil { fragment.breakBefore = .forbidden }
+            if let rowBookmarks = table.rowBookmarks {
+                let title = try scope.render(rowBookmarks)
+                if !title.isEmpty && title != previousBookmark { fragment.bookmarks.append(title) }
+                previousBookmark = title
+            }
             if let continuation {
                 fragment.tableRow = TableRowMark(table: continuation, subtotal: subtotal, isLast: index == rows.count - 1)
             }

@@ -4,7 +4,7 @@ import PressroomBarcode
 import PressroomText
 
 enum BlockLoader {
-    static let commonKeys = ["if", "keep-together", "keep-with-next", "space-before", "space-after"]
+    static let commonKeys = ["if", "keep-together", "keep-with-next", "space-before", "space-after", "bookmark"]
 
     /// The kind keys, in the README's order, each with the keys allowed beside it.
     static let kinds: [(key: String, siblings: [String])] = [
@@ -36,13 +36,15 @@ enum BlockLoader {
         try mapping.checkKeys(allowed: [kindEntry.key] + siblings + commonKeys, in: "a `\(kindEntry.key)` block")
 
         let kind = try self.kind(kindEntry.key, kindEntry.value, in: mapping)
-        return Block(kind,
+        var block = Block(kind,
                      condition: try mapping["if"]?.expression(),
                      keepTogether: try mapping["keep-together"]?.bool() ?? false,
                      keepWithNext: try mapping["keep-with-next"]?.bool() ?? false,
                      spaceBefore: try mapping["space-before"]?.length() ?? 0,
                      spaceAfter: try mapping["space-after"]?.length() ?? 0,
                      location: mapping.location)
+        block.bookmark = try mapping["bookmark"]?.template()
+        return block
     }
 
     private static func kind(_ key: String, _ value: YAMLValue, in block: YAMLMapping) throws(LayoutError) -> BlockKind {

@@ -3,7 +3,7 @@
 
 enum TableLoader {
     static let keys = ["rows", "as", "header-style", "cell-style", "header-fill", "stripe", "rule", "repeat-header",
-                       "cell-padding", "carry", "columns"]
+                       "cell-padding", "carry", "columns", "bookmark-rows"]
     static let columnKeys = ["header", "cell", "width", "align", "style"]
     static let carryKeys = ["value", "initial", "column", "amount", "carried-label", "brought-label"]
 
@@ -12,7 +12,7 @@ enum TableLoader {
         let columnList = try table.required("columns", in: "a table", example: "columns: [ { header: \"#\", cell: \"{{ row.number }}\" } ]")
         let columns = try columnList.list().map { item throws(LayoutError) in try column(item) }
         guard !columns.isEmpty else { throw columnList.error(.invalidValue, "a table needs at least one column") }
-        return TableBlock(rows: try table.required("rows", in: "a table", example: "rows: items").expression(),
+        var loaded = TableBlock(rows: try table.required("rows", in: "a table", example: "rows: items").expression(),
                           elementName: try table["as"]?.identifier() ?? "item",
                           columns: columns,
                           headerStyle: try table["header-style"]?.text(),
@@ -23,6 +23,8 @@ enum TableLoader {
                           rule: try table["rule"]?.text(),
                           cellPadding: try table["cell-padding"]?.length() ?? 3,
                           carry: try table.optional("carry") { v throws(LayoutError) in try carry(v, columnCount: columns.count) })
+        loaded.rowBookmarks = try table["bookmark-rows"]?.template()
+        return loaded
     }
 
     private static func column(_ value: YAMLValue) throws(LayoutError) -> TableBlock.Column {

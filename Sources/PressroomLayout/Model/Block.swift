@@ -14,6 +14,8 @@ public struct Block: Sendable {
     public var keepWithNext: Bool
     public var spaceBefore: Double
     public var spaceAfter: Double
+    /// A bookmark (outline entry) to where the block starts, with this title.
+    public var bookmark: Template?
     public var location: SourceLocation
 
     public init(_ kind: BlockKind, condition: Expression? = nil, keepTogether: Bool = false, keepWithNext: Bool = false,
@@ -219,6 +221,9 @@ public struct TableBlock: Sendable {
     public var rule: String?
     public var cellPadding: Double
     public var carry: Carry?
+    /// A bookmark to every row whose title differs from the row before's: "{{ tx.date | date(\"LLLL yyyy\") }}"
+    /// gives a statement one bookmark per month.
+    public var rowBookmarks: Template?
 
     public init(rows: Expression, elementName: String, columns: [Column], headerStyle: String? = nil,
                 cellStyle: String? = nil, repeatHeader: Bool = true, stripe: String? = nil, headerFill: String? = nil,

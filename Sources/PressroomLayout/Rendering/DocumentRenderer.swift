@@ -90,8 +90,10 @@ public final class DocumentRenderer {
         try layOut(try preamble(for: record), body: body, overlay: overlay)
     }
 
+    /// `bookmarks` receives the layout's bookmarks (`bookmark`, `bookmark-rows`) once the flow is paginated.
     func layOut(_ preamble: Preamble, body: @escaping (Int, Page) throws(LayoutError) -> Void,
-                overlay: (Int, [PageItem]) throws(LayoutError) -> Void) throws(LayoutError) -> Int {
+                overlay: (Int, [PageItem]) throws(LayoutError) -> Void,
+                bookmarks: ([Paginator.Bookmark]) -> Void = { _ in }) throws(LayoutError) -> Int {
         let language = preamble.locale
         let paginator = Paginator(layout: layout, sink: body)
         let flow = FlowBuilder(environment: environment, language: language, pageBreak: { () throws(LayoutError) in
@@ -103,6 +105,7 @@ public final class DocumentRenderer {
         flow.structurePart = Self.flowPart
         try flow.build(layout.flow, width: paginator.flowWidth, context: preamble.context)
         let count = try paginator.finish()
+        bookmarks(paginator.bookmarks)
         let tagged = environment.recordsStructure
 
         // Fixed boxes: those that print the page number are laid out per page, the others once.
@@ -177,6 +180,8 @@ public final class DocumentRenderer {
             _ = try Self.writing { try writer.add(page) }
         }, overlay: { index, items throws(LayoutError) in
             try Self.writing { try writer.overlay(items, onPage: index) }
+        }, bookmarks: { bookmarks in
+            for bookmark in bookmarks { writer.addOutlineItem(title: bookmark.title, page: bookmark.page, top: bookmark.top) }
         })
         let bytes = try Self.writing { try writer.finish() }
         return RenderedDocument(bytes: bytes, pageCount: count, fileName: preamble.fileName, title: preamble.title)

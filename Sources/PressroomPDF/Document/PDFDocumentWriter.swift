@@ -80,8 +80,9 @@ public final class PDFDocumentWriter {
     /// Adds a top-level bookmark to page `index` (0-based), after those added before it: one per
     /// record when many records are combined in one file. The page may be added later; `finish()`
     /// checks that it exists.
-    public func addOutlineItem(title: String, page index: Int) {
-        outline.items.append(DocumentOutline.Item(title: title, page: index))
+    /// `top`: where on the page it opens, in points from the top edge (default: the top).
+    public func addOutlineItem(title: String, page index: Int, top: Double? = nil) {
+        outline.items.append(DocumentOutline.Item(title: title, page: index, top: top))
     }
 
     /// Writes the page dictionaries, fonts, the page tree, the outline, metadata and the catalog,

@@ -1,11 +1,14 @@
 // The document outline (bookmarks, ISO 32000-1 §12.3.3): a flat list of top-level items, each
-// opening its page at the top, as a viewer's sidebar lists the records of a combined file.
+// opening its page where the item points (the top by default): the records of a combined file,
+// the sections and months of a statement.
 
 struct DocumentOutline {
     struct Item {
         let title: String
         /// 0-based page index.
         let page: Int
+        /// Points from the page's top edge where the view opens; nil for the top.
+        var top: Double? = nil
     }
 
     var items: [Item] = []
@@ -29,7 +32,8 @@ struct DocumentOutline {
             if index > 0 { dictionary["Prev"] = references[index - 1].object }
             if index + 1 < items.count { dictionary["Next"] = references[index + 1].object }
             // §12.3.2.2: /XYZ left top zoom; a null zoom keeps the viewer's.
-            dictionary["Dest"] = .array([pageReference.object, PDFName("XYZ").object, 0, .real(height), .null])
+            let top = height - max(0, (item.top ?? 0) - 12)  // a little above the entry, so it is in view
+            dictionary["Dest"] = .array([pageReference.object, PDFName("XYZ").object, 0, .real(min(height, top)), .null])
             file.write(references[index], .dictionary(dictionary))
         }
         return root
