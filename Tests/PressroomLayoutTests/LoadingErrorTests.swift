@@ -25,7 +25,7 @@ private func themeError(_ yaml: String) throws -> LayoutError {
     #expect(error.kind == .unknownKey)
     #expect(error.location == SourceLocation(file: "test.yaml", line: 5, column: 5))
     #expect(error.message.hasPrefix("unknown key `keep-togther` in a `group` block; did you mean `keep-together`?"))
-    #expect(error.message.contains("(allowed: `group`, `if`, `keep-together`, `keep-with-next`, `space-before`, `space-after`)"))
+    #expect(error.message.contains("(allowed: `group`, `if`, `keep-together`, `keep-with-next`, `space-before`, `space-after`, `bookmark`)"))
     #expect(error.description.hasPrefix("test.yaml:5:5: unknown key"))
 }
 
