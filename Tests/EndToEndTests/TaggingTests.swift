@@ -50,6 +50,14 @@ func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: 
     }
     let check = try structureCheck(taggedPath, arguments)
     #expect(check.passed, "\(check.output)")
+    if layout == "invoice" {
+        // A total reads with its label: the label is followed by its amount, not by the next label.
+        for key in ["total_net", "total_vat", "total_due"] {
+            let label = try #require(labels.text(key, locale: language))
+            #expect(check.output.range(of: NSRegularExpression.escapedPattern(for: label) + "[^\\p{L}]{0,3}[0-9]", options: .regularExpression) != nil,
+                    "\(label) is not followed by its amount in reading order")
+        }
+    }
     if layout == "statement" {
         // One table over every page, not one per page.
         #expect(check.output.contains("\"Table\": 1"), "\(check.output.prefix(400))")
