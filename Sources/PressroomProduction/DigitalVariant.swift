@@ -1,12 +1,13 @@
 // The digital variant, for email and archives: PDF/A-3b (XMP identification, an sRGB output
-// intent, RGB and gray content only) and, for invoice layouts that name a profile, the
+// intent; the renderer must paint in screen colours, RGB and gray), tagged for PDF/UA-1,
+// compressed as small as libdeflate can, and, for invoice layouts that name a profile, the
 // Factur-X / ZUGFeRD XML inside, made from the same checked totals the page prints. The record is
 // checked before anything is written, so an invoice whose totals do not add up is refused whole.
 import PressroomLayout
 import PressroomPDF
 
 public struct DigitalVariant: Sendable {
-    /// The profile of the embedded e-invoice; `nil` takes the layout's `e-invoice:`.
+    /// Which e-invoice to embed: the layout's `e-invoice:` (the default), none, or a given level.
     public var eInvoice: EInvoiceChoice
     public let outputIntent: ICCProfile
 
