@@ -32,14 +32,17 @@ public enum Flate {
 
         public init() {}
 
-        /// Every stream at libdeflate's slowest, smallest level: for files that are mailed and
-        /// archived (the digital variant), where a kilobyte matters more than a millisecond.
+        /// For files that are mailed and archived (the digital variant), where a kilobyte matters
+        /// more than a millisecond. Font subsets and images at libdeflate's smallest level 12
+        /// (images are compressed once per batch); content and tables at 9, since level 12 on
+        /// content streams halved the throughput for 1 % of the size (measured on 200 invoices:
+        /// 142 documents/s and 37.2 KB each, against 59/s and 36.6 KB with 12 everywhere).
         public static var smallest: Levels {
             var levels = Levels()
-            levels.content = 12
+            levels.content = 9
             levels.fontProgram = 12
             levels.image = 12
-            levels.table = 12
+            levels.table = 9
             return levels
         }
 
