@@ -25,7 +25,8 @@ public enum PDFConformance: Sendable {
     func writeOutputIntent(to file: PDFFileWriter) -> PDFObject {
         let profile = outputIntentProfile
         let stream = file.allocate()
-        file.writeStream(stream, ["N": .integer(profile.components)], data: profile.bytes, kind: .table)
+        file.writeStream(stream, ["N": .integer(profile.components), "Filter": PDFName("FlateDecode").object],
+                         data: profile.compressed, alreadyEncoded: true)
         return .dictionary([
             "Type": PDFName("OutputIntent").object,
             "S": PDFName("GTS_PDFA1").object,

@@ -8,6 +8,9 @@ public struct ICCProfile: Sendable {
     public let components: Int
     /// The output condition it stands for, e.g. "sRGB IEC61966-2.1".
     public let identifier: String
+    /// The profile Flate-compressed once at the smallest level: every document of a batch embeds
+    /// the same bytes.
+    let compressed: [UInt8]
 
     /// Reads a profile, checking its signature ("acsp"), class (monitor or printer, as an output
     /// intent needs) and colour space.
@@ -27,6 +30,7 @@ public struct ICCProfile: Sendable {
         }
         self.bytes = bytes
         self.identifier = identifier
+        compressed = Flate.compress(bytes, level: 12)
     }
 
     /// Where Debian's icc-profiles-free puts the sRGB IEC 61966-2.1 profile.
