@@ -1,5 +1,6 @@
 // What `pressroom watch` was asked to show: the layout, its folder, the data file, the theme and
 // fonts, and the colour variant.
+import PressroomLayout
 import PressroomText
 
 public struct PreviewConfiguration: Sendable {
@@ -18,6 +19,9 @@ public struct PreviewConfiguration: Sendable {
     /// Builds the font registry (the bundled fonts plus `extraFonts`); called again when a font
     /// file changes.
     public var makeRegistry: @Sendable () throws -> FontRegistry
+    /// Writes the PDF the page offers for download (the command line's variant, digital by
+    /// default); nil writes the plain PDF.
+    public var makePDF: (@Sendable (DocumentRenderer, DataValue) throws -> RenderedDocument)?
 
     public init(layout: String, layoutsDirectory: String, dataFile: String, theme: String? = nil, extraFonts: [String] = [],
                 print: Bool = false, recordLimit: Int = 5000, makeRegistry: @escaping @Sendable () throws -> FontRegistry) {

@@ -66,7 +66,8 @@ public final class PreviewSession {
         guard let lastGood else {
             throw LayoutError(.resource, "nothing has rendered yet; fix the errors shown first")
         }
-        let document = try lastGood.renderer.renderPDF(lastGood.record)
+        let document = try configuration.makePDF?(lastGood.renderer, lastGood.record)
+            ?? lastGood.renderer.renderPDF(lastGood.record)
         return (document.bytes, (document.fileName ?? "record-\(lastGood.number)") + ".pdf")
     }
 

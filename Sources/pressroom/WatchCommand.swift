@@ -27,10 +27,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         Foundation.signal(SIGPIPE, SIG_IGN)
         let fonts = options.font
-        let configuration = PreviewConfiguration(
+        var configuration = PreviewConfiguration(
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
             theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.variantName == .print,
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
+        let variant = try options.outputVariant()
+        configuration.makePDF = { renderer, record in try variant.render(record, with: renderer) }
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })
         for signal in [SIGINT, SIGTERM] {

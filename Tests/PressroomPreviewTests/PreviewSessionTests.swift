@@ -137,11 +137,34 @@ import Testing
         #expect(problem.file != nil && problem.line != nil)
     }
 
+    @Test func theDownloadIsWrittenByTheConfiguredVariant() throws {
+        var configuration = PreviewConfiguration(layout: "invoice", layoutsDirectory: layouts, dataFile: data,
+                                                 makeRegistry: { try Self.registry.get() })
+        // What the command line passes: its variant's writer (here one that names itself in the title).
+        configuration.makePDF = { renderer, record in
+            try renderer.renderPDF(record) { writer, _ in writer.addOutlineItem(title: "written by the variant", page: 0) }
+        }
+        let session = PreviewSession(configuration: configuration)
+        #expect(session.update().problems.isEmpty)
+        let (bytes, _) = try session.pdf()
+        let plain = try PreviewSession(configuration: PreviewConfiguration(
+            layout: "invoice", layoutsDirectory: layouts, dataFile: data, makeRegistry: { try Self.registry.get() })).pdfAfterUpdate()
+        #expect(bytes.count > plain.count, "the variant's outline entry makes the file larger")
+    }
+
     @Test func thePDFOfTheShownRecordCanBeDownloaded() throws {
         let session = session()
         #expect(session.update().problems.isEmpty)
         let (bytes, name) = try session.pdf()
         #expect(bytes.starts(with: Array("%PDF-".utf8)))
         #expect(name == "FV-2026-000001.pdf")
+    }
+}
+
+extension PreviewSession {
+    /// Renders, then returns the PDF download.
+    func pdfAfterUpdate() throws -> [UInt8] {
+        update()
+        return try pdf().bytes
     }
 }
