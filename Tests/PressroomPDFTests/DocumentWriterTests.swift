@@ -6,16 +6,6 @@ import PressroomText
 import Testing
 @testable import PressroomPDF
 
-private let registry = try! FontRegistry.bundled()
-private let typesetter = Typesetter(registry: registry)
-
-private var readable: PDFFileWriter.Options {
-    var options = PDFFileWriter.Options()
-    options.compressStreams = false
-    options.useObjectStreams = false
-    return options
-}
-
 private func page(_ text: String, weight: Int = 400, colour: Colour = .black) throws -> Page {
     var page = Page(size: .a4)
     page.add(try typesetter.typeset([TextSpan(text, style: TextStyle(weight: weight, size: 12))], width: 400),

@@ -6,16 +6,6 @@ import PressroomText
 import Testing
 @testable import PressroomPDF
 
-private let registry = try! FontRegistry.bundled()
-private let typesetter = Typesetter(registry: registry)
-
-private var readable: PDFFileWriter.Options {
-    var options = PDFFileWriter.Options()
-    options.compressStreams = false
-    options.useObjectStreams = false
-    return options
-}
-
 private func text(_ string: String, y: Double = 72) throws -> [PageItem] {
     var page = Page(size: .a4)
     page.add(try typesetter.typeset([TextSpan(string, style: TextStyle(size: 12))], width: 400), at: Point(x: 72, y: y))

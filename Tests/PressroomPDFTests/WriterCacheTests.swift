@@ -8,9 +8,6 @@ import PressroomText
 import Testing
 @testable import PressroomPDF
 
-private let registry = try! FontRegistry.bundled()
-private let typesetter = Typesetter(registry: registry)
-
 /// A page with regular and bold text that differs with `seed`, and the logo.
 private func invoicePage(_ seed: Int) throws -> Page {
     var page = Page(size: .a4)

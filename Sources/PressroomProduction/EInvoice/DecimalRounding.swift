@@ -12,8 +12,6 @@ extension Decimal {
         return result
     }
 
-    var magnitude: Decimal { self < 0 ? -self : self }
-
     /// Plain digits with exactly `decimals` places: "1234.50", "-0.07", "0.00".
     func fixed(_ decimals: Int = 2) -> String {
         var scaled = self

@@ -1,0 +1,14 @@
+// What the writer tests share: the bundled fonts, a typesetter over them, and writer options that
+// leave streams uncompressed and outside object streams, so tests can read the file as text.
+import PressroomText
+@testable import PressroomPDF
+
+let registry = try! FontRegistry.bundled()
+let typesetter = Typesetter(registry: registry)
+
+var readable: PDFFileWriter.Options {
+    var options = PDFFileWriter.Options()
+    options.compressStreams = false
+    options.useObjectStreams = false
+    return options
+}
