@@ -77,7 +77,7 @@ public final class PreviewSession {
         let directory = configuration.layoutsDirectory
         // Until the library reads, watch everything it could read.
         var files: Set<String> = dependencies.files.union([configuration.dataFile])
-        let folders = Set(["components", "themes", "labels"].map { "\(directory)/\($0)" })
+        let folders = Set(LayoutLibrary.folders(in: directory))
         dependencies = (files, folders)
 
         let library = try LayoutLibrary(directory: directory)

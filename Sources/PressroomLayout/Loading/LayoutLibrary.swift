@@ -11,7 +11,10 @@ public final class LayoutLibrary: @unchecked Sendable {
     /// rendered with this library depends on each of them.
     public private(set) var files: [String] = []
     /// The folders the library reads every YAML file of; a file added there changes the library.
-    public var folders: [String] { ["components", "themes", "labels"].map { "\(directory)/\($0)" } }
+    /// (Known before the folder is read, so a watcher can follow a library that fails to load.)
+    public static func folders(in directory: String) -> [String] {
+        ["components", "themes", "labels"].map { "\(directory)/\($0)" }
+    }
 
     /// Loads `components/`, `themes/` and `labels/` (each may be missing); the first broken file
     /// is the error, naming file:line:column.
