@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "pressroom", targets: ["pressroom"]),
         .library(name: "PressroomText", targets: ["PressroomText"]),
         .library(name: "PressroomGraphics", targets: ["PressroomGraphics"]),
+        .library(name: "PressroomImages", targets: ["PressroomImages"]),
         .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
         .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
         .library(name: "PressroomSVG", targets: ["PressroomSVG"]),
@@ -41,11 +42,14 @@ let package = Package(
 
         .target(name: "PressroomText", dependencies: ["CHarfBuzz", "CFreeType", "CICUShim", "CHyphen"]),
         .target(name: "PressroomGraphics", dependencies: ["PressroomText"]),
-        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "CHarfBuzz", "CZlib", "CLibDeflate", "CPNGShim"]),
+        // PNG and JPEG files decoded into samples: layout checks and sizes images with it, the PDF
+        // writer encodes what it decoded.
+        .target(name: "PressroomImages", dependencies: ["CZlib", "CPNGShim"]),
+        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "PressroomImages", "CHarfBuzz", "CZlib", "CLibDeflate"]),
         // Barcodes from libzint as vector paths, and the payment-code payloads (EPC QR, SPAYD).
         .target(name: "PressroomBarcode", dependencies: ["PressroomGraphics", "CZint"]),
         .target(name: "PressroomLayout", dependencies: [
-            "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomBarcode", "CICUShim",
+            "PressroomText", "PressroomGraphics", "PressroomImages", "PressroomBarcode", "CICUShim",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Output variants: the digital one (PDF/A-3b, tagging, e-invoice XML), later print.
@@ -56,7 +60,7 @@ let package = Package(
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText"]),
         // `pressroom watch`: dependency watching, preview renders and the preview's HTTP server.
         .target(name: "PressroomPreview", dependencies: [
-            "PressroomLayout", "PressroomSVG", "PressroomPDF", "PressroomGraphics", "PressroomText",
+            "PressroomLayout", "PressroomSVG", "PressroomProduction", "PressroomGraphics", "PressroomText",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -74,13 +78,14 @@ let package = Package(
             "PressroomLayout", "PressroomText", "PressroomGraphics",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText"]),
+        .testTarget(name: "PressroomImagesTests", dependencies: ["PressroomImages"]),
+        .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomImages"]),
         .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText", "CHarfBuzz"]),
         .testTarget(name: "PressroomBarcodeTests", dependencies: ["PressroomBarcode", "PressroomGraphics"]),
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF"]),
-        .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout"]),
+        .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG", "PressroomProduction"]),
+                                                          "PressroomSVG", "PressroomProduction", "PressroomImages"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,5 +1,6 @@
 // A page as a display list: everything layout decided, positioned, for a writer (PDF, SVG) to
-// serialise without laying anything out again.
+// serialise without laying anything out again; with its boxes (media, bleed, trim, art), groups
+// that transform and clip what they hold, and finished pages placed as reusable forms.
 import PressroomText
 
 /// Image bytes as the user supplied them (PNG or JPEG); writers decode and de-duplicate them.
@@ -15,8 +16,8 @@ public final class ImageSource: @unchecked Sendable {
 
 public enum PageItem: Sendable {
     /// A glyph run with its origin at the start of the baseline.
-    case text(GlyphRun, origin: Point, colour: Colour)
-    case path(Path, fill: Colour?, stroke: Stroke?)
+    case text(GlyphRun, origin: Point, colour: Swatch)
+    case path(Path, fill: Swatch?, stroke: Stroke?)
     case image(ImageSource, frame: Rect)
     /// A clickable area that opens a URI.
     case link(Rect, uri: String)
@@ -26,10 +27,36 @@ public enum PageItem: Sendable {
     /// Tagged PDF: opens or closes a marked-content sequence; only renderers asked to record
     /// structure emit it, and the SVG writer ignores it.
     case structure(StructureMark)
+    /// Items drawn through a transformation and inside a clip, as one unit.
+    case group(PageGroup)
+    /// A finished page placed as a whole (imposition puts pages on sheets this way): written once
+    /// per document, however often it is placed.
+    case form(PageForm, transform: Transform)
+}
+
+/// Items seen through `transform` (group space to page space) and clipped to `clip`, a path in
+/// group space (nil: no clip).
+public struct PageGroup: Sendable {
+    public var transform: Transform
+    public var clip: Path?
+    public var items: [PageItem]
+
+    public init(transform: Transform = .identity, clip: Path? = nil, items: [PageItem]) {
+        self.transform = transform
+        self.clip = clip
+        self.items = items
+    }
+}
+
+/// A reusable finished page. Its identity is the object: place the same `PageForm` many times
+/// and a writer stores its content once (PDF: one Form XObject).
+public final class PageForm: Sendable {
+    public let page: Page
+    public init(_ page: Page) { self.page = page }
 }
 
 /// The layout block (and the component it belongs to) that produced an area of a page.
-public struct SourceMark: Sendable, Hashable {
+public struct SourceMark: Sendable, Hashable, Codable {
     /// What the block is: "text", "table", "box `address`", …
     public var kind: String
     /// The innermost component the block belongs to; nil for the layout's own blocks.
@@ -67,68 +94,54 @@ extension PageItem {
             return .source(Rect(x: rect.minX + dx, y: rect.minY + dy, width: rect.width, height: rect.height), mark)
         case .structure:
             return self
+        case .group(var group):
+            group.transform = group.transform.then(.translation(x: dx, y: dy))
+            return .group(group)
+        case .form(let form, let transform):
+            return .form(form, transform: transform.then(.translation(x: dx, y: dy)))
         }
     }
 }
 
+/// ISO 32000-1 §14.11.2: the regions of a page. The media box is the page's `size`; the others
+/// are rectangles inside it, in page coordinates (y down), nil when the page has none.
+public struct PageBoxes: Sendable, Hashable {
+    /// Where the page is cut when printed with bleed: content running off the trim ends here.
+    public var bleed: Rect?
+    /// The finished page after trimming.
+    public var trim: Rect?
+    /// The meaningful content, as the page's creator intends it.
+    public var art: Rect?
+
+    public init(bleed: Rect? = nil, trim: Rect? = nil, art: Rect? = nil) {
+        self.bleed = bleed
+        self.trim = trim
+        self.art = art
+    }
+}
+
 public struct Page: Sendable {
+    /// The media box: the whole sheet the page is drawn on, from (0, 0).
     public var size: Size
     public var items: [PageItem]
+    public var boxes: PageBoxes
 
-    public init(size: Size, items: [PageItem] = []) {
+    public init(size: Size, items: [PageItem] = [], boxes: PageBoxes = PageBoxes()) {
         self.size = size
         self.items = items
+        self.boxes = boxes
     }
 
     public mutating func add(_ item: PageItem) { items.append(item) }
 
     /// Adds every line of a typeset paragraph whose top-left corner is at `origin`, each run
     /// painted with the colour its span asks for.
-    public mutating func add(_ paragraph: TypesetParagraph, at origin: Point, colour: (Int) -> Colour = { _ in .black }) {
+    public mutating func add(_ paragraph: TypesetParagraph, at origin: Point, colour: (Int) -> Swatch = { _ in .black }) {
         for line in paragraph.lines {
             for (x, run) in line.runs {
                 items.append(.text(run, origin: Point(x: origin.x + x, y: origin.y + line.baseline),
                                    colour: colour(run.spanIndex)))
             }
         }
-    }
-}
-
-/// Document-level facts: the Info dictionary and XMP metadata.
-public struct DocumentInfo: Sendable {
-    public var title: String?
-    public var author: String?
-    public var subject: String?
-    public var keywords: String?
-    public var creator: String?
-    public var producer: String
-    /// Only what the caller supplies: output never depends on the wall clock.
-    public var creationDate: DocumentDate?
-    /// BCP 47 tag of the document's main language.
-    public var language: String?
-
-    public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: String? = nil,
-                creator: String? = nil, producer: String = "Pressroom", creationDate: DocumentDate? = nil,
-                language: String? = nil) {
-        self.title = title
-        self.author = author
-        self.subject = subject
-        self.keywords = keywords
-        self.creator = creator
-        self.producer = producer
-        self.creationDate = creationDate
-        self.language = language
-    }
-}
-
-/// A calendar instant with its UTC offset, as PDF and XMP write it.
-public struct DocumentDate: Sendable, Equatable {
-    public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
-    /// Offset from UTC in minutes.
-    public var utcOffsetMinutes: Int
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, utcOffsetMinutes: Int = 0) {
-        self.year = year; self.month = month; self.day = day
-        self.hour = hour; self.minute = minute; self.second = second
-        self.utcOffsetMinutes = utcOffsetMinutes
     }
 }

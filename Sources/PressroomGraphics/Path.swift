@@ -95,7 +95,7 @@ public enum LineJoin: Int, Sendable { case miter = 0, round = 1, bevel = 2 }
 public enum LineCap: Int, Sendable { case butt = 0, round = 1, square = 2 }
 
 public struct Stroke: Hashable, Sendable {
-    public var colour: Colour
+    public var colour: Swatch
     public var width: Double
     /// Dash lengths in points, alternating on and off; empty for a solid line.
     public var dash: [Double]
@@ -103,7 +103,7 @@ public struct Stroke: Hashable, Sendable {
     public var join: LineJoin
     public var cap: LineCap
 
-    public init(colour: Colour, width: Double = 1, dash: [Double] = [], dashPhase: Double = 0,
+    public init(colour: Swatch, width: Double = 1, dash: [Double] = [], dashPhase: Double = 0,
                 join: LineJoin = .miter, cap: LineCap = .butt) {
         self.colour = colour
         self.width = width

@@ -1,6 +1,7 @@
 // What `pressroom watch` was asked to show: the layout, its folder, the data file, the theme and
-// fonts, and the colour variant.
+// fonts, and the output variant (its colours on the page, its PDF for download).
 import PressroomLayout
+import PressroomProduction
 import PressroomText
 
 public struct PreviewConfiguration: Sendable {
@@ -12,25 +13,23 @@ public struct PreviewConfiguration: Sendable {
     public var theme: String?
     /// Font files or folders registered besides the bundled fonts (watched too).
     public var extraFonts: [String]
-    /// Paint with CMYK and spot colours, as the print variant does.
-    public var print: Bool
+    /// The variant the page's colours and the PDF download follow (the command line's, digital
+    /// by default; plain when nothing is said).
+    public var variant: any OutputVariant
     /// The record picker lists at most this many records.
     public var recordLimit: Int
     /// Builds the font registry (the bundled fonts plus `extraFonts`); called again when a font
     /// file changes.
     public var makeRegistry: @Sendable () throws -> FontRegistry
-    /// Writes the PDF the page offers for download (the command line's variant, digital by
-    /// default); nil writes the plain PDF.
-    public var makePDF: (@Sendable (DocumentRenderer, DataValue) throws -> RenderedDocument)?
 
     public init(layout: String, layoutsDirectory: String, dataFile: String, theme: String? = nil, extraFonts: [String] = [],
-                print: Bool = false, recordLimit: Int = 5000, makeRegistry: @escaping @Sendable () throws -> FontRegistry) {
+                variant: any OutputVariant = PlainVariant(), recordLimit: Int = 5000, makeRegistry: @escaping @Sendable () throws -> FontRegistry) {
         self.layout = layout
         self.layoutsDirectory = layoutsDirectory
         self.dataFile = dataFile
         self.theme = theme
         self.extraFonts = extraFonts
-        self.print = print
+        self.variant = variant
         self.recordLimit = recordLimit
         self.makeRegistry = makeRegistry
     }

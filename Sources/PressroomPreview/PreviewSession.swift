@@ -5,6 +5,7 @@
 import Foundation
 import PressroomGraphics
 import PressroomLayout
+import PressroomProduction
 import PressroomSVG
 import PressroomText
 
@@ -28,7 +29,6 @@ public final class PreviewSession {
         self.configuration = configuration
         state.layout = configuration.layout
         state.dataFile = configuration.dataFile
-        state.print = configuration.print
     }
 
     /// Shows record `number` (1-based) from now on.
@@ -66,8 +66,7 @@ public final class PreviewSession {
         guard let lastGood else {
             throw LayoutError(.resource, "nothing has rendered yet; fix the errors shown first")
         }
-        let document = try configuration.makePDF?(lastGood.renderer, lastGood.record)
-            ?? lastGood.renderer.renderPDF(lastGood.record)
+        let document = try DocumentProducer(renderer: lastGood.renderer, variant: configuration.variant).document(for: lastGood.record)
         return (document.bytes, (document.fileName ?? "record-\(lastGood.number)") + ".pdf")
     }
 
@@ -94,8 +93,10 @@ public final class PreviewSession {
         let registry = try self.registry ?? configuration.makeRegistry()
         self.registry = registry
         fontFiles = Set(configuration.extraFonts)
-        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                            mode: configuration.print ? .print : .screen)
+        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry)
+        // The page shows the colours the variant paints.
+        let colours = configuration.variant.settings(for: layout).colours
+        state.print = colours == .print
         renderer.recordsSources = true
         // Titles come from the layout, so they are read again with it (for all but huge files).
         if labelsAreStale || (records?.count ?? 0) <= 500 { labelRecords(with: renderer) }
@@ -127,7 +128,7 @@ public final class PreviewSession {
         dependencies = (files, folders)
 
         pageSVGs = pages.enumerated().map { index, page in
-            svgWriter.svg(for: page, options: SVGOptions(idPrefix: "p\(index + 1)-", includeSources: true))
+            svgWriter.svg(for: page, options: SVGOptions(idPrefix: "p\(index + 1)-", includeSources: true, colours: colours))
         }
         state.pagesVersion = state.version
         state.pages = pages.enumerated().map { index, page in

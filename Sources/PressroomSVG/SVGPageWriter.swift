@@ -20,30 +20,9 @@ public final class SVGPageWriter {
         XMLEscaping.appendAttributeValue(options.idPrefix, to: &prefix)
         var definitions = SVGGlyphDefinitions(prefix: prefix)
         var body = SVGOutput(capacity: 65_536)
-        var links: [(Rect, String)] = []
-        var marks: [(Rect, SourceMark)] = []
-
-        for item in page.items {
-            switch item {
-            case .text(let run, let origin, let colour):
-                appendText(run, at: origin, colour: colour, definitions: &definitions, to: &body)
-            case .path(let path, let fill, let stroke):
-                guard fill != nil || stroke != nil, !path.elements.isEmpty else { continue }
-                body.append("<path d=\"")
-                SVGPathData.append(path, to: &body)
-                body.append(UInt8(ascii: "\""))
-                SVGPathData.appendPaint(fill: fill, stroke: stroke, to: &body)
-                body.append("/>")
-            case .image(let source, let frame):
-                appendImage(source, frame: frame, to: &body)
-            case .link(let rect, let uri):
-                links.append((rect, uri))
-            case .source(let rect, let mark):
-                if options.includeSources { marks.append((rect, mark)) }
-            case .structure:
-                continue  // tagged PDF only
-            }
-        }
+        var drawing = Drawing(prefix: prefix, colours: options.colours, includeSources: options.includeSources)
+        append(page.items, topLevel: true, drawing: &drawing, definitions: &definitions, to: &body)
+        let links = drawing.links, marks = drawing.marks
 
         var document = SVGOutput(capacity: body.bytes.count + definitions.output.bytes.count + 512)
         document.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
@@ -75,6 +54,79 @@ public final class SVGPageWriter {
     }
 
     // MARK: Items
+
+    /// What drawing the items gathers besides their SVG: links and source marks (of the page's
+    /// own items; those inside groups and forms are not clickable), and clip path numbers.
+    private struct Drawing {
+        let prefix: [UInt8]
+        let colours: ColourChoice
+        let includeSources: Bool
+        var links: [(Rect, String)] = []
+        var marks: [(Rect, SourceMark)] = []
+        var clips = 0
+    }
+
+    private func append(_ items: [PageItem], topLevel: Bool, drawing: inout Drawing,
+                        definitions: inout SVGGlyphDefinitions, to body: inout SVGOutput) {
+        for item in items {
+            switch item {
+            case .text(let run, let origin, let colour):
+                appendText(run, at: origin, colour: colour.colour(for: drawing.colours), definitions: &definitions, to: &body)
+            case .path(let path, let fill, let stroke):
+                guard fill != nil || stroke != nil, !path.elements.isEmpty else { continue }
+                body.append("<path d=\"")
+                SVGPathData.append(path, to: &body)
+                body.append(UInt8(ascii: "\""))
+                SVGPathData.appendPaint(fill: fill, stroke: stroke, colours: drawing.colours, to: &body)
+                body.append("/>")
+            case .image(let source, let frame):
+                appendImage(source, frame: frame, to: &body)
+            case .link(let rect, let uri):
+                if topLevel { drawing.links.append((rect, uri)) }
+            case .source(let rect, let mark):
+                if topLevel && drawing.includeSources { drawing.marks.append((rect, mark)) }
+            case .structure:
+                continue  // tagged PDF only
+            case .group(let group):
+                var clipID: [UInt8]?
+                if let clip = group.clip {
+                    drawing.clips += 1
+                    let id = drawing.prefix + Array("clip\(drawing.clips)".utf8)
+                    body.append("<clipPath id=\"")
+                    body.append(id)
+                    body.append("\"><path d=\"")
+                    SVGPathData.append(clip, to: &body)
+                    body.append("\"/></clipPath>")
+                    clipID = id
+                }
+                appendGroupStart(group.transform, to: &body)
+                if let clipID {
+                    // The clip is in the group's space: an inner group applies it after the transform.
+                    body.append("<g clip-path=\"url(#")
+                    body.append(clipID)
+                    body.append(")\">")
+                }
+                append(group.items, topLevel: false, drawing: &drawing, definitions: &definitions, to: &body)
+                if clipID != nil { body.append("</g>") }
+                body.append("</g>")
+            case .form(let form, let transform):
+                appendGroupStart(transform, to: &body)
+                append(form.page.items, topLevel: false, drawing: &drawing, definitions: &definitions, to: &body)
+                body.append("</g>")
+            }
+        }
+    }
+
+    /// `<g transform="matrix(a b c d e f)">`: SVG's user space is y down, as the display list's.
+    private func appendGroupStart(_ t: Transform, to body: inout SVGOutput) {
+        guard !t.isIdentity else { body.append("<g>"); return }
+        body.append("<g transform=\"matrix(")
+        for (index, value) in [t.a, t.b, t.c, t.d, t.tx, t.ty].enumerated() {
+            if index > 0 { body.append(UInt8(ascii: " ")) }
+            body.append(number: value, decimals: 6)
+        }
+        body.append(")\">")
+    }
 
     /// A run as a group scaled from font units to points at its baseline origin, filled with its
     /// colour, with one `<use>` per glyph at the typesetter's position (the PDF writer's TJ

@@ -63,13 +63,13 @@ enum SVGPathData {
 
     /// ` fill="…" stroke="…" stroke-width="…" …` for a path painted as the PDF writer paints it:
     /// nonzero fill, then the stroke over it (B, §8.5.3), PDF's defaults where SVG's differ.
-    static func appendPaint(fill: Colour?, stroke: Stroke?, to output: inout SVGOutput) {
+    static func appendPaint(fill: Swatch?, stroke: Stroke?, colours: ColourChoice, to output: inout SVGOutput) {
         output.append(" fill=\"")
-        if let fill { SVGColour.appendHex(fill, to: &output) } else { output.append("none") }
+        if let fill { SVGColour.appendHex(fill.colour(for: colours), to: &output) } else { output.append("none") }
         output.append(UInt8(ascii: "\""))
         guard let stroke else { return }
         output.append(" stroke=\"")
-        SVGColour.appendHex(stroke.colour, to: &output)
+        SVGColour.appendHex(stroke.colour.colour(for: colours), to: &output)
         output.append(UInt8(ascii: "\""))
         if stroke.width > 0 {
             output.attribute("stroke-width", stroke.width, decimals: 3)

@@ -39,7 +39,7 @@ struct FlowComposer {
     @discardableResult
     mutating func paragraph(_ spans: [TextSpan], style: ParagraphStyle = ParagraphStyle(), indent: Double = 0,
                             width: Double? = nil, link uri: String? = nil,
-                            colour: @escaping (Int) -> Colour = { _ in .black }) throws -> TypesetParagraph {
+                            colour: @escaping (Int) -> Swatch = { _ in .black }) throws -> TypesetParagraph {
         let set = try typesetter.typeset(spans, width: width ?? contentWidth - indent, style: style)
         missing += set.missingCharacters
         reserve(set.height)

@@ -61,7 +61,7 @@ public enum Specimen {
     public static func make(registry: FontRegistry, logo: ImageSource) throws -> Result {
         let typesetter = Typesetter(registry: registry)
         var flow = FlowComposer(pageSize: .a4, margin: Length.mm(18).points, typesetter: typesetter)
-        let accent = Colour.rgb(0.086, 0.306, 0.549)
+        let accent = Swatch.rgb(0.086, 0.306, 0.549)
 
         // Title and logo.
         let columnWidth = flow.contentWidth
@@ -118,9 +118,9 @@ public enum Specimen {
         // Inks and shapes.
         try heading("Inks, shapes and a transparent logo", &flow, accent)
         let spot = SpotColour(name: "PANTONE 186 C", cyan: 0, magenta: 1, yellow: 0.81, black: 0.04)
-        let swatches: [(String, Colour)] = [
+        let swatches: [(String, Swatch)] = [
             ("C", .cmyk(1, 0, 0, 0)), ("M", .cmyk(0, 1, 0, 0)), ("Y", .cmyk(0, 0, 1, 0)), ("K", .cmyk(0, 0, 0, 1)),
-            ("186 100%", .spot(spot, tint: 1)), ("186 60%", .spot(spot, tint: 0.6)), ("186 30%", .spot(spot, tint: 0.3)),
+            ("186 100%", Swatch(.spot(spot, tint: 1))), ("186 60%", Swatch(.spot(spot, tint: 0.6))), ("186 30%", Swatch(.spot(spot, tint: 0.3))),
             ("RGB", accent),
         ]
         let labelStyle = TextStyle(size: 7)
@@ -154,7 +154,7 @@ public enum Specimen {
         return Result(pages: pages, info: info, missingCharacters: flow.missing)
     }
 
-    private static func heading(_ text: String, _ flow: inout FlowComposer, _ colour: Colour) throws {
+    private static func heading(_ text: String, _ flow: inout FlowComposer, _ colour: Swatch) throws {
         flow.reserve(40)
         try flow.paragraph([TextSpan(text, style: TextStyle(weight: 700, size: 11))], colour: { _ in colour })
         flow.space(2)

@@ -5,6 +5,7 @@
 import ArgumentParser
 import Foundation
 import PressroomLayout
+import PressroomProduction
 
 struct BenchPeerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,8 +36,7 @@ struct BenchPeerCommand: ParsableCommand {
     @OptionGroup var options: LayoutOptions
 
     func run() throws {
-        let renderer = try options.renderer(for: layout, variant: .plain)
-        let variant = try options.outputVariant(default: .plain)
+        let producer = try options.producer(for: layout, variant: .plain)
         let reader = try RecordReader(path: input)
         var loaded: [DataValue] = []
         if !stream {
@@ -45,7 +45,7 @@ struct BenchPeerCommand: ParsableCommand {
             }
         }
         try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        if !stream { for record in loaded.prefix(warmup) { _ = try variant.render(record, with: renderer) } }
+        if !stream { for record in loaded.prefix(warmup) { _ = try producer.document(for: record) } }
         let records: AnySequence<DataValue> = stream
             ? AnySequence(reader.lazy.map { entry -> DataValue in (try? entry.result.get()) ?? .null })
             : AnySequence(loaded)
@@ -58,7 +58,7 @@ struct BenchPeerCommand: ParsableCommand {
         for (index, record) in records.enumerated() {
             count += 1
             let docStarted = DispatchTime.now().uptimeNanoseconds
-            let document = try variant.render(record, with: renderer)
+            let document = try producer.document(for: record)
             if !noWrite {
                 try Data(document.bytes).write(to: URL(fileURLWithPath: outDir).appendingPathComponent(String(format: "%05d.pdf", index)))
             }

@@ -24,7 +24,7 @@ struct LayoutOptions: ParsableArguments {
     @Option(name: .customLong("e-invoice"), help: "The digital variant's e-invoice: minimum, basic, en16931 or none (default: the layout's `e-invoice:`).")
     var eInvoice: String?
 
-    @Flag(help: "Write tagged PDF (PDF/UA): a structure tree of headings, paragraphs, tables and figures, page furniture as artifacts.")
+    @Flag(help: "Write tagged PDF that claims PDF/UA-1 (the digital variant always does): a structure tree of headings, paragraphs, tables and figures, page furniture as artifacts.")
     var tagged = false
 
     /// The layouts folder for a layout argument: "invoice" or "path/to/invoice.yaml".
@@ -37,8 +37,8 @@ struct LayoutOptions: ParsableArguments {
         return BundledFonts.directory + "/../Layouts"
     }
 
-    /// `fallback`: the variant when neither --variant nor --print is given.
-    func renderer(for layoutName: String, variant fallback: VariantName = .digital) throws -> DocumentRenderer {
+    /// The layout renderer; the variant decides colours, tagging and profiles.
+    func renderer(for layoutName: String) throws -> DocumentRenderer {
         let library = try LayoutLibrary(directory: directory(for: layoutName))
         let layout = try library.layout(named: layoutName)
         let theme = try library.theme(named: self.theme ?? layout.theme)
@@ -50,11 +50,7 @@ struct LayoutOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let registry = try Self.registry(adding: font)
-        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
-                                            mode: variantName(default: fallback) == .print ? .print : .screen)
-        // The digital variant is tagged (PDF/UA); --tagged tags the others too.
-        renderer.tagged = tagged || variantName(default: fallback) == .digital
-        return renderer
+        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry)
     }
 }
 

@@ -1,32 +1,12 @@
 // Which variant of a document the command writes: `digital` (PDF/A-3b with the layout's
 // e-invoice; the default), `print` (CMYK and spot colours) or `plain` (the bare PDF, as the
-// benchmarks compare it with other engines).
+// benchmarks compare it with other engines); `--tagged` tags plain and print documents too.
 import ArgumentParser
-import PressroomGraphics
 import PressroomLayout
-import PressroomPDF
 import PressroomProduction
 
 enum VariantName: String, ExpressibleByArgument, CaseIterable {
     case digital, print, plain
-}
-
-/// Turns records into PDFs of the chosen variant with a renderer.
-struct OutputVariant {
-    let digital: DigitalVariant?
-
-    func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
-        if let digital { return try digital.render(record, with: renderer) }
-        return try renderer.renderPDF(record)
-    }
-
-    /// A writer for many records in one file (`--combine`): PDF/A for the digital variant, without
-    /// an e-invoice, which belongs to one invoice.
-    func combinedWriter(info: DocumentInfo, tagged: Bool) -> PDFDocumentWriter {
-        let writer = PDFDocumentWriter(info: info, tagged: tagged)
-        if let digital { writer.conformance = .pdfA3b(outputIntent: digital.outputIntent) }
-        return writer
-    }
 }
 
 extension LayoutOptions {
@@ -35,18 +15,27 @@ extension LayoutOptions {
 
     var variantName: VariantName { variantName() }
 
-    func outputVariant(default fallback: VariantName = .digital) throws -> OutputVariant {
-        guard variantName(default: fallback) == .digital else { return OutputVariant(digital: nil) }
-        let choice: DigitalVariant.EInvoiceChoice
-        switch eInvoice {
-        case nil: choice = .layout
-        case "none": choice = .none
-        case let name?:
-            guard let level = EInvoiceLevel(rawValue: name) else {
-                throw ValidationError("--e-invoice must be minimum, basic, en16931 or none, not \(name)")
+    func outputVariant(default fallback: VariantName = .digital) throws -> any OutputVariant {
+        switch variantName(default: fallback) {
+        case .plain: return PlainVariant(tagged: tagged)
+        case .print: return PrintVariant(tagged: tagged)
+        case .digital:
+            let choice: DigitalVariant.EInvoiceChoice
+            switch eInvoice {
+            case nil: choice = .layout
+            case "none": choice = .none
+            case let name?:
+                guard let level = EInvoiceLevel(rawValue: name) else {
+                    throw ValidationError("--e-invoice must be minimum, basic, en16931 or none, not \(name)")
+                }
+                choice = .level(level)
             }
-            choice = .level(level)
+            return try DigitalVariant.standard(eInvoice: choice)
         }
-        return OutputVariant(digital: try DigitalVariant.standard(eInvoice: choice))
+    }
+
+    /// A producer of the chosen variant for a layout.
+    func producer(for layoutName: String, variant fallback: VariantName = .digital) throws -> DocumentProducer {
+        DocumentProducer(renderer: try renderer(for: layoutName), variant: try outputVariant(default: fallback))
     }
 }

@@ -2,8 +2,9 @@
 // longest value of every field) and renders them into one PDF for approval.
 import ArgumentParser
 import Foundation
+import PressroomGraphics
 import PressroomLayout
-import PressroomPDF
+import PressroomProduction
 
 struct ProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,22 +39,24 @@ struct ProofCommand: ParsableCommand {
             }
         }
         let chosen = picks.chosen(limit: limit)
-        let writer = PDFDocumentWriter(info: .init(title: "Proof of \(renderer.layout.name)", creator: "Pressroom proof"))
-        var failures: [LayoutError] = unreadable
+        // A proof is for looking at the layout: the plain variant's settings, one file.
+        let proof = CombinedPDF(info: DocumentInfo(title: "Proof of \(renderer.layout.name)", creator: "Pressroom proof"),
+                                settings: PlainVariant().settings(for: renderer.layout))
+        var failures: [String] = unreadable.map(\.description)
         for (number, reasons) in chosen {
             guard let record = records[number] else { continue }
             do {
-                let pages = try renderer.render(record, into: writer, outlineTitle: "record \(number): \(reasons.joined(separator: ", "))")
+                let pages = try proof.append(record, with: renderer, outlineTitle: "record \(number): \(reasons.joined(separator: ", "))")
                 print("record \(number): \(pages) page\(pages == 1 ? "" : "s") — \(reasons.joined(separator: "; "))")
             } catch {
-                failures.append(error.inRecord(number))
+                failures.append(BatchFailure(record: number, failure: RecordFailure(error)).description)
             }
         }
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: output).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
-        if writer.pageCount > 0 {
-            try Data(try writer.finish()).write(to: URL(fileURLWithPath: output))
-            print("Wrote \(output): \(chosen.count) records, \(writer.pageCount) pages")
+        if proof.pageCount > 0 {
+            try Data(try proof.finish()).write(to: URL(fileURLWithPath: output))
+            print("Wrote \(output): \(chosen.count) records, \(proof.pageCount) pages")
         }
         for failure in failures { Console.error("  \(failure)") }
         if !failures.isEmpty { throw ExitCode(1) }

@@ -5,7 +5,7 @@ import ArgumentParser
 import Foundation
 import PressroomGraphics
 import PressroomLayout
-import PressroomPDF
+import PressroomProduction
 import PressroomSVG
 
 struct RenderCommand: ParsableCommand {
@@ -45,74 +45,50 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let renderer: DocumentRenderer
-        do { renderer = try options.renderer(for: layout) } catch let exit as ExitCode { throw exit } catch {
+        let producer: DocumentProducer
+        do { producer = try options.producer(for: layout) } catch let exit as ExitCode { throw exit } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
+        let renderer = producer.renderer
         let nameTemplate = try name.map { try Template.parse($0, at: SourceLocation(file: "--name", line: 1)) }
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let reader = try RecordReader(path: data)
-        let total = Self.countRecords(data)
-        var progress = ProgressBar(total: total)
-        var failures: [LayoutError] = []
-        var rendered = 0, pages = 0
-        var usedNames: Set<String> = []
-        let started = Date()
-        let svgWriter = SVGPageWriter()
-        let variant = try options.outputVariant()
-        let combined = combine.map { _ in variant.combinedWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)"),
-                                                                  tagged: renderer.tagged) }
-
-        for (number, result) in reader {
-            do {
-                let record = try result.get()
-                if let combined {
-                    pages += try renderer.render(record, into: combined)
-                } else {
-                    // SVG needs no PDF: the pages in memory, and the name the PDF would have had.
-                    let pdf = format == .pdf ? try variant.render(record, with: renderer) : nil
-                    let svgPages = format == .svg ? try renderer.pages(for: record) : []
-                    let fileName = try pdf.map { $0.fileName } ?? renderer.preamble(for: record).fileName
-                    var base = try nameTemplate.map { try renderer.preamble(for: record).render($0) } ?? fileName
-                        ?? String(format: "%05d", number)
-                    base = Self.safeFileName(base, fallback: String(format: "%05d", number))
-                    var name = base
-                    var suffix = 2
-                    while usedNames.contains(name) { name = "\(base)-\(suffix)"; suffix += 1 }
-                    usedNames.insert(name)
-                    let folder = URL(fileURLWithPath: output)
-                    if let pdf {
-                        try Data(pdf.bytes).write(to: folder.appendingPathComponent(name + ".pdf"))
-                        pages += pdf.pageCount
-                    }
-                    for (index, page) in svgPages.enumerated() {
-                        let svg = svgWriter.svg(for: page)
-                        try Data(svg.utf8).write(to: folder.appendingPathComponent("\(name)-\(index + 1).svg"))
-                    }
-                    pages += svgPages.count
-                }
-                rendered += 1
-            } catch let error as LayoutError {
-                failures.append(error.inRecord(number))
-            } catch {
-                failures.append(LayoutError(.resource, "\(error)", record: number))
-            }
-            progress.update(done: rendered + failures.count, failed: failures.count)
+        let output: any BatchOutput
+        let destination: String
+        if let combine {
+            let path = combine.contains("/") ? combine : self.output + "/" + combine
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                                                    withIntermediateDirectories: true)
+            output = CombinedPDFOutput(path: path, info: DocumentInfo(title: "\(renderer.layout.name) batch",
+                                                                      creator: "Pressroom layout \(renderer.layout.name)"))
+            destination = "into \(combine)"
+        } else if format == .svg {
+            output = try SVGFolderOutput(folder: self.output, colours: producer.variant.settings(for: renderer.layout).colours)
+            destination = "into \(self.output)/"
+        } else {
+            output = try PDFFolderOutput(folder: self.output)
+            destination = "into \(self.output)/"
         }
-        if let combined, let combine {
-            let path = combine.contains("/") ? combine : output + "/" + combine
-            try Data(try combined.finish()).write(to: URL(fileURLWithPath: path))
+        var progress = ProgressBar(total: Self.countRecords(data))
+        let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
+        let records = try RecordReader(path: data)
+        let summary: BatchSummary
+        do {
+            summary = try batch.run(records, into: output) { step in
+                progress.update(done: step.done, failed: step.failed)
+            }
+        } catch {
+            progress.finish()
+            Console.error("error: \(error.failure)")
+            throw ExitCode(2)
         }
         progress.finish()
-        let seconds = Date().timeIntervalSince(started)
-        let where_ = combine.map { "into \($0)" } ?? "into \(output)/"
         Console.error(String(format: "Rendered %d of %d records (%d pages) %@ in %.2f s (%.0f docs/s).",
-                             rendered, rendered + failures.count, pages, where_, seconds, Double(rendered) / max(seconds, 1e-9)))
-        if !failures.isEmpty {
-            Console.error("\(failures.count) record\(failures.count == 1 ? "" : "s") failed:")
-            for failure in failures { Console.error("  \(failure)") }
-            throw ExitCode(rendered == 0 ? 2 : 1)
+                             summary.rendered, summary.total, summary.pages, destination, summary.seconds,
+                             Double(summary.rendered) / max(summary.seconds, 1e-9)))
+        if !summary.failures.isEmpty {
+            Console.error("\(summary.failures.count) record\(summary.failures.count == 1 ? "" : "s") failed:")
+            for failure in summary.failures { Console.error("  \(failure)") }
+            throw ExitCode(summary.rendered == 0 ? 2 : 1)
         }
     }
 
@@ -139,11 +115,4 @@ struct RenderCommand: ParsableCommand {
         if first == UInt8(ascii: "{") && firstLineLength == 1 { return 1 }
         return sawContent ? lines + 1 : lines
     }
-
-    static func safeFileName(_ name: String, fallback: String) -> String {
-        let cleaned = String(name.map { "/\\:*?\"<>|\0".contains($0) || $0.isNewline ? "_" : $0 })
-            .trimmingCharacters(in: .whitespaces)
-        return cleaned.isEmpty || cleaned.hasPrefix(".") ? fallback : cleaned
-    }
 }
-

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import PressroomLayout
+import PressroomProduction
 import PressroomText
 
 struct SamplesCommand: ParsableCommand {
@@ -25,19 +26,18 @@ struct SamplesCommand: ParsableCommand {
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         let files = try FileManager.default.contentsOfDirectory(atPath: recordsFolder).filter { $0.hasSuffix(".jsonl") }.sorted()
         var failed = 0
-        let variant = try options.outputVariant()
         for layout in layouts {
             let matching = files.filter { $0.hasPrefix(layout) }
             guard !matching.isEmpty else { continue }
-            let renderer = try options.renderer(for: layout)
+            let producer = try options.producer(for: layout)
             let folder = output + "/" + layout
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var count = 0, pages = 0
             for file in matching {
                 for (number, result) in try RecordReader(path: recordsFolder + "/" + file) {
                     do {
-                        let document = try variant.render(try result.get(), with: renderer)
-                        let name = RenderCommand.safeFileName(document.fileName ?? "", fallback: "\(file.dropLast(6))-\(number)")
+                        let document = try producer.document(for: try result.get())
+                        let name = BatchNames.safe(document.fileName ?? "", fallback: "\(file.dropLast(6))-\(number)")
                         try Data(document.bytes).write(to: URL(fileURLWithPath: folder + "/" + name + ".pdf"))
                         count += 1
                         pages += document.pageCount
@@ -47,7 +47,7 @@ struct SamplesCommand: ParsableCommand {
                     }
                 }
             }
-            print("\(layout): \(count) documents, \(pages) pages in \(folder)/ (theme \(renderer.theme.name))")
+            print("\(layout): \(count) documents, \(pages) pages in \(folder)/ (theme \(producer.renderer.theme.name))")
         }
         if failed > 0 { throw ExitCode(1) }
     }

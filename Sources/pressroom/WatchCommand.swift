@@ -27,12 +27,10 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         Foundation.signal(SIGPIPE, SIG_IGN)
         let fonts = options.font
-        var configuration = PreviewConfiguration(
+        let configuration = PreviewConfiguration(
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
-            theme: options.theme, extraFonts: fonts.map(Self.absolute), print: options.variantName == .print,
+            theme: options.theme, extraFonts: fonts.map(Self.absolute), variant: try options.outputVariant(),
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
-        let variant = try options.outputVariant()
-        configuration.makePDF = { renderer, record in try variant.render(record, with: renderer) }
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })
         for signal in [SIGINT, SIGTERM] {

@@ -12,8 +12,8 @@ enum DigitalSamples {
     static let variant = Result { try DigitalVariant.standard() }
 
     static func render(_ layout: String, _ file: String, _ index: Int) throws -> RenderedDocument {
-        let renderer = try Samples.renderer(layout)
-        return try variant.get().render(try Samples.records(file)[index], with: renderer)
+        let producer = DocumentProducer(renderer: try Samples.renderer(layout), variant: try variant.get())
+        return try producer.document(for: try Samples.records(file)[index])
     }
 }
 

@@ -9,8 +9,8 @@ import Testing
 @Test func anAttachedFileIsListedInAFWithItsRelationshipAndReadsBack() throws {
     let xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<note lang=\"cs\">Příliš žluťoučký kůň</note>\n".utf8)
     let writer = PDFDocumentWriter(info: DocumentInfo(title: "Attachment test", creationDate: DocumentDate(year: 2026, month: 8, day: 17),
-                                                      language: "cs-CZ"))
-    writer.conformance = PDFConformance.pdfA3b(outputIntent: try ICCProfile.sRGB())
+                                                      language: "cs-CZ"),
+                                   profiles: [.pdfA3b(outputIntent: try ICCProfile.sRGB())])
     writer.attach(EmbeddedFile(name: "note.xml", bytes: xml, mimeType: "text/xml", relationship: .supplement,
                                description: "A note", modificationDate: DocumentDate(year: 2026, month: 8, day: 17)))
     writer.addXMPExtension(XMPExtension(schemaName: "Test schema", namespaceURI: "urn:pressroom:test#", prefix: "pt",

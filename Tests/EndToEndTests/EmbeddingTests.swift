@@ -2,6 +2,7 @@
 // files refused with their error before anything is written.
 import Foundation
 import PressroomGraphics
+import PressroomImages
 import PressroomPDF
 import PressroomText
 import Testing

@@ -6,7 +6,6 @@
 // and the test says so instead of failing. PRESSROOM_UPDATE_GOLDEN=1 rewrites the file.
 import Foundation
 import PressroomLayout
-import PressroomPDF
 import PressroomProduction
 import PressroomSVG
 import Testing
@@ -67,20 +66,20 @@ enum GoldenOutputs {
         for (layout, file) in fixtures {
             let records = try Samples.records(file)
             for variant in Variant.allCases {
-                let renderer = try GoldenRendering.renderer(layout, variant: variant)
+                let producer = try GoldenRendering.producer(layout, variant: variant)
                 for (index, record) in records.enumerated() {
-                    outputs["\(layout)/\(file)/\(variant.rawValue)/\(index + 1).pdf"] = try GoldenRendering.pdf(record, renderer: renderer, variant: variant)
+                    outputs["\(layout)/\(file)/\(variant.rawValue)/\(index + 1).pdf"] = try GoldenRendering.pdf(record, producer: producer)
                 }
             }
         }
         // A combined digital file, as `render --combine` writes it.
-        let renderer = try GoldenRendering.renderer("invoice", variant: .digital)
-        outputs["invoice/invoices.jsonl/digital/combined.pdf"] = try GoldenRendering.combined(try Samples.records("invoices.jsonl"), renderer: renderer)
+        let producer = try GoldenRendering.producer("invoice", variant: .digital)
+        outputs["invoice/invoices.jsonl/digital/combined.pdf"] = try GoldenRendering.combined(try Samples.records("invoices.jsonl"), producer: producer)
         // SVG pages of the preview.
         let svg = SVGPageWriter()
-        let invoices = try GoldenRendering.renderer("invoice", variant: .plain)
+        let invoices = try GoldenRendering.producer("invoice", variant: .plain)
         for (index, record) in try Samples.records("invoices.jsonl").prefix(4).enumerated() {
-            for (number, page) in try GoldenRendering.pages(record, renderer: invoices).enumerated() {
+            for (number, page) in try GoldenRendering.pages(record, producer: invoices).enumerated() {
                 outputs["invoice/invoices.jsonl/svg/\(index + 1)-\(number + 1).svg"] = Array(svg.svg(for: page).utf8)
             }
         }

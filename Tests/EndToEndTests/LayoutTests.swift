@@ -3,6 +3,7 @@
 // and transaction in order, exactly once, with the table header and "Page X of Y" on every page.
 import Foundation
 import PressroomLayout
+import PressroomProduction
 import PressroomText
 import Testing
 
@@ -74,7 +75,7 @@ private func occurrences(of needle: String, in text: String) -> [String.Index] {
 func invoicesShowEveryItemInOrderOnce(file: String) throws {
     let renderer = try Samples.renderer("invoice")
     for (index, record) in try Samples.records(file).enumerated() {
-        let document = try renderer.renderPDF(record)
+        let document = try renderer.plainPDF(record)
         let path = try Samples.write(document, "invoice-\(file)-\(index)")
         let pages = try Samples.pages(path)
         #expect(pages.count == document.pageCount)
@@ -104,7 +105,7 @@ func invoicesShowEveryItemInOrderOnce(file: String) throws {
 @Test func aLongStatementLosesAndRepeatsNoRowAndRepeatsItsHeader() throws {
     let renderer = try Samples.renderer("statement")
     let record = try Samples.records("statement-2000-rows.jsonl")[0]
-    let document = try renderer.renderPDF(record)
+    let document = try renderer.plainPDF(record)
     #expect(document.pageCount > 30)
     let path = try Samples.write(document, "statement-2000")
     let pages = try Samples.pages(path)
@@ -142,7 +143,7 @@ func invoicesShowEveryItemInOrderOnce(file: String) throws {
                   ("invoice", "invoice-edge-cases.jsonl", 3), ("statement", "statements.jsonl", 0), ("letter", "letters.jsonl", 1)])
 func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) throws {
     let renderer = try Samples.renderer(layout)
-    let document = try renderer.renderPDF(try Samples.records(file)[index])
+    let document = try renderer.plainPDF(try Samples.records(file)[index])
     let path = try Samples.write(document, "check-\(layout)-\(file)-\(index)")
     let result = try PDFCheck.run(path)
     #expect(result.passed, "\(result.output)")
@@ -151,8 +152,8 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
 @Test func theSecondThemeRestylesEveryLayout() throws {
     for (layout, file) in [("invoice", "invoices.jsonl"), ("statement", "statements.jsonl"), ("letter", "letters.jsonl")] {
         let record = try Samples.records(file)[0]
-        let brand = try Samples.renderer(layout).renderPDF(record)
-        let harbour = try Samples.renderer(layout, theme: "harbour").renderPDF(record)
+        let brand = try Samples.renderer(layout).plainPDF(record)
+        let harbour = try Samples.renderer(layout, theme: "harbour").plainPDF(record)
         #expect(brand.bytes != harbour.bytes)
         let a = try Samples.pages(try Samples.write(brand, "theme-brand-\(layout)")).joined()
         let b = try Samples.pages(try Samples.write(harbour, "theme-harbour-\(layout)")).joined()

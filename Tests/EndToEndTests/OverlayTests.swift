@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct OverlayTests {
     private let typesetter = Typesetter(registry: RenderedSpecimen.registry)
 
-    private func text(_ string: String, weight: Int = 400, at point: Point, colour: Colour = .black) throws -> [PageItem] {
+    private func text(_ string: String, weight: Int = 400, at point: Point, colour: Swatch = .black) throws -> [PageItem] {
         var page = Page(size: .a4)
         page.add(try typesetter.typeset([TextSpan(string, style: TextStyle(weight: weight, size: 11, language: "cs"))], width: 450),
                  at: point, colour: { _ in colour })

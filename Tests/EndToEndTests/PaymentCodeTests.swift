@@ -97,6 +97,7 @@ func invoiceQRDecodesToThePaymentPayloadRead(file: String, number: String, paylo
     try """
     layout: codes
     theme: brand
+    title: "Codes {{ number }}"
     page:
       first:
         body: { top: 20mm, right: 20mm, bottom: 20mm, left: 20mm }

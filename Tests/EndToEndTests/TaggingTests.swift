@@ -7,6 +7,7 @@ import Foundation
 import PressroomGraphics
 import PressroomLayout
 import PressroomPDF
+import PressroomProduction
 import Testing
 
 private func structureCheck(_ file: String, _ arguments: [String]) throws -> (passed: Bool, output: String) {
@@ -24,9 +25,9 @@ private func start(_ text: String) -> String {
 func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: Int) throws {
     let renderer = try Samples.renderer(layout)
     let record = try Samples.records(file)[index]
-    let plain = try renderer.renderPDF(record)
+    let plain = try renderer.plainPDF(record)
     renderer.tagged = true
-    let tagged = try renderer.renderPDF(record)
+    let tagged = try renderer.plainPDF(record)
     #expect(tagged.pageCount == plain.pageCount)
     let plainPath = try Samples.write(plain, "untagged-\(layout)-\(index)")
     let taggedPath = try Samples.write(tagged, "tagged-\(layout)-\(index)")
@@ -70,11 +71,10 @@ func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: 
 
 @Test func aCombinedTaggedBatchKeepsEachRecordsStructureApart() throws {
     let renderer = try Samples.renderer("invoice")
-    renderer.tagged = true
-    let writer = PDFDocumentWriter(info: DocumentInfo(title: "batch", language: "cs"), tagged: true)
-    for record in try Samples.records("invoices.jsonl").prefix(2) { _ = try renderer.render(record, into: writer) }
+    let combined = CombinedPDF(info: DocumentInfo(title: "batch", language: "cs"), settings: PlainVariant(tagged: true).settings(for: renderer.layout))
+    for record in try Samples.records("invoices.jsonl").prefix(2) { try combined.append(record, with: renderer) }
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-tagged-combined.pdf").path
-    try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
+    try Data(try combined.finish()).write(to: URL(fileURLWithPath: path))
     let check = try structureCheck(path, ["--tables", "2", "--figures", "2"])
     #expect(check.passed, "\(check.output)")
     // Each record is a Part in its own language.

@@ -42,7 +42,7 @@ private func renderInvoice(_ edit: (String) -> String) throws {
     let renderer = try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: layout.theme),
                                         registry: try FontRegistry.bundled())
     let line = try String(contentsOfFile: invoices, encoding: .utf8).split(separator: "\n")[1]
-    _ = try renderer.renderPDF(try DataValue.parseJSON(Array(edit(String(line)).utf8)))
+    _ = try renderer.pages(for: try DataValue.parseJSON(Array(edit(String(line)).utf8)))
 }
 
 @Test func aBadIBANNamesTheComponentLineAndTheRecordPath() throws {
@@ -95,11 +95,11 @@ private func renderInvoice(_ edit: (String) -> String) throws {
     let layout = try library.layout(named: "codes")
     let renderer = try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: layout.theme),
                                         registry: try FontRegistry.bundled())
-    _ = try renderer.renderPDF(try DataValue.parseJSON(Array(#"{"customer": {"name": "Mailroom 7"}}"#.utf8)))
+    _ = try renderer.pages(for: try DataValue.parseJSON(Array(#"{"customer": {"name": "Mailroom 7"}}"#.utf8)))
     do {
-        _ = try renderer.renderPDF(try DataValue.parseJSON(Array(#"{"customer": {"name": "Пошта"}}"#.utf8)))
+        _ = try renderer.pages(for: try DataValue.parseJSON(Array(#"{"customer": {"name": "Пошта"}}"#.utf8)))
         Issue.record("Cyrillic in a Code 128 rendered")
-    } catch {  // typed: renderPDF throws LayoutError
+    } catch {  // typed: pages(for:) throws LayoutError
         let summary = error.description
         #expect(error.kind == .invalidValue)
         #expect(error.dataPath == "$.customer.name", "\(summary)")

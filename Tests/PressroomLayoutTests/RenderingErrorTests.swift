@@ -51,7 +51,7 @@ private func makeRenderer(_ library: LayoutLibrary, _ name: String) throws -> Do
     let renderer = try makeRenderer(library, "window")
     let long = String(repeating: "Společenství vlastníků jednotek ", count: 8)
     do {
-        _ = try renderer.renderPDF(try errorRecord(#"{"number": "1", "customer": {"name": "\#(long)"}, "items": []}"#))
+        _ = try renderer.pages(for: try errorRecord(#"{"number": "1", "customer": {"name": "\#(long)"}, "items": []}"#))
         Issue.record("an overflowing address rendered")
     } catch let error as LayoutError {
         #expect(error.kind == .overflow)
@@ -60,14 +60,14 @@ private func makeRenderer(_ library: LayoutLibrary, _ name: String) throws -> Do
         #expect(error.description.contains("address"))
     }
     // The same name fits once the box may shrink its text… or not at all, and then it says so.
-    _ = try renderer.renderPDF(try errorRecord(#"{"number": "1", "customer": {"name": "Pekárna U Šťastných s.r.o."}, "items": []}"#))
+    _ = try renderer.pages(for: try errorRecord(#"{"number": "1", "customer": {"name": "Pekárna U Šťastných s.r.o."}, "items": []}"#))
 }
 
 @Test func aMissingFieldNamesTheLayoutLineAndThePath() throws {
     let library = try library(with: windowLayout, named: "window")
     let renderer = try makeRenderer(library, "window")
     do {
-        _ = try renderer.renderPDF(try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": [{"description": "x"}]}"#))
+        _ = try renderer.pages(for: try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": [{"description": "x"}]}"#))
         Issue.record("a missing field rendered")
     } catch let error as LayoutError {
         #expect(error.kind == .missingField)
@@ -80,14 +80,14 @@ private func makeRenderer(_ library: LayoutLibrary, _ name: String) throws -> Do
     let library = try library(with: windowLayout, named: "window")
     let renderer = try makeRenderer(library, "window")
     do {
-        _ = try renderer.renderPDF(try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": "none"}"#))
+        _ = try renderer.pages(for: try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": "none"}"#))
         Issue.record("a wrong type rendered")
     } catch let error as LayoutError {
         #expect(error.kind == .wrongType)
         #expect(error.dataPath == "$.items", "\(error)")
     }
     do {
-        _ = try renderer.renderPDF(try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": [{"description": "x", "net": "12,50"}]}"#))
+        _ = try renderer.pages(for: try errorRecord(#"{"number": "1", "customer": {"name": "A"}, "items": [{"description": "x", "net": "12,50"}]}"#))
         Issue.record("a malformed amount rendered")
     } catch let error as LayoutError {
         #expect(error.kind == .format || error.kind == .wrongType, "\(error)")

@@ -2,11 +2,12 @@
 // graphics state with merged resources, the flat outline, and the mistakes it refuses. Files are
 // written without compression or object streams so the tests can read them as text.
 import PressroomGraphics
+import PressroomImages
 import PressroomText
 import Testing
 @testable import PressroomPDF
 
-private func page(_ text: String, weight: Int = 400, colour: Colour = .black) throws -> Page {
+private func page(_ text: String, weight: Int = 400, colour: Swatch = .black) throws -> Page {
     var page = Page(size: .a4)
     page.add(try typesetter.typeset([TextSpan(text, style: TextStyle(weight: weight, size: 12))], width: 400),
              at: Point(x: 72, y: 72), colour: { _ in colour })
@@ -81,7 +82,7 @@ private func streamText(_ number: Int, in pdf: String) -> String {
         try writer.add(try page("Body"))
         let ink = SpotColour(name: "PANTONE 186 C", cyan: 0, magenta: 1, yellow: 0.8, black: 0.05)
         try writer.overlay([.path(.rectangle(Rect(x: 10, y: 10, width: 50, height: 20)), fill: .spot(ink, tint: 1), stroke: nil),
-                            .image(ImageSource(bytes: try ImageFixtures.bytes("images", "rgba8.png"), name: "rgba8.png"),
+                            .image(ImageSource(bytes: try fixtureBytes("images", "rgba8.png"), name: "rgba8.png"),
                                    frame: Rect(x: 100, y: 100, width: 40, height: 40))], onPage: 0)
         let pdf = String(decoding: try writer.finish(), as: UTF8.self)
         let dictionary = try #require(pageDictionaries(pdf).first)

@@ -81,7 +81,7 @@ private func render(_ pages: [[PageItem]], tagged: Bool = true) throws -> String
 @Test func headerCellsCarryTheirScopeAndFiguresTheirAlt() throws {
     let table = element(1, .table), row = element(2, .tableRow)
     let pdf = try render([wrapped(try text("Popis"), [table, row, element(3, .headerCell, scope: .column)])
-                          + wrapped([.image(ImageSource(bytes: try ImageFixtures.bytes("images", "gray8.png"), name: "logo"), frame: Rect(x: 0, y: 0, width: 20, height: 20))],
+                          + wrapped([.image(ImageSource(bytes: try fixtureBytes("images", "gray8.png"), name: "logo"), frame: Rect(x: 0, y: 0, width: 20, height: 20))],
                                     [element(4, .figure, alt: "Northwind")])])
     #expect(pdf.contains("/A<</O/Table/Scope/Column>>"))
     #expect(pdf.contains("/Alt(Northwind)"))

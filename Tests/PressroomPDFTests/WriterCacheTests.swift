@@ -11,7 +11,7 @@ import Testing
 /// A page with regular and bold text that differs with `seed`, and the logo.
 private func invoicePage(_ seed: Int) throws -> Page {
     var page = Page(size: .a4)
-    page.add(.image(ImageSource(bytes: try ImageFixtures.bytes("logos", "pressroom-logo.png"), name: "logo.png"),
+    page.add(.image(ImageSource(bytes: try fixtureBytes("logos", "pressroom-logo.png"), name: "logo.png"),
                     frame: Rect(x: 40, y: 30, width: 120, height: 60)))
     let lines = ["Faktura \(2026_000 + seed * 37)", "Odběratel: Strojírny \(["Křižík", "Žďár", "Łódź", "Müller"][seed % 4])",
                  "Celkem k úhradě \(seed * 1234 % 99_991),\(seed % 100) Kč"]

@@ -3,6 +3,7 @@
 // good pages.
 import Foundation
 import PressroomLayout
+import PressroomProduction
 import PressroomText
 import Testing
 @testable import PressroomPreview
@@ -138,18 +139,17 @@ import Testing
     }
 
     @Test func theDownloadIsWrittenByTheConfiguredVariant() throws {
-        var configuration = PreviewConfiguration(layout: "invoice", layoutsDirectory: layouts, dataFile: data,
-                                                 makeRegistry: { try Self.registry.get() })
-        // What the command line passes: its variant's writer (here one that names itself in the title).
-        configuration.makePDF = { renderer, record in
-            try renderer.renderPDF(record) { writer, _ in writer.addOutlineItem(title: "written by the variant", page: 0) }
-        }
+        // What the command line passes: its variant (digital by default).
+        let configuration = PreviewConfiguration(layout: "invoice", layoutsDirectory: layouts, dataFile: data,
+                                                 variant: try DigitalVariant.standard(), makeRegistry: { try Self.registry.get() })
         let session = PreviewSession(configuration: configuration)
         #expect(session.update().problems.isEmpty)
         let (bytes, _) = try session.pdf()
         let plain = try PreviewSession(configuration: PreviewConfiguration(
             layout: "invoice", layoutsDirectory: layouts, dataFile: data, makeRegistry: { try Self.registry.get() })).pdfAfterUpdate()
-        #expect(bytes.count > plain.count, "the variant's outline entry makes the file larger")
+        let identifies = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self).contains("pdfaid:part") }
+        #expect(identifies(bytes), "the digital variant's download is PDF/A")
+        #expect(!identifies(plain), "the default download is the plain PDF")
     }
 
     @Test func thePDFOfTheShownRecordCanBeDownloaded() throws {

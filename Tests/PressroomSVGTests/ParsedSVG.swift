@@ -63,7 +63,7 @@ enum Fixtures {
     }
 
     /// A page with `text` at (50, 100) in `colour`.
-    static func page(_ text: String, colour: Colour = .black, style: TextStyle = TextStyle(size: 10)) throws -> Page {
+    static func page(_ text: String, colour: Swatch = .black, style: TextStyle = TextStyle(size: 10)) throws -> Page {
         var page = Page(size: .a4)
         page.add(try paragraph(text, style: style), at: Point(x: 50, y: 100)) { _ in colour }
         return page

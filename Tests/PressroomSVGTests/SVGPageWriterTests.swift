@@ -18,7 +18,7 @@ private func parsed(_ svg: String) throws -> ParsedSVG {
 
 /// A page with one of everything.
 private func everythingPage() throws -> Page {
-    var page = try Fixtures.page("Hello, world", colour: Colour(hex: "#C0392B")!)
+    var page = try Fixtures.page("Hello, world", colour: Swatch(Colour(hex: "#C0392B")!))
     page.add(.path(.rectangle(Rect(x: 10, y: 20, width: 30, height: 40)), fill: .gray(0.5),
                    stroke: Stroke(colour: .black, width: 0.75)))
     page.add(.image(ImageSource(bytes: try Fixtures.bytes("Fixtures/images/rgb8.png"), name: "rgb8.png"),
@@ -83,7 +83,7 @@ private func everythingPage() throws -> Page {
 }
 
 @Test func textIsFilledWithItsColourInLowercaseHex() throws {
-    let svg = SVGPageWriter().svg(for: try Fixtures.page("Total", colour: Colour(hex: "#C0392B")!))
+    let svg = SVGPageWriter().svg(for: try Fixtures.page("Total", colour: Swatch(Colour(hex: "#C0392B")!)))
     #expect(svg.contains("<g fill=\"#c0392b\""))
 }
 
@@ -106,7 +106,7 @@ private func everythingPage() throws -> Page {
 func coloursAreWhatThePDFPaints(colour: Colour, hex: String) throws {
     #expect(SVGColour.hex(colour) == hex)
     var page = Page(size: .a4)
-    page.add(.path(.rectangle(Rect(x: 0, y: 0, width: 10, height: 10)), fill: colour, stroke: Stroke(colour: colour)))
+    page.add(.path(.rectangle(Rect(x: 0, y: 0, width: 10, height: 10)), fill: Swatch(colour), stroke: Stroke(colour: Swatch(colour))))
     let path = try #require(try parsed(SVGPageWriter().svg(for: page)).all("path").first)
     #expect(path.attributes["fill"] == hex && path.attributes["stroke"] == hex)
 }

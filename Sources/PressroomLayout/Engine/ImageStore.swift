@@ -2,7 +2,7 @@
 // invoices is one ImageSource, which the PDF writer embeds once per file.
 import Foundation
 import PressroomGraphics
-import PressroomPDF
+import PressroomImages
 
 final class ImageStore {
     struct Entry {

@@ -10,13 +10,6 @@ final class Paginator {
     /// Receives each finished page body: its 0-based index and its display list.
     typealias Sink = (Int, Page) throws(LayoutError) -> Void
 
-    /// A bookmark's title and where it points: the page (0-based) and the distance from its top.
-    struct Bookmark {
-        let title: String
-        let page: Int
-        let top: Double
-    }
-
     private let layout: Layout
     private let sink: Sink
     private var placed: [(fragment: Fragment, y: Double)] = []

@@ -20,9 +20,9 @@ final class RenderEnvironment {
     /// The last structure key's serial: keys are unique for the renderer's lifetime.
     var structureSerial = 0
 
-    init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, mode: ColourMode) {
+    init(library: LayoutLibrary, theme: Theme, registry: FontRegistry) {
         self.library = library
-        styles = StyleBook(theme: theme, mode: mode)
+        styles = StyleBook(theme: theme)
         text = TextSetter(typesetter: Typesetter(registry: registry))
         images = ImageStore(directory: library.directory)
     }

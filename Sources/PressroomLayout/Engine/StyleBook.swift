@@ -1,53 +1,39 @@
-// Resolves a theme's names for one output: text-style names to text and paragraph styles and a
-// colour, palette names to the colour the variant paints with (RGB on screen, CMYK or spot ink in
-// print). Styles may be scaled down for a fixed box whose overflow policy is `shrink`.
+// Resolves a theme's names: text-style names to text and paragraph styles and a colour, palette
+// names to swatches carrying every value the theme gives (RGB for screens; CMYK, or the spot ink
+// where the theme names one, for print): the output variant picks which is painted. Styles may be
+// scaled down for a fixed box whose overflow policy is `shrink`.
 import PressroomGraphics
 import PressroomText
-
-/// Which of a palette colour's values a document paints with.
-public enum ColourMode: Sendable {
-    /// RGB: the digital variant (PDF by email, archive).
-    case screen
-    /// The spot ink where the theme names one, CMYK otherwise: the print variant.
-    case print
-}
 
 struct ResolvedStyle {
     var text: TextStyle
     var paragraph: ParagraphStyle
-    var colour: Colour
+    var colour: Swatch
 }
 
 final class StyleBook {
     let theme: Theme
-    let mode: ColourMode
     private var styles: [String: ResolvedStyle] = [:]
-    private var colours: [String: Colour] = [:]
+    private var colours: [String: Swatch] = [:]
 
-    init(theme: Theme, mode: ColourMode) {
+    init(theme: Theme) {
         self.theme = theme
-        self.mode = mode
     }
 
     /// The default style when a block names none.
     static let bodyStyle = "body"
 
-    func colour(_ name: String, at location: SourceLocation) throws(LayoutError) -> Colour {
+    func colour(_ name: String, at location: SourceLocation) throws(LayoutError) -> Swatch {
         if let known = colours[name] { return known }
         guard let named = theme.colours[name] else {
             throw LayoutError(.unknownReference, "the theme `\(theme.name)` has no colour `\(name)`; it has \(theme.colours.keys.sorted().joined(separator: ", "))",
                               at: location)
         }
-        let colour: Colour
-        switch mode {
-        case .screen: colour = named.rgb
-        case .print:
-            if let spot = named.spot, case .cmyk(let c, let m, let y, let k) = named.cmyk {
-                colour = .spot(SpotColour(name: spot, cyan: c, magenta: m, yellow: y, black: k), tint: 1)
-            } else {
-                colour = named.cmyk
-            }
+        var print = named.cmyk
+        if let spot = named.spot, case .cmyk(let c, let m, let y, let k) = named.cmyk {
+            print = .spot(SpotColour(name: spot, cyan: c, magenta: m, yellow: y, black: k), tint: 1)
         }
+        let colour = Swatch(screen: named.rgb, print: print)
         colours[name] = colour
         return colour
     }

@@ -136,8 +136,8 @@ struct TableBuilder {
     }
 
     /// One row: every cell set in its column, the row as tall as its tallest cell.
-    private func row(_ cells: [Cell], widths: [Double], padding: Double, fill: Colour?, rule: Colour?, ruleWidth: Double,
-                     topRule: Colour? = nil,
+    private func row(_ cells: [Cell], widths: [Double], padding: Double, fill: Swatch?, rule: Swatch?, ruleWidth: Double,
+                     topRule: Swatch? = nil,
                      structure: (table: StructureElement, row: StructureElement, cells: StructureRole)? = nil) throws(LayoutError) -> Fragment {
         var items: [PageItem] = []
         var height = 0.0

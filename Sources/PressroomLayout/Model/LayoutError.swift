@@ -2,8 +2,8 @@
 // that says what is wrong and where: layout file:line:column, the record's JSON path, and (set by
 // the batch renderer) the record's number in the batch.
 
-public struct LayoutError: Error, CustomStringConvertible, Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+public struct LayoutError: Error, CustomStringConvertible, Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
         /// The file is not valid YAML, or a value has the wrong shape ("a list was expected").
         case syntax
         /// A key the layout language does not know (a typo).

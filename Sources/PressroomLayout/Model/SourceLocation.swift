@@ -1,7 +1,7 @@
 // Where something was written: a layout, component or theme file, its line and column
 // (1-based), so every error can point at the line to fix.
 
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The file name as the user knows it (relative to the layouts folder where possible).
     public var file: String
     public var line: Int

@@ -1,17 +1,21 @@
-// Renders records with one layout and theme: binds the record, paginates the flow, draws each
-// page's fixed boxes once the page count is known, and hands pages to a PDF writer or to memory.
-// One renderer serves a whole batch, so fonts, images, styles and set text are shared.
+// Lays records out with one layout and theme: binds the record, paginates the flow, draws each
+// page's fixed boxes once the page count is known, and hands the pages to a `PageSink`. What the
+// sink makes of them (a PDF variant, SVG, pages in memory) is not the renderer's business.
+// One renderer serves a whole batch, so fonts, images, styles and set text are shared; it holds
+// caches that are not shareable, so each worker has its own (the type is not Sendable).
 import Foundation
 import PressroomGraphics
-import PressroomPDF
 import PressroomText
 
-public struct RenderedDocument: Sendable {
-    public var bytes: [UInt8]
+/// What laying out one record told about its document.
+public struct LaidOutDocument: Sendable {
     public var pageCount: Int
-    /// From the layout's `file-name`, without ".pdf"; nil when the layout has none.
-    public var fileName: String?
+    /// From the layout's `title`, bound to the record.
     public var title: String?
+    /// From the layout's `file-name`, without an extension; nil when the layout has none.
+    public var fileName: String?
+    /// The record's locale (BCP 47).
+    public var language: String
 }
 
 public final class DocumentRenderer {
@@ -19,14 +23,10 @@ public final class DocumentRenderer {
     public let theme: Theme
     public let library: LayoutLibrary
     private let environment: RenderEnvironment
-    /// Font embeddings, encoded images and the deflate state shared by the documents of a batch.
-    /// A renderer is used by one thread at a time (make one per worker).
-    public let pdfCache = PDFWriterCache()
 
     /// Checks every reference of the layout (components, parameters, styles, colours) first, so
     /// a layout mistake is reported once, before any record.
-    public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry,
-                mode: ColourMode = .screen) throws(LayoutError) {
+    public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry) throws(LayoutError) {
         if let problem = library.problems(in: layout, theme: theme).first { throw problem }
         // The flow is set at the first page's width, so later pages must be at least as wide.
         let firstWidth = layout.page.size.width - layout.first.body.left - layout.first.body.right
@@ -38,21 +38,18 @@ public final class DocumentRenderer {
         self.layout = layout
         self.theme = theme
         self.library = library
-        environment = RenderEnvironment(library: library, theme: theme, registry: registry, mode: mode)
+        environment = RenderEnvironment(library: library, theme: theme, registry: registry)
     }
 
-    /// How the PDF files are written (compression levels, object streams).
-    public var writerOptions = PDFFileWriter.Options()
-
-    /// Previews: pages also carry `.source` marks naming the block and component behind each area
-    /// (the PDF writer ignores them). Off for batches.
+    /// Pages also carry `.source` marks naming the block and component behind each area: the
+    /// preview's box outlines, and the locations of conformance violations. Off by default.
     public var recordsSources: Bool {
         get { environment.recordsSources }
         set { environment.recordsSources = newValue }
     }
 
-    /// Tagged PDF (PDF/UA): pages carry `.structure` marks (paragraphs, headings, tables, figures;
-    /// repeated boxes as artifacts) and `renderPDF`/`render(into:)` write a structure tree.
+    /// Tagged output (PDF/UA): pages carry `.structure` marks (paragraphs, headings, tables,
+    /// figures; repeated boxes as artifacts) for a writer to build a structure tree from.
     /// Off by default: untagged documents pay nothing for it.
     public var tagged: Bool {
         get { environment.recordsStructure }
@@ -83,17 +80,46 @@ public final class DocumentRenderer {
                         context: context)
     }
 
-    /// Lays the record out: page bodies go to `body` as soon as they are full, each page's fixed
-    /// boxes to `overlay` at the end. Returns the page count.
-    public func layOut(_ record: DataValue, body: @escaping (Int, Page) throws(LayoutError) -> Void,
-                       overlay: (Int, [PageItem]) throws(LayoutError) -> Void) throws(LayoutError) -> Int {
-        try layOut(try preamble(for: record), body: body, overlay: overlay)
+    /// Lays the record out into `sink`: `begin` with the document's info, each page as soon as its
+    /// body is full, the fixed boxes as overlays once the page count is known, the layout's
+    /// bookmarks, then `end`. Throws `LayoutError` for the record's mistakes and passes whatever
+    /// the sink throws on unchanged.
+    @discardableResult
+    public func render(_ record: DataValue, into sink: some PageSink) throws -> LaidOutDocument {
+        try render(try preamble(for: record), into: sink)
+    }
+
+    @discardableResult
+    public func render(_ preamble: Preamble, into sink: some PageSink) throws -> LaidOutDocument {
+        // The layout engine throws LayoutError only; a sink's own error is carried past it.
+        var sinkError: (any Error)?
+        func forward(_ body: () throws -> Void) throws(LayoutError) {
+            do { try body() } catch {
+                sinkError = error
+                throw LayoutError(.resource, "the output refused the document: \(error)")
+            }
+        }
+        do {
+            try forward { try sink.begin(info(preamble)) }
+            let count = try layOut(preamble, body: { _, page throws(LayoutError) in
+                try forward { try sink.add(page) }
+            }, overlay: { index, items throws(LayoutError) in
+                try forward { try sink.overlay(items, onPage: index) }
+            }, bookmarks: { bookmarks throws(LayoutError) in
+                for bookmark in bookmarks { try forward { try sink.bookmark(bookmark) } }
+            })
+            try forward { try sink.end() }
+            return LaidOutDocument(pageCount: count, title: preamble.title, fileName: preamble.fileName, language: preamble.locale)
+        } catch {
+            if let sinkError { throw sinkError }
+            throw error
+        }
     }
 
     /// `bookmarks` receives the layout's bookmarks (`bookmark`, `bookmark-rows`) once the flow is paginated.
-    func layOut(_ preamble: Preamble, body: @escaping (Int, Page) throws(LayoutError) -> Void,
-                overlay: (Int, [PageItem]) throws(LayoutError) -> Void,
-                bookmarks: ([Paginator.Bookmark]) -> Void = { _ in }) throws(LayoutError) -> Int {
+    private func layOut(_ preamble: Preamble, body: @escaping (Int, Page) throws(LayoutError) -> Void,
+                        overlay: (Int, [PageItem]) throws(LayoutError) -> Void,
+                        bookmarks: ([Bookmark]) throws(LayoutError) -> Void) throws(LayoutError) -> Int {
         let language = preamble.locale
         let paginator = Paginator(layout: layout, sink: body)
         let flow = FlowBuilder(environment: environment, language: language, pageBreak: { () throws(LayoutError) in
@@ -105,7 +131,7 @@ public final class DocumentRenderer {
         flow.structurePart = Self.flowPart
         try flow.build(layout.flow, width: paginator.flowWidth, context: preamble.context)
         let count = try paginator.finish()
-        bookmarks(paginator.bookmarks)
+        try bookmarks(paginator.bookmarks)
         let tagged = environment.recordsStructure
 
         // Fixed boxes: those that print the page number are laid out per page, the others once.
@@ -155,77 +181,17 @@ public final class DocumentRenderer {
         return parts
     }
 
-    /// The record's pages in memory (tests, previews).
+    /// The record's pages in memory (tests, previews, SVG).
     public func pages(for record: DataValue) throws(LayoutError) -> [Page] {
-        try pages(for: try preamble(for: record))
-    }
-
-    private func pages(for preamble: Preamble) throws(LayoutError) -> [Page] {
-        var pages: [Page] = []
-        _ = try layOut(preamble, body: { _, page in pages.append(page) }, overlay: { index, items in
-            pages[index].items.append(contentsOf: items)
-        })
-        return pages
-    }
-
-    /// The record as a PDF file of its own. Page bodies are written as soon as they are full,
-    /// so a document of thousands of pages needs the memory of one page plus its compressed bytes.
-    /// `prepare` sets the writer up before the first page (a variant's conformance, attachments).
-    public func renderPDF(_ record: DataValue,
-                          prepare: (PDFDocumentWriter, Preamble) throws(LayoutError) -> Void = { _, _ in }) throws(LayoutError) -> RenderedDocument {
-        let preamble = try preamble(for: record)
-        let writer = PDFDocumentWriter(info: info(preamble), options: writerOptions, cache: pdfCache, tagged: tagged)
-        try prepare(writer, preamble)
-        let count = try layOut(preamble, body: { _, page throws(LayoutError) in
-            _ = try Self.writing { try writer.add(page) }
-        }, overlay: { index, items throws(LayoutError) in
-            try Self.writing { try writer.overlay(items, onPage: index) }
-        }, bookmarks: { bookmarks in
-            for bookmark in bookmarks { writer.addOutlineItem(title: bookmark.title, page: bookmark.page, top: bookmark.top) }
-        })
-        let bytes = try Self.writing { try writer.finish() }
-        return RenderedDocument(bytes: bytes, pageCount: count, fileName: preamble.fileName, title: preamble.title)
-    }
-
-    /// Appends the record's pages to a PDF shared by many records (`--combine`), with an outline
-    /// entry. The record is laid out completely before anything is written, so a record that
-    /// fails leaves nothing behind in the shared file.
-    public func render(_ record: DataValue, into writer: PDFDocumentWriter, outlineTitle: String? = nil) throws(LayoutError) -> Int {
-        let preamble = try preamble(for: record)
-        var pages = try pages(for: preamble)
-        if tagged { pages = Self.inPart(pages, language: preamble.locale) }
-        let outlineTitle = outlineTitle ?? preamble.title ?? preamble.fileName
-        let first = writer.pageCount
-        writer.startStructureSection()
-        try Self.writing {
-            for page in pages { _ = try writer.add(page) }
+        let collector = PageCollector()
+        do { try render(record, into: collector) } catch let error as LayoutError { throw error } catch {
+            throw LayoutError(.resource, "\(error)")  // a collector throws nothing
         }
-        if let outlineTitle, !pages.isEmpty { writer.addOutlineItem(title: outlineTitle, page: first) }
-        return pages.count
+        return collector.pages
     }
 
-    /// Tagged, a record of a combined file is one Part element in its own language: records may
-    /// be in different languages, and the file's catalog names none.
-    private static func inPart(_ pages: [Page], language: String) -> [Page] {
-        let part = StructureElement(key: StructureKey(part: 0, serial: 0), role: .part, language: language)
-        return pages.map { page in
-            var page = page
-            page.items = page.items.map { item in
-                if case .structure(.content(let path)) = item { return .structure(.content([part] + path)) }
-                return item
-            }
-            return page
-        }
-    }
-
-    /// PDF writer errors (an image that cannot be decoded) as layout errors.
-    private static func writing<T>(_ body: () throws -> T) throws(LayoutError) -> T {
-        do { return try body() } catch let error as LayoutError { throw error } catch {
-            throw LayoutError(.resource, "\(error)")
-        }
-    }
-
-    func info(_ preamble: Preamble) -> DocumentInfo {
+    /// The document's info: its title and language from the record, the layout as creator.
+    public func info(_ preamble: Preamble) -> DocumentInfo {
         DocumentInfo(title: preamble.title, creator: "Pressroom layout \(layout.name)", language: preamble.locale)
     }
 }

@@ -68,6 +68,8 @@ public struct ContentStream {
     public mutating func stroke() { buffer.append("S\n") }
     public mutating func fillAndStroke() { buffer.append("B\n") }
     public mutating func endPath() { buffer.append("n\n") }
+    /// §8.5.4: the current path becomes the clip (nonzero winding), once it is ended.
+    public mutating func clip() { buffer.append("W\n") }
 
     // MARK: Colour (§8.6.8)
     public mutating func fillGray(_ g: Double) { changesState(); number(g); buffer.append("g\n") }

@@ -1,7 +1,7 @@
 // Mistakes in driving PDFDocumentWriter: a page index that does not exist, a call after the
 // document was finished, or an ICC profile an output intent cannot use.
 
-public enum PDFDocumentError: Error, CustomStringConvertible, Equatable {
+public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
     case noSuchPage(index: Int, pageCount: Int)
     case outlinePageMissing(title: String, index: Int, pageCount: Int)
     case alreadyFinished

@@ -1,7 +1,10 @@
 // Serialises display-list pages into a PDF file as they come: each page's content stream (and its
-// images, annotations) at once, later overlays as further content streams of that page, and the
-// page dictionaries, fonts, page tree, outline, metadata and catalog at the end.
+// images, forms, annotations) at once, later overlays as further content streams of that page, and
+// the page dictionaries, fonts, page tree, outline, metadata and catalog at the end. It paints
+// each swatch's screen or print value as told, and checks what it writes against the declared
+// conformance profiles: `finish()` refuses a document that breaks one.
 import PressroomGraphics
+import PressroomImages
 import PressroomText
 
 public final class PDFDocumentWriter {
@@ -15,9 +18,12 @@ public final class PDFDocumentWriter {
     private var fontOrder: [EmbeddedFont] = []
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
+    private var forms: [ObjectIdentifier: (reference: PDFReference, form: PageForm)] = [:]
     private var finished = false
-    /// PDF/A-3b for the digital variant: identification and an output intent.
-    public var conformance: PDFConformance?
+    /// Which value of each swatch is painted.
+    public let colours: ColourChoice
+    /// The declared profiles (PDF/A-3b, PDF/UA-1, …) and the violations seen so far.
+    private var conformance: ConformanceChecker
     private var attachments: [EmbeddedFile] = []
     private var xmpExtensions: [XMPExtension] = []
     /// Tagged PDF: the structure tree the display lists' structure marks build; nil when untagged.
@@ -28,6 +34,7 @@ public final class PDFDocumentWriter {
     private struct PageRecord {
         let reference: PDFReference
         let size: Size
+        let boxes: PageBoxes
         var contents: [PDFReference]
         var resources: PageResources
         var annotations: [PDFReference]
@@ -38,10 +45,16 @@ public final class PDFDocumentWriter {
     /// constants and each image once; the default serves this document alone.
     /// `tagged`: write a tagged PDF (ISO 32000-1 §14.8) from the pages' `.structure` marks, with
     /// everything unmarked as an artifact; otherwise the marks are ignored.
+    /// `colours`: paint each swatch's screen (gray, RGB) or print (gray, CMYK, spot) value.
+    /// `profiles`: what the document claims to be (identification, output intent) and is checked
+    /// against; PDF/UA-1 needs `tagged`.
     public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
-                cache: PDFWriterCache = PDFWriterCache(), tagged: Bool = false) {
+                cache: PDFWriterCache = PDFWriterCache(), tagged: Bool = false,
+                colours: ColourChoice = .screen, profiles: [PDFProfile] = []) {
         self.info = info
         structure = tagged ? StructureTree() : nil
+        self.colours = colours
+        conformance = ConformanceChecker(profiles: profiles)
         self.cache = cache
         file = PDFFileWriter(options: options, compressor: cache.compressor)
         pagesReference = file.allocate()
@@ -58,7 +71,7 @@ public final class PDFDocumentWriter {
         var transparent = false
         let contents = try paint(page.items, page: pages.count, size: page.size, resources: &resources,
                                  annotations: &annotations, transparent: &transparent)
-        pages.append(PageRecord(reference: file.allocate(), size: page.size, contents: [contents],
+        pages.append(PageRecord(reference: file.allocate(), size: page.size, boxes: page.boxes, contents: [contents],
                                 resources: resources, annotations: annotations, transparent: transparent))
         return pages.count - 1
     }
@@ -81,17 +94,31 @@ public final class PDFDocumentWriter {
     /// record when many records are combined in one file. The page may be added later; `finish()`
     /// checks that it exists.
     /// `top`: where on the page it opens, in points from the top edge (default: the top).
-    public func addOutlineItem(title: String, page index: Int, top: Double? = nil) {
-        outline.items.append(DocumentOutline.Item(title: title, page: index, top: top))
+    /// `children`: bookmarks under it (a combined record's own), shown when it is opened.
+    public func addOutlineItem(title: String, page index: Int, top: Double? = nil, children: [Bookmark] = []) {
+        outline.items.append(DocumentOutline.Item(title: title, page: index, top: top,
+                                                  children: children.map { .init(title: $0.title, page: $0.page, top: $0.top) }))
+    }
+
+    /// A top-level bookmark.
+    public func addOutlineItem(_ bookmark: Bookmark) {
+        addOutlineItem(title: bookmark.title, page: bookmark.page, top: bookmark.top)
     }
 
     /// Writes the page dictionaries, fonts, the page tree, the outline, metadata and the catalog,
-    /// and returns the finished file.
+    /// and returns the finished file. Throws `ConformanceRefusal` for a document that breaks a
+    /// declared profile, naming every violation and where it happened; nothing is returned then.
     public func finish() throws -> [UInt8] {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
-        if let item = outline.items.first(where: { !pages.indices.contains($0.page) }) {
+        if let item = outline.all.first(where: { !pages.indices.contains($0.page) }) {
             throw PDFDocumentError.outlinePageMissing(title: item.title, index: item.page, pageCount: pages.count)
         }
+        if info.title?.isEmpty ?? true { conformance.record(.missingTitle, "the document has no title (a layout's `title:`)", page: nil) }
+        if info.language?.isEmpty ?? true, !(structure?.topLevelElementsHaveLanguage ?? false) {
+            conformance.record(.missingLanguage, "the document names no language", page: nil)
+        }
+        conformance.locate(in: [])
+        if let refusal = conformance.refusal() { throw refusal }
         finished = true
         for (index, page) in pages.enumerated() { writeDictionary(of: page, index: index) }
         for font in fontOrder { try font.write(to: file) }
@@ -103,8 +130,8 @@ public final class PDFDocumentWriter {
         let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
-                         data: Metadata.xmpPacket(info, conformance: conformance,
-                                                  extensions: (structure == nil ? [] : [XMPExtension.pdfUA]) + xmpExtensions),
+                         data: Metadata.xmpPacket(info, identification: conformance.profiles.lazy.compactMap(\.pdfaIdentification).first,
+                                                  extensions: (conformance.claimsUA ? [XMPExtension.pdfUA] : []) + xmpExtensions),
                          compress: false)
         let infoReference = file.allocate()
         file.write(infoReference, .dictionary(Metadata.infoDictionary(info)))
@@ -122,7 +149,8 @@ public final class PDFDocumentWriter {
         if info.title != nil {
             catalogDictionary["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])
         }
-        if let conformance { catalogDictionary["OutputIntents"] = .array([conformance.writeOutputIntent(to: file)]) }
+        let intents = conformance.profiles.compactMap(\.outputIntent)
+        if !intents.isEmpty { catalogDictionary["OutputIntents"] = .array(intents.map { $0.write(to: file) }) }
         if !attachments.isEmpty {
             let specifications = attachments.map { (name: $0.name, specification: $0.write(to: file)) }
             catalogDictionary["AF"] = .array(specifications.map(\.specification.object))
@@ -145,6 +173,9 @@ public final class PDFDocumentWriter {
     /// so each record of a combined file has its own (call it before each record's pages).
     public func startStructureSection() { structure?.startSection() }
 
+    /// Every violation seen so far, whether a declared profile prohibits it or not.
+    public var violations: [Violation] { conformance.violations }
+
     /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
     public var phases: WriterPhases? { file.clock?.phases }
 
@@ -154,46 +185,16 @@ public final class PDFDocumentWriter {
     /// are added to the page's. Annotations are written only once every item has painted.
     private func paint(_ items: [PageItem], page: Int, size: Size, resources: inout PageResources,
                        annotations: inout [PDFReference], transparent: inout Bool) throws -> PDFReference {
-        var painter = PagePainter(height: size.height, resources: resources)
-        var links: [(PDFDictionary, parent: [StructureElement]?)] = []
-        var usesAlpha = false
-        var marks = MarkedContentTracker(page: page)
+        var context = PaintContext(page: page, painter: PagePainter(height: size.height, resources: resources),
+                                   marks: MarkedContentTracker(page: page))
         try file.measure(.painting) {
-            for (index, item) in items.enumerated() {
-                if let structure {
-                    switch item {
-                    case .text: marks.willPaint(isText: true, &painter, tree: structure)
-                    case .path, .image: marks.willPaint(isText: false, &painter, tree: structure)
-                    case .link, .source, .structure: break
-                    }
-                }
-                switch item {
-                case .text(let run, let origin, let colour):
-                    let font = embeddedFont(for: run.face)
-                    painter.resources.use(font: font.resourceName, font.reference)
-                    painter.setFill(colour, spot: spotReference)
-                    painter.draw(run, at: origin, font: font)
-                case .path(let path, let fill, let stroke):
-                    painter.draw(path, fill: fill, stroke: stroke, spot: spotReference)
-                case .image(let source, let frame):
-                    let (reference, hasAlpha) = try image(source)
-                    usesAlpha = usesAlpha || hasAlpha
-                    painter.draw(image: painter.resources.name(forImage: reference), in: frame)
-                case .link(let rect, let uri):
-                    links.append((linkAnnotation(rect, uri: uri, pageHeight: size.height), marks.linkParent))
-                case .source:
-                    continue  // previews only
-                case .structure(let mark):
-                    if let structure {
-                        marks.mark(mark, nextIsText: Self.nextPaintsText(items, after: index), painter: &painter, tree: structure)
-                    }
-                }
-            }
-            if structure != nil { marks.close(&painter) }
+            try paintItems(items, into: &context, tagged: structure != nil)
+            if structure != nil { context.marks.close(&context.painter) }
         }
+        conformance.locate(in: items)
         let contents = file.allocate()
-        file.writeStream(contents, data: painter.finish().isolatedBytes, kind: .content)
-        for (link, parent) in links {
+        file.writeStream(contents, data: context.painter.finish().isolatedBytes, kind: .content)
+        for (link, parent) in context.links {
             let reference = file.allocate()
             var dictionary = link
             if let structure {
@@ -204,9 +205,104 @@ public final class PDFDocumentWriter {
             file.write(reference, .dictionary(dictionary))
             annotations.append(reference)
         }
-        resources = painter.resources
-        transparent = transparent || usesAlpha
+        resources = context.painter.resources
+        transparent = transparent || context.usesAlpha
         return contents
+    }
+
+    /// What painting one content stream gathers besides its operators.
+    private struct PaintContext {
+        let page: Int
+        var painter: PagePainter
+        var marks: MarkedContentTracker
+        var links: [(PDFDictionary, parent: [StructureElement]?)] = []
+        var usesAlpha = false
+        /// Inside a placed form links are dropped (a form has no annotations of its own).
+        var keepsLinks = true
+    }
+
+    /// Paints `items` in order; groups recurse. `tagged`: structure marks open and close marked
+    /// content (never inside groups or forms, whose content is tagged as the group's position says).
+    private func paintItems(_ items: [PageItem], into context: inout PaintContext, tagged: Bool) throws {
+        for (index, item) in items.enumerated() {
+            if tagged, let structure {
+                switch item {
+                case .text: context.marks.willPaint(isText: true, &context.painter, tree: structure)
+                case .path, .image, .group, .form: context.marks.willPaint(isText: false, &context.painter, tree: structure)
+                case .link, .source, .structure: break
+                }
+            }
+            switch item {
+            case .text(let run, let origin, let swatch):
+                let font = embeddedFont(for: run.face)
+                context.painter.resources.use(font: font.resourceName, font.reference)
+                context.painter.setFill(colour(swatch, stroking: false, page: context.page, at: origin), spot: spotReference)
+                let withoutText = context.painter.draw(run, at: origin, font: font)
+                if withoutText > 0 {
+                    conformance.record(.glyphWithoutUnicode, "\(withoutText) glyph\(withoutText == 1 ? "" : "s") of \(run.face.familyName) in \"\(run.text.string(0..<run.text.utf16.count))\" map to no text",
+                                       page: context.page, at: origin)
+                }
+            case .path(let path, let fill, let stroke):
+                let point = path.elements.first.flatMap { element -> Point? in
+                    if case .move(let p) = element { return p }
+                    return nil
+                }
+                context.painter.draw(path, fill: fill.map { colour($0, stroking: false, page: context.page, at: point) },
+                                     stroke: stroke, strokeColour: stroke.map { colour($0.colour, stroking: true, page: context.page, at: point) },
+                                     spot: spotReference)
+            case .image(let source, let frame):
+                let (reference, hasAlpha) = try image(source, page: context.page, at: frame.origin)
+                if hasAlpha {
+                    context.usesAlpha = true
+                    conformance.record(.transparency, "the image \(source.name) has an alpha channel (a soft mask)", page: context.page, at: frame.origin)
+                }
+                context.painter.draw(image: context.painter.resources.name(forImage: reference), in: frame)
+            case .link(let rect, let uri):
+                if context.keepsLinks {
+                    context.links.append((linkAnnotation(rect, uri: uri, pageHeight: context.painter.height), context.marks.linkParent))
+                }
+            case .source:
+                continue  // previews, and locating violations
+            case .structure(let mark):
+                if tagged, let structure {
+                    if case .content(let path) = mark, let element = path.last, element.role == .figure, element.alt?.isEmpty ?? true {
+                        conformance.record(.figureWithoutAlternateText, "a Figure has no alternate text (alt:)", page: context.page,
+                                           at: Self.nextPoint(items, after: index))
+                    }
+                    context.marks.mark(mark, nextIsText: Self.nextPaintsText(items, after: index), painter: &context.painter, tree: structure)
+                }
+            case .group(let group):
+                context.painter.beginGroup(group)
+                try paintItems(group.items, into: &context, tagged: false)
+                context.painter.endGroup()
+            case .form(let form, let transform):
+                let reference = try formReference(form)
+                context.painter.draw(form: context.painter.resources.name(forForm: reference), formHeight: form.page.size.height,
+                                     transform: transform)
+            }
+        }
+    }
+
+    /// The swatch's value for this document, checked against the output intent.
+    private func colour(_ swatch: Swatch, stroking: Bool, page: Int, at point: Point?) -> Colour {
+        let colour = swatch.colour(for: colours)
+        if conformance.isActive { conformance.check(colour, stroking: stroking, page: page, at: point) }
+        return colour
+    }
+
+    /// Where the first item after `index` that paints is: a figure's image, a paragraph's text.
+    private static func nextPoint(_ items: [PageItem], after index: Int) -> Point? {
+        for item in items[(index + 1)...] {
+            switch item {
+            case .text(_, let origin, _): return origin
+            case .image(_, let frame): return frame.origin
+            case .path(let path, _, _):
+                if case .move(let p)? = path.elements.first { return p }
+                return nil
+            case .link, .source, .structure, .group, .form: continue
+            }
+        }
+        return nil
     }
 
     /// Whether the first item after `index` that paints is text.
@@ -214,7 +310,7 @@ public final class PDFDocumentWriter {
         for item in items[(index + 1)...] {
             switch item {
             case .text: return true
-            case .path, .image: return false
+            case .path, .image, .group, .form: return false
             case .link, .source, .structure: continue
             }
         }
@@ -230,6 +326,11 @@ public final class PDFDocumentWriter {
             // §7.8.2: an array of streams is read as their concatenation.
             "Contents": page.contents.count == 1 ? page.contents[0].object : .array(page.contents.map(\.object)),
         ]
+        // §14.11.2: the boxes, flipped into PDF's y-up space.
+        let height = page.size.height
+        for (key, box) in [("BleedBox", page.boxes.bleed), ("TrimBox", page.boxes.trim), ("ArtBox", page.boxes.art)] {
+            if let box { dictionary[PDFName(key)] = .rect([box.minX, height - box.maxY, box.maxX, height - box.minY]) }
+        }
         if !page.annotations.isEmpty { dictionary["Annots"] = .array(page.annotations.map(\.object)) }
         if let structure {
             if let key = structure.pageKey(index) { dictionary["StructParents"] = .integer(key) }
@@ -253,7 +354,7 @@ public final class PDFDocumentWriter {
         return font
     }
 
-    private func image(_ source: ImageSource) throws -> (PDFReference, Bool) {
+    private func image(_ source: ImageSource, page: Int, at point: Point) throws -> (PDFReference, Bool) {
         if let known = images[ObjectIdentifier(source)] { return known }
         let written = try file.measure(.images) {
             let compresses = file.options.compressStreams
@@ -268,10 +369,37 @@ public final class PDFDocumentWriter {
             }
             let reference = file.allocate()
             ImageXObject.write(encoded, to: file, reference: reference)
+            if let components = encoded.deviceComponents {
+                conformance.checkImage(named: source.name, components: components, page: page, at: point)
+            }
             return (reference, encoded.hasAlpha)
         }
         images[ObjectIdentifier(source)] = written
         return written
+    }
+
+    /// A placed page as a Form XObject (§8.10), written the first time it is placed.
+    private func formReference(_ form: PageForm) throws -> PDFReference {
+        if let known = forms[ObjectIdentifier(form)] { return known.reference }
+        let page = form.page
+        var context = PaintContext(page: pages.count, painter: PagePainter(height: page.size.height),
+                                   marks: MarkedContentTracker(page: pages.count), keepsLinks: false)
+        try paintItems(page.items, into: &context, tagged: false)
+        conformance.locate(in: page.items)
+        let reference = file.allocate()
+        var dictionary: PDFDictionary = [
+            "Type": PDFName("XObject").object,
+            "Subtype": PDFName("Form").object,
+            "BBox": .rect([0, 0, page.size.width, page.size.height]),
+            "Resources": .dictionary(context.painter.resources.dictionary),
+        ]
+        if context.usesAlpha {
+            dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object])
+        }
+        file.writeStream(reference, dictionary, data: context.painter.finish().isolatedBytes, kind: .content)
+        // Keep the form alive with its reference, so its identity is not reused by another.
+        forms[ObjectIdentifier(form)] = (reference, form)
+        return reference
     }
 
     private func spotReference(_ spot: SpotColour) -> PDFReference {
@@ -307,8 +435,8 @@ extension PDFDocumentWriter {
     /// Renders a whole document in one call.
     public static func render(_ pages: [Page], info: DocumentInfo = DocumentInfo(),
                               options: PDFFileWriter.Options = .init(), cache: PDFWriterCache = PDFWriterCache(),
-                              tagged: Bool = false) throws -> [UInt8] {
-        let writer = PDFDocumentWriter(info: info, options: options, cache: cache, tagged: tagged)
+                              tagged: Bool = false, colours: ColourChoice = .screen, profiles: [PDFProfile] = []) throws -> [UInt8] {
+        let writer = PDFDocumentWriter(info: info, options: options, cache: cache, tagged: tagged, colours: colours, profiles: profiles)
         for page in pages { try writer.add(page) }
         return try writer.finish()
     }

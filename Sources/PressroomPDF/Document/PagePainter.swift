@@ -17,6 +17,8 @@ struct PagePainter {
     private var inTextObject = false
     private var textFont: (name: PDFName, size: Double)?
     private var lineX = 0, lineY = 0
+    /// The colours and font in force outside each open group, restored by its Q.
+    private var savedStates: [(fill: Colour?, stroke: Colour?, font: (name: PDFName, size: Double)?)] = []
 
     /// `resources` are the page's so far: an overlay goes on naming where the body stopped.
     init(height: Double, resources: PageResources = PageResources()) {
@@ -61,8 +63,12 @@ struct PagePainter {
     /// Draws a run with its baseline origin at `origin` (y down). Each glyph's code comes from the
     /// embedded font; where the TJ array's natural advance differs from the typeset position, an
     /// adjustment moves the pen there (§9.4.3: tx = (w0 − Tj/1000) · Tfs).
-    mutating func draw(_ run: GlyphRun, at origin: Point, font: EmbeddedFont) {
-        guard !run.glyphs.isEmpty else { return }
+    /// Returns how many glyphs stand for no text (later glyphs of a cluster): ToUnicode maps
+    /// them to nothing, which PDF/UA forbids.
+    @discardableResult
+    mutating func draw(_ run: GlyphRun, at origin: Point, font: EmbeddedFont) -> Int {
+        guard !run.glyphs.isEmpty else { return 0 }
+        var withoutText = 0
         let size = run.size
         if !inTextObject {
             content.beginText()
@@ -83,6 +89,7 @@ struct PagePainter {
             let x = origin.x + glyph.x
             let y = height - (origin.y + glyph.y)
             var glyphText: ArraySlice<UInt16> = glyph.kind == .insertedHyphen ? [0x00AD] : text[glyph.textRange]
+            if glyphText.isEmpty { withoutText += 1 }
             if run.isRightToLeft && glyphText.count > 1 {
                 // Right-to-left glyphs are written in visual order; a ligature's characters are too
                 // (lam-alef as alef, lam), so extractors that mirror the line get the logical word back.
@@ -119,6 +126,7 @@ struct PagePainter {
             penX = x + Double(width) * size / 1000
         }
         if inArray { content.endGlyphArray() }
+        return withoutText
     }
 
     /// A coordinate as the content stream writes it, in ten-thousandths of a point.
@@ -185,26 +193,20 @@ struct PagePainter {
 
     // MARK: Paths and images
 
-    mutating func draw(_ path: Path, fill: Colour?, stroke: Stroke?, spot: (SpotColour) -> PDFReference) {
+    /// `strokeColour` is the stroke's swatch as the document paints it.
+    mutating func draw(_ path: Path, fill: Colour?, stroke: Stroke?, strokeColour: Colour?, spot: (SpotColour) -> PDFReference) {
         guard fill != nil || stroke != nil else { return }
         endTextObject()
         if let fill { setFill(fill, spot: spot) }
         if let stroke {
-            setStroke(stroke.colour, spot: spot)
+            setStroke(strokeColour ?? .black, spot: spot)
             content.save()
             content.lineWidth(stroke.width)
             if stroke.cap != .butt { content.lineCap(stroke.cap.rawValue) }
             if stroke.join != .miter { content.lineJoin(stroke.join.rawValue) }
             if !stroke.dash.isEmpty { content.dash(stroke.dash, phase: stroke.dashPhase) }
         }
-        for element in path.elements {
-            switch element {
-            case .move(let p): content.move(p.x, height - p.y)
-            case .line(let p): content.line(p.x, height - p.y)
-            case .curve(let c1, let c2, let p): content.curve(c1.x, height - c1.y, c2.x, height - c2.y, p.x, height - p.y)
-            case .close: content.closePath()
-            }
-        }
+        append(path)
         switch (fill != nil, stroke != nil) {
         case (true, true): content.fillAndStroke()
         case (true, false): content.fill()
@@ -214,6 +216,62 @@ struct PagePainter {
             content.restore()
             // The stroke colour was set outside q…Q and survives; line settings do not.
         }
+    }
+
+    private mutating func append(_ path: Path) {
+        for element in path.elements {
+            switch element {
+            case .move(let p): content.move(p.x, height - p.y)
+            case .line(let p): content.line(p.x, height - p.y)
+            case .curve(let c1, let c2, let p): content.curve(c1.x, height - c1.y, c2.x, height - c2.y, p.x, height - p.y)
+            case .close: content.closePath()
+            }
+        }
+    }
+
+    // MARK: Groups and forms
+
+    /// The y-down `transform` as a PDF matrix for content drawn in a space of height `inner` (its
+    /// items flipped by it) onto this page: flip ∘ transform ∘ flip(inner), §8.3.4.
+    private func matrix(_ t: Transform, inner: Double) -> (Double, Double, Double, Double, Double, Double) {
+        (t.a, -t.b, -t.c, t.d, t.c * inner + t.tx, height - t.d * inner - t.ty)
+    }
+
+    /// Opens a group: q, its transformation, its clip. Items drawn until `endGroup` are in the
+    /// group's space (they still flip with the page's height, which the matrix accounts for).
+    mutating func beginGroup(_ group: PageGroup) {
+        endTextObject()
+        content.save()
+        savedStates.append((currentFill, currentStroke, textFont))
+        if !group.transform.isIdentity {
+            let m = matrix(group.transform, inner: height)
+            content.transform(m.0, m.1, m.2, m.3, m.4, m.5)
+        }
+        if let clip = group.clip {
+            append(clip)
+            content.clip()
+            content.endPath()
+        }
+    }
+
+    /// Closes the group: Q brings back the colours and font of before.
+    mutating func endGroup() {
+        endTextObject()
+        content.restore()
+        let state = savedStates.removeLast()
+        currentFill = state.fill
+        currentStroke = state.stroke
+        textFont = state.font
+    }
+
+    /// Places a form of height `formHeight` (its own y-down space) through `transform`.
+    mutating func draw(form name: PDFName, formHeight: Double, transform: Transform) {
+        endTextObject()
+        content.save()
+        let m = matrix(transform, inner: formHeight)
+        content.transform(m.0, m.1, m.2, m.3, m.4, m.5)
+        content.drawObject(name)
+        content.restore()
     }
 
     mutating func draw(image name: PDFName, in frame: Rect) {

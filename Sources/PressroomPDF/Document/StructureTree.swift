@@ -40,6 +40,12 @@ final class StructureTree {
 
     func startSection() { section += 1 }
 
+    /// Whether every top-level element names its language: a combined file's records are Parts,
+    /// each in its record's language, so all its text has one without a document language.
+    var topLevelElementsHaveLanguage: Bool {
+        !topLevel.isEmpty && topLevel.allSatisfy { !(nodes[$0].element.language?.isEmpty ?? true) }
+    }
+
     /// The page's /StructParents key, allocated when its first stream is painted.
     func parentKey(ofPage page: Int) -> Int {
         while pageKeys.count <= page { pageKeys.append(nil); pageContent.append([]) }

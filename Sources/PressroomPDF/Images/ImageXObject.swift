@@ -2,6 +2,8 @@
 // JPEG passed through as DCTDecode, an ICC profile when the file carries one, and alpha as a soft
 // mask (§11.6.5.3). Encoding and writing are separate steps, so a batch encodes each image once.
 
+import PressroomImages
+
 /// An image ready to write: each stream's dictionary (all but the references between them) and
 /// its payload, compressed already.
 struct EncodedImage {
@@ -13,6 +15,9 @@ struct EncodedImage {
     var image: Stream
     var mask: Stream?
     var profile: Stream?
+    /// The device space's component count (1 gray, 3 RGB, 4 CMYK; an indexed image's base is RGB);
+    /// nil when the image carries its own ICC profile.
+    var deviceComponents: Int?
     var hasAlpha: Bool { mask != nil }
     var byteCount: Int { image.payload.count + (mask?.payload.count ?? 0) + (profile?.payload.count ?? 0) }
 }
@@ -37,6 +42,7 @@ enum ImageXObject {
         ]
         let (space, components) = colourSpace(of: image)
         var profile: EncodedImage.Stream?
+        let deviceComponents = image.iccProfile != nil && components > 0 ? nil : (components == 0 ? 3 : components)
         if let icc = image.iccProfile, components > 0 {
             // The ColorSpace entry, [/ICCBased ref], is completed when the image is written.
             profile = stream(["N": .integer(components), "Alternate": space], icc, .table)
@@ -62,7 +68,7 @@ enum ImageXObject {
         case .raw:
             main = stream(dictionary, image.data, .image)
         }
-        return EncodedImage(image: main, mask: mask, profile: profile)
+        return EncodedImage(image: main, mask: mask, profile: profile, deviceComponents: deviceComponents)
     }
 
     /// Writes the image (with its soft mask and profile) as `reference`.

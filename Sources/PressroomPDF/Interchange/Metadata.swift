@@ -32,8 +32,9 @@ enum Metadata {
     }
 
     /// An XMP packet (ISO 16684-1) with the Dublin Core, XMP basic and PDF schemas.
-    /// `conformance` adds the PDF/A identification; `extensions` their values and declarations.
-    static func xmpPacket(_ info: DocumentInfo, conformance: PDFConformance? = nil, extensions: [XMPExtension] = []) -> [UInt8] {
+    /// `identification` adds the PDF/A part and conformance; `extensions` their values and declarations.
+    static func xmpPacket(_ info: DocumentInfo, identification: (part: Int, conformance: String)? = nil,
+                          extensions: [XMPExtension] = []) -> [UInt8] {
         var body = ""
         if let title = info.title {
             body += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(title))</rdf:li></rdf:Alt></dc:title>\n"
@@ -61,15 +62,15 @@ enum Metadata {
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
         \(body)</rdf:Description>
-        \(identification(conformance))\(extensions.map { $0.valuesDescription() }.joined())\(XMPExtension.declarations(extensions))</rdf:RDF>
+        \(identificationDescription(identification))\(extensions.map { $0.valuesDescription() }.joined())\(XMPExtension.declarations(extensions))</rdf:RDF>
         </x:xmpmeta>
         <?xpacket end="w"?>
         """
         return Array(packet.utf8)
     }
 
-    private static func identification(_ conformance: PDFConformance?) -> String {
-        guard let id = conformance?.pdfaIdentification else { return "" }
+    private static func identificationDescription(_ identification: (part: Int, conformance: String)?) -> String {
+        guard let id = identification else { return "" }
         return "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
             + "<pdfaid:part>\(id.part)</pdfaid:part>\n<pdfaid:conformance>\(id.conformance)</pdfaid:conformance>\n</rdf:Description>\n"
     }

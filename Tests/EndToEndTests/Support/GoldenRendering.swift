@@ -1,36 +1,33 @@
-// How the golden test renders each variant, through the public pipeline the command line uses.
+// How the golden test renders each variant, through the public pipeline the command line uses:
+// a renderer, a variant, a producer; a combined file through the producer's combined document.
 import Foundation
 import PressroomGraphics
 import PressroomLayout
-import PressroomPDF
 import PressroomProduction
 
 enum GoldenRendering {
-    static func renderer(_ layout: String, variant: GoldenOutputs.Variant) throws -> DocumentRenderer {
-        let library = try Samples.library.get()
-        let model = try library.layout(named: layout)
-        let renderer = try DocumentRenderer(library: library, layout: model, theme: try library.theme(named: model.theme),
-                                            registry: try Samples.registry.get(), mode: variant == .print ? .print : .screen)
-        renderer.tagged = variant == .tagged || variant == .digital
-        return renderer
-    }
-
-    static func pdf(_ record: DataValue, renderer: DocumentRenderer, variant: GoldenOutputs.Variant) throws -> [UInt8] {
-        switch variant {
-        case .digital: try DigitalVariant.standard().render(record, with: renderer).bytes
-        case .plain, .tagged, .print: try renderer.renderPDF(record).bytes
+    static func producer(_ layout: String, variant: GoldenOutputs.Variant) throws -> DocumentProducer {
+        let output: any OutputVariant = switch variant {
+        case .plain: PlainVariant()
+        case .tagged: PlainVariant(tagged: true)
+        case .digital: try DigitalVariant.standard()
+        case .print: PrintVariant()
         }
+        return DocumentProducer(renderer: try Samples.renderer(layout), variant: output)
     }
 
-    static func combined(_ records: [DataValue], renderer: DocumentRenderer) throws -> [UInt8] {
-        let writer = PDFDocumentWriter(info: .init(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)"),
-                                       tagged: renderer.tagged)
-        writer.conformance = .pdfA3b(outputIntent: try ICCProfile.sRGB())
-        for record in records { _ = try renderer.render(record, into: writer) }
-        return try writer.finish()
+    static func pdf(_ record: DataValue, producer: DocumentProducer) throws -> [UInt8] {
+        try producer.document(for: record).bytes
     }
 
-    static func pages(_ record: DataValue, renderer: DocumentRenderer) throws -> [Page] {
-        try renderer.pages(for: record)
+    static func combined(_ records: [DataValue], producer: DocumentProducer) throws -> [UInt8] {
+        let layout = producer.renderer.layout.name
+        let combined = producer.combinedDocument(info: DocumentInfo(title: "\(layout) batch", creator: "Pressroom layout \(layout)"))
+        for record in records { try combined.append(record, with: producer.renderer) }
+        return try combined.finish()
+    }
+
+    static func pages(_ record: DataValue, producer: DocumentProducer) throws -> [Page] {
+        try producer.renderer.pages(for: record)
     }
 }

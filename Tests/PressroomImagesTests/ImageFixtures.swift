@@ -1,7 +1,7 @@
 // Test support for image decoding: fixture loading, the pattern formulas of Fixtures/images/make_images.py,
 // and sample access into RasterImage planes.
 import Foundation
-@testable import PressroomPDF
+@testable import PressroomImages
 
 enum ImageFixtures {
     static let root = URL(fileURLWithPath: #filePath)

@@ -1,6 +1,6 @@
 // PNG fixtures of every colour type and bit depth decode to the pattern make_images.py drew (checked there with Pillow).
 import Testing
-@testable import PressroomPDF
+@testable import PressroomImages
 
 /// What one fixture must decode to: colour samples and (if any) alpha at every pixel.
 struct PNGExpectation: CustomTestStringConvertible, Sendable {

@@ -1,6 +1,6 @@
 // JPEG pass-through: marker parsing of the fixtures, ICC reassembly, Adobe CMYK inversion, unsupported variants.
 import Testing
-@testable import PressroomPDF
+@testable import PressroomImages
 
 private typealias F = ImageFixtures
 

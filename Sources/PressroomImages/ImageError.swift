@@ -1,6 +1,6 @@
 // Why a raster image could not be decoded: one case per thing the user can fix, each naming the source file.
 
-public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
+public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
     /// The file has no bytes at all.
     case empty(source: String)
     /// Neither a PNG nor a JPEG signature.

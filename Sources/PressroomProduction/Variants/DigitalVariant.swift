@@ -1,12 +1,13 @@
 // The digital variant, for email and archives: PDF/A-3b (XMP identification, an sRGB output
-// intent; the renderer must paint in screen colours, RGB and gray), tagged for PDF/UA-1,
+// intent, screen colours: RGB and gray, checked against it), tagged for PDF/UA-1,
 // compressed as small as libdeflate can, and, for invoice layouts that name a profile, the
 // Factur-X / ZUGFeRD XML inside, made from the same checked totals the page prints. The record is
 // checked before anything is written, so an invoice whose totals do not add up is refused whole.
+import PressroomGraphics
 import PressroomLayout
 import PressroomPDF
 
-public struct DigitalVariant: Sendable {
+public struct DigitalVariant: OutputVariant {
     /// Which e-invoice to embed: the layout's `e-invoice:` (the default), none, or a given level.
     public var eInvoice: EInvoiceChoice
     public let outputIntent: ICCProfile
@@ -37,20 +38,25 @@ public struct DigitalVariant: Sendable {
         }
     }
 
-    /// The record as a tagged PDF/A-3b document, with its e-invoice when the layout asks for one.
-    /// Turns the renderer's tagging and smallest compression on.
-    public func render(_ record: DataValue, with renderer: DocumentRenderer) throws(LayoutError) -> RenderedDocument {
-        renderer.tagged = true
-        renderer.writerOptions.flateLevels = .smallest
-        let attachment = try eInvoiceAttachment(for: record, layout: renderer.layout)
-        let conformance = PDFConformance.pdfA3b(outputIntent: outputIntent)
-        return try renderer.renderPDF(record) { writer, _ in
-            writer.conformance = conformance
-            if let attachment {
-                writer.attach(attachment.file)
-                writer.addXMPExtension(attachment.metadata)
-            }
-        }
+    public var name: String { "digital" }
+
+    /// Tagged PDF/A-3b and PDF/UA-1 in screen colours, compressed as small as libdeflate can.
+    public func settings(for layout: Layout) -> PDFSettings {
+        var options = PDFFileWriter.Options()
+        options.flateLevels = .smallest
+        return PDFSettings(colours: .screen, profiles: [.pdfA3b(outputIntent: outputIntent), .pdfUA1], tagged: true, options: options)
+    }
+
+    /// Many records in one file: the same profiles, the writer's default compression (a batch
+    /// file is written once and read by machines), and no e-invoice, which belongs to one invoice.
+    public func combinedSettings(for layout: Layout) -> PDFSettings {
+        PDFSettings(colours: .screen, profiles: [.pdfA3b(outputIntent: outputIntent), .pdfUA1], tagged: true)
+    }
+
+    /// The record's e-invoice, when the layout asks for one.
+    public func attachments(for record: DataValue, layout: Layout) throws(LayoutError) -> [DocumentAttachment] {
+        guard let attachment = try eInvoiceAttachment(for: record, layout: layout) else { return [] }
+        return [DocumentAttachment(file: attachment.file, metadata: attachment.metadata)]
     }
 
     /// The checked e-invoice XML and its XMP, or nil when the layout embeds none.

@@ -1,6 +1,6 @@
 // The broken corpus (Fixtures/broken/): each file fails with its own ImageError case and a sentence naming it.
 import Testing
-@testable import PressroomPDF
+@testable import PressroomImages
 
 @Test(arguments: [
     ("truncated.png", ImageError.truncated(source: "truncated.png")),

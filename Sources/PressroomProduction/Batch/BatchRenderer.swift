@@ -1,0 +1,93 @@
+// The batch loop the command line, the preview and the service share: records in (JSON Lines, one
+// record or an array), each numbered, named, rendered by the producer's variant and stored by an
+// output; a record that fails is reported, typed, with its number, and the batch goes on.
+import Foundation
+import PressroomLayout
+
+/// How far a batch has come, after each record.
+public struct BatchProgress: Sendable {
+    public var done: Int
+    public var failed: Int
+}
+
+/// What a batch did.
+public struct BatchSummary: Sendable, Codable {
+    public var rendered: Int
+    public var pages: Int
+    public var failures: [BatchFailure]
+    public var seconds: Double
+
+    public var total: Int { rendered + failures.count }
+}
+
+public final class BatchRenderer {
+    public let producer: DocumentProducer
+    /// The file name of each record: a template bound to it (`--name`); nil: the layout's
+    /// `file-name`, else the record number as 00001.
+    public var nameTemplate: Template?
+
+    public init(producer: DocumentProducer, nameTemplate: Template? = nil) {
+        self.producer = producer
+        self.nameTemplate = nameTemplate
+    }
+
+    /// Renders every record of `records` into `output`. A record that cannot be read, laid out,
+    /// written or stored becomes a `BatchFailure`; the others render. Throws only when what the
+    /// records share cannot be finished (the combined file); the summary then is lost with it.
+    public func run(_ records: RecordReader, into output: some BatchOutput,
+                    progress: (BatchProgress) -> Void = { _ in }) throws(BatchFailure) -> BatchSummary {
+        let started = Date()
+        var summary = BatchSummary(rendered: 0, pages: 0, failures: [], seconds: 0)
+        var names = BatchNames()
+        for (number, result) in records {
+            do {
+                let record = try result.get()
+                let name = names.unique(try name(of: record, number: number), fallback: BatchNames.numbered(number))
+                summary.pages += try output.write(record, number: number, name: name, producer: producer)
+                summary.rendered += 1
+            } catch {
+                summary.failures.append(BatchFailure(record: number, failure: RecordFailure(error)))
+            }
+            progress(BatchProgress(done: summary.total, failed: summary.failures.count))
+        }
+        do { try output.finish(producer: producer) } catch {
+            throw BatchFailure(record: 0, failure: RecordFailure(error))
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// The record's name before it is made unique.
+    private func name(of record: DataValue, number: Int) throws(LayoutError) -> String {
+        let preamble = try producer.renderer.preamble(for: record)
+        if let nameTemplate { return try preamble.render(nameTemplate) }
+        return preamble.fileName ?? BatchNames.numbered(number)
+    }
+}
+
+/// File names for a batch's records: safe on every file system, unique within the batch (a
+/// second "Invoice 7" becomes "Invoice 7-2").
+public struct BatchNames {
+    private var used: Set<String> = []
+
+    public static func numbered(_ number: Int) -> String { String(format: "%05d", number) }
+
+    public init() {}
+
+    public mutating func unique(_ name: String, fallback: String) -> String {
+        let base = Self.safe(name, fallback: fallback)
+        var candidate = base
+        var suffix = 2
+        while used.contains(candidate) { candidate = "\(base)-\(suffix)"; suffix += 1 }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Path separators, characters Windows forbids and control characters become "_"; an empty
+    /// name or one starting with "." (hidden, or "..") becomes `fallback`.
+    public static func safe(_ name: String, fallback: String) -> String {
+        let cleaned = String(name.map { "/\\:*?\"<>|\0".contains($0) || $0.isNewline ? "_" : $0 })
+            .trimmingCharacters(in: .whitespaces)
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? fallback : cleaned
+    }
+}

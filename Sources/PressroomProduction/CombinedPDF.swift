@@ -1,0 +1,59 @@
+// Many records in one PDF (`render --combine`, proofs): fonts and images shared across records,
+// one outline entry per record with the layout's own bookmarks under it, and, tagged, each record
+// a Part element in its own language. A record's pages are kept until it has laid out completely,
+// so a record that fails leaves nothing behind in the shared file.
+import PressroomGraphics
+import PressroomLayout
+import PressroomPDF
+
+public final class CombinedPDF {
+    private let writer: PDFDocumentWriter
+    private let tagged: Bool
+
+    /// `info`: the file's own title and creator (records keep theirs in the outline).
+    public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache()) {
+        writer = PDFDocumentWriter(info: info, options: settings.options, cache: cache, tagged: settings.tagged,
+                                   colours: settings.colours, profiles: settings.profiles)
+        tagged = settings.tagged
+    }
+
+    public var pageCount: Int { writer.pageCount }
+
+    /// Lays the record out with `renderer` and appends its pages under an outline entry titled
+    /// `outlineTitle` (default: the record's title, else its file name). Returns its page count.
+    /// The renderer's tagging follows the file's.
+    @discardableResult
+    public func append(_ record: DataValue, with renderer: DocumentRenderer, outlineTitle: String? = nil) throws -> Int {
+        renderer.tagged = tagged
+        let preamble = try renderer.preamble(for: record)
+        let buffer = PageCollector()
+        try renderer.render(preamble, into: buffer)
+        var pages = buffer.pages
+        if tagged { pages = Self.inPart(pages, language: preamble.locale) }
+        let first = writer.pageCount
+        writer.startStructureSection()
+        for page in pages { try writer.add(page) }
+        if let title = outlineTitle ?? preamble.title ?? preamble.fileName, !pages.isEmpty {
+            let children = buffer.bookmarks.map { Bookmark(title: $0.title, page: first + $0.page, top: $0.top) }
+            writer.addOutlineItem(title: title, page: first, children: children)
+        }
+        return pages.count
+    }
+
+    /// The finished file; throws `ConformanceRefusal` when it breaks a declared profile.
+    public func finish() throws -> [UInt8] { try writer.finish() }
+
+    /// Tagged, a record of a combined file is one Part element in its own language: records may
+    /// be in different languages, and the file's catalog names none.
+    private static func inPart(_ pages: [Page], language: String) -> [Page] {
+        let part = StructureElement(key: StructureKey(part: 0, serial: 0), role: .part, language: language)
+        return pages.map { page in
+            var page = page
+            page.items = page.items.map { item in
+                if case .structure(.content(let path)) = item { return .structure(.content([part] + path)) }
+                return item
+            }
+            return page
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// `render --format svg`: each record's pages as standalone SVG files, <name>-<page number>.svg,
+// drawn in the variant's colours (glyphs as outlines, images inline).
+import Foundation
+import PressroomGraphics
+import PressroomLayout
+import PressroomProduction
+import PressroomSVG
+
+final class SVGFolderOutput: BatchOutput {
+    let folder: String
+    let colours: ColourChoice
+    private let writer = SVGPageWriter()
+
+    init(folder: String, colours: ColourChoice) throws {
+        self.folder = folder
+        self.colours = colours
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int {
+        let pages = try producer.renderer.pages(for: record)
+        let svgs = pages.map { writer.svg(for: $0, options: SVGOptions(colours: colours)) }
+        for (index, svg) in svgs.enumerated() {
+            let path = "\(folder)/\(name)-\(index + 1).svg"
+            do { try Data(svg.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+                throw RecordFailure.output(path: path, reason: error.localizedDescription)
+            }
+        }
+        return pages.count
+    }
+
+    func finish(producer: DocumentProducer) throws {}
+}
