@@ -213,8 +213,10 @@ final class FlowBuilder {
         if environment.recordsStructure {
             var alt = try image.alt.map { t throws(LayoutError) in try context.render(t) }
             if alt == nil, case .logo = image.source { alt = environment.styles.theme.logoAlt }
-            // PDF/UA §7.3: a figure needs its alternate text; an image without one is decoration.
-            if let alt, !alt.isEmpty {
+            // PDF/UA §7.3: a figure needs its alternate text; an image without `alt:` is decoration.
+            // One whose `alt:` came out empty for this record stays a figure, so a writer checking
+            // PDF/UA refuses it at this block instead of hiding the picture from readers.
+            if let alt {
                 items = tagged(items, as: [StructureElement(key: newStructureKey(), role: .figure, alt: alt)])
             }
         }

@@ -251,10 +251,12 @@ public final class PDFDocumentWriter {
                                      stroke: stroke, strokeColour: stroke.map { colour($0.colour, stroking: true, page: context.page, at: point) },
                                      spot: spotReference)
             case .image(let source, let frame):
-                let (reference, hasAlpha) = try image(source, page: context.page, at: frame.origin)
+                // Violations of an image are located by its centre (its edges touch the blocks around it).
+                let centre = Point(x: frame.minX + frame.width / 2, y: frame.minY + frame.height / 2)
+                let (reference, hasAlpha) = try image(source, page: context.page, at: centre)
                 if hasAlpha {
                     context.usesAlpha = true
-                    conformance.record(.transparency, "the image \(source.name) has an alpha channel (a soft mask)", page: context.page, at: frame.origin)
+                    conformance.record(.transparency, "the image \(source.name) has an alpha channel (a soft mask)", page: context.page, at: centre)
                 }
                 context.painter.draw(image: context.painter.resources.name(forImage: reference), in: frame)
             case .link(let rect, let uri):
@@ -295,7 +297,7 @@ public final class PDFDocumentWriter {
         for item in items[(index + 1)...] {
             switch item {
             case .text(_, let origin, _): return origin
-            case .image(_, let frame): return frame.origin
+            case .image(_, let frame): return Point(x: frame.minX + frame.width / 2, y: frame.minY + frame.height / 2)
             case .path(let path, _, _):
                 if case .move(let p)? = path.elements.first { return p }
                 return nil
