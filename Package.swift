@@ -6,12 +6,13 @@ import PackageDescription
 
 let package = Package(
     name: "Pressroom",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pressroom", targets: ["pressroom"]),
         .library(name: "PressroomText", targets: ["PressroomText"]),
         .library(name: "PressroomGraphics", targets: ["PressroomGraphics"]),
         .library(name: "PressroomImages", targets: ["PressroomImages"]),
+        .library(name: "PressroomMarkup", targets: ["PressroomMarkup"]),
         .library(name: "PressroomPDF", targets: ["PressroomPDF"]),
         .library(name: "PressroomLayout", targets: ["PressroomLayout"]),
         .library(name: "PressroomSVG", targets: ["PressroomSVG"]),
@@ -45,7 +46,10 @@ let package = Package(
         // PNG and JPEG files decoded into samples: layout checks and sizes images with it, the PDF
         // writer encodes what it decoded.
         .target(name: "PressroomImages", dependencies: ["CZlib", "CPNGShim"]),
-        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "PressroomImages", "CHarfBuzz", "CZlib", "CLibDeflate"]),
+        // XML text as XMP, SVG, the e-invoice (and later HTML email) write it: one escaper.
+        .target(name: "PressroomMarkup"),
+        .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "PressroomImages", "PressroomMarkup",
+                                                     "CHarfBuzz", "CZlib", "CLibDeflate"]),
         // Barcodes from libzint as vector paths, and the payment-code payloads (EPC QR, SPAYD).
         .target(name: "PressroomBarcode", dependencies: ["PressroomGraphics", "CZint"]),
         .target(name: "PressroomLayout", dependencies: [
@@ -54,10 +58,10 @@ let package = Package(
         ]),
         // Output variants: the digital one (PDF/A-3b, tagging, e-invoice XML), later print.
         .target(name: "PressroomProduction", dependencies: [
-            "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode",
+            "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode", "PressroomMarkup",
         ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
-        .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText"]),
+        .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText", "PressroomMarkup"]),
         // `pressroom watch`: dependency watching, preview renders and the preview's HTTP server.
         .target(name: "PressroomPreview", dependencies: [
             "PressroomLayout", "PressroomSVG", "PressroomProduction", "PressroomGraphics", "PressroomText",
@@ -87,5 +91,5 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
                                                           "PressroomSVG", "PressroomProduction", "PressroomImages"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

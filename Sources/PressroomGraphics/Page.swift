@@ -4,7 +4,7 @@
 import PressroomText
 
 /// Image bytes as the user supplied them (PNG or JPEG); writers decode and de-duplicate them.
-public final class ImageSource: @unchecked Sendable {
+public final class ImageSource: Sendable {
     public let bytes: [UInt8]
     /// The file name or label used in error messages.
     public let name: String

@@ -7,6 +7,8 @@ import Dispatch
 import Foundation
 import PressroomLayout
 
+/// Unchecked: its state is confined to one serial DispatchQueue (`queue`), which the compiler
+/// cannot follow; every member marked "guarded by `queue`" is touched only there.
 public final class FileWatcher: @unchecked Sendable {
     public typealias Handler = @Sendable (_ changed: [String]) -> Void
 

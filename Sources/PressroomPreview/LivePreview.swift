@@ -6,6 +6,8 @@ import Foundation
 import Hummingbird
 import Logging
 
+/// Unchecked: the session is confined to `renderQueue` (one render at a time) and the published
+/// state sits behind `lock`; the compiler cannot follow a queue.
 public final class LivePreview: @unchecked Sendable {
     public typealias Log = @Sendable (String) -> Void
 

@@ -2,6 +2,7 @@
 // number of decimals at most, trailing zeros dropped, never "-0" or an exponent), without
 // String(format:) or intermediate strings, since a page writes thousands of them.
 import PressroomGraphics
+import PressroomMarkup
 
 struct SVGOutput {
     var bytes: [UInt8] = []

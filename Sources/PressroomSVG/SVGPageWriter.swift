@@ -3,6 +3,7 @@
 // images, links, and optionally the layout's source marks. Coordinates are PDF points, y down,
 // which is SVG's user space as it is.
 import PressroomGraphics
+import PressroomMarkup
 import PressroomText
 
 /// Writes pages as SVG. Keep one for many pages and renders: glyph outlines and image data are

@@ -33,6 +33,8 @@ struct WatchCommand: ParsableCommand {
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })
+        // Kept for as long as the process runs (dispatchMain never returns).
+        var signalSources: [DispatchSourceSignal] = []
         for signal in [SIGINT, SIGTERM] {
             Foundation.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
@@ -41,7 +43,7 @@ struct WatchCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             source.resume()
-            Self.signalSources.append(source)
+            signalSources.append(source)
         }
         let port = self.port
         Task {
@@ -59,15 +61,18 @@ struct WatchCommand: ParsableCommand {
                 Foundation.exit(1)
             }
         }
-        dispatchMain()
+        withExtendedLifetime(signalSources) { dispatchMain() }
     }
 
-    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
-
-    /// A line on standard output, flushed; a closed pipe (`| head`, a terminal gone) is ignored.
+    /// A line on standard output, unbuffered; a closed pipe (`| head`, a terminal gone) is ignored.
     private static func say(_ line: String) {
-        fputs(line + "\n", stdout)
-        fflush(stdout)
+        let bytes = Array((line + "\n").utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            written += count
+        }
     }
 
     private static func timestamp() -> String {

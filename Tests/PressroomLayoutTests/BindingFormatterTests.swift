@@ -2,6 +2,7 @@
 // (U+00A0 no-break and U+202F narrow no-break spaces included), plus rounding, exactness, case
 // mapping, sums, and a benchmark that prints microseconds per call.
 import Foundation
+import PressroomGraphics
 import Testing
 @testable import PressroomLayout
 
@@ -139,11 +140,20 @@ func formattersFollowTheLocale(locale: String) throws {
     let text = try bound.render(Template.parse(#"{{ leap | date("yyyy-MM-dd EEE") }} {{ old | date("yyyy-MM-dd") }} {{ stamp | date }}"#, at: here))
     #expect(text == "2024-02-29 Thu 1500-03-01 15 Mar 2026")
     #expect(layoutError { _ = try bound.render(Template.parse("{{ bad | date }}", at: here)) }?.kind == .format)
-    #expect(PlainDate(iso: "1970-01-01")?.daysSinceEpoch == 0)
-    #expect(PlainDate(iso: "2026-03-15")?.daysSinceEpoch == 20527)
-    #expect(PlainDate(iso: "1969-12-31")?.daysSinceEpoch == -1)
-    #expect(PlainDate(iso: "15.03.2026") == nil)
-    #expect(PlainDate(iso: "2026-13-01") == nil)
+    #expect(CalendarDay(allowingTimeIn: "1970-01-01")?.daysSinceEpoch == 0)
+    #expect(CalendarDay(allowingTimeIn: "2026-03-15")?.daysSinceEpoch == 20527)
+    #expect(CalendarDay(allowingTimeIn: "1969-12-31")?.daysSinceEpoch == -1)
+    #expect(CalendarDay(allowingTimeIn: "15.03.2026") == nil)
+    #expect(CalendarDay(allowingTimeIn: "2026-13-01") == nil)
+    #expect(CalendarDay(allowingTimeIn: "2026-02-29") == nil && CalendarDay(allowingTimeIn: "2024-02-29") != nil)
+    #expect(CalendarDay(allowingTimeIn: "2026-03-15T10:30:00+01:00")?.day == 15, "a time after the date is ignored")
+    #expect(CalendarDay(iso: "2026-03-15T10:30") == nil, "the strict form is the date alone")
+    #expect(CalendarDay(iso: "2026-03-15")?.format102 == "20260315")
+}
+
+extension CalendarDay {
+    /// As the `date` formatter reads data: a time after the date is ignored.
+    fileprivate init?(allowingTimeIn text: String) { self.init(iso: text, allowingTime: true) }
 }
 
 @Test func nestedFieldsInSums() throws {

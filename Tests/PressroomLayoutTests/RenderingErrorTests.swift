@@ -5,18 +5,7 @@ import PressroomText
 import Testing
 @testable import PressroomLayout
 
-private let layoutsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Layouts").path
-
 private func errorRecord(_ json: String) throws -> DataValue { try DataValue.parseJSON(Array(json.utf8)) }
-
-/// A copy of the bundled layouts folder with one extra layout file.
-private func library(with layout: String, named name: String) throws -> LayoutLibrary {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-errors-\(UUID().uuidString)")
-    try FileManager.default.copyItem(atPath: layoutsFolder, toPath: folder.path)
-    try layout.write(to: folder.appendingPathComponent(name + ".yaml"), atomically: true, encoding: .utf8)
-    return try LayoutLibrary(directory: folder.path)
-}
 
 private let windowLayout = """
 layout: window
@@ -39,12 +28,6 @@ flow:
     content:
       - text: "{{ item.description }} {{ item.net | amount }}"
 """
-
-private func makeRenderer(_ library: LayoutLibrary, _ name: String) throws -> DocumentRenderer {
-    let layout = try library.layout(named: name)
-    return try DocumentRenderer(library: library, layout: layout, theme: try library.theme(named: layout.theme),
-                                registry: try FontRegistry.bundled())
-}
 
 @Test func anAddressTooLongForItsWindowNamesTheBoxAndTheField() throws {
     let library = try library(with: windowLayout, named: "window")

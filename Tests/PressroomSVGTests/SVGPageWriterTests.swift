@@ -192,7 +192,8 @@ func coloursAreWhatThePDFPaints(colour: Colour, hex: String) throws {
     #expect(links.count == 1, "only schemes that cannot run script are linked")
     #expect(links.first?.attributes["href"] == "https://example.com/\"><script>?q=<a>&x")
     let mark = try #require(document.all("rect").first { $0.attributes["class"] == "pr-source" }).attributes
-    let survived = hostile.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}")
+    // Characters XML cannot carry are left out (as in the PDF's XMP and the e-invoice).
+    let survived = hostile.replacingOccurrences(of: "\u{1}", with: "").replacingOccurrences(of: "\u{FFFE}", with: "")
     #expect(mark["data-kind"] == survived && mark["data-component"] == survived && mark["data-file"] == survived)
     #expect(mark["data-path"] == survived)
 }

@@ -1,6 +1,7 @@
 // Applying formatters (`| money`, `| date("long")`, `| sum("net")`…) to values: locale formats
 // through ICU via FormatterCache, exact decimal sums, and null passed through as nothing.
 import Foundation
+import PressroomGraphics
 
 extension BindingContext {
     func apply(_ filter: Filter, to input: Outcome, of expression: Expression,
@@ -230,7 +231,7 @@ extension BindingContext {
             throw BindingError.wrongType(bound, expression: expression, expected: "a date", at: location,
                                          hint: "`date` formats ISO dates written as text, \"2026-03-15\"")
         }
-        guard let date = PlainDate(iso: text) else {
+        guard let date = CalendarDay(iso: text, allowingTime: true) else {
             throw BindingError.format(bound, expression: expression, filter: "date", at: location,
                                       problem: "formats ISO dates such as \"2026-03-15\" (year-month-day)")
         }

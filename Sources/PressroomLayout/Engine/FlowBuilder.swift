@@ -310,8 +310,13 @@ final class FlowBuilder {
     }
 
     /// The width blocks take when nothing wraps: the widest paragraph set on one line (an `auto`
-    /// column is as wide as this).
+    /// column is as wide as this), with half a point to spare against rounding.
     func naturalWidth(_ blocks: [Block], context: BindingContext) throws(LayoutError) -> Double {
+        try contentWidth(blocks, context: context) + 0.5
+    }
+
+    /// The widest of the blocks set on one line; groups, loops and components as their content.
+    private func contentWidth(_ blocks: [Block], context: BindingContext) throws(LayoutError) -> Double {
         var widest = 0.0
         for block in blocks {
             if let condition = block.condition, try !context.isTrue(condition, at: block.location) { continue }
@@ -323,25 +328,40 @@ final class FlowBuilder {
             case .image(let image):
                 widest = max(widest, image.width ?? 0)
             case .group(let blocks):
-                widest = max(widest, try naturalWidth(blocks, context: context))
+                widest = max(widest, try contentWidth(blocks, context: context))
             case .each(let each):
                 for element in try context.list(each.items, at: block.location) {
-                    widest = max(widest, try naturalWidth(each.content, context: context.with(each.elementName, element)))
+                    widest = max(widest, try contentWidth(each.content, context: context.with(each.elementName, element)))
                 }
             case .barcode(let barcode):
                 widest = max(widest, barcode.width)
             case .columns(let columns):
                 var sum = columns.gap * Double(max(columns.columns.count - 1, 0))
-                for column in columns.columns { sum += try naturalWidth(column.content, context: context) }
+                for column in columns.columns { sum += try contentWidth(column.content, context: context) }
                 widest = max(widest, sum)
-            case .component, .table, .rule, .spacer, .pageBreak:
+            case .component(let use):
+                // A component is as wide as its content bound to its parameters.
+                let (component, scope) = try componentScope(use, context: context)
+                componentTrail.append(use.name)
+                defer { componentTrail.removeLast() }
+                widest = max(widest, try contentWidth(component.content, context: scope))
+            case .table, .rule, .spacer, .pageBreak:
                 continue
             }
         }
-        return widest + 0.5
+        return widest
     }
 
     private func buildComponent(_ use: ComponentUse, width: Double, context: BindingContext) throws(LayoutError) {
+        let (component, scope) = try componentScope(use, context: context)
+        componentTrail.append(use.name)
+        defer { componentTrail.removeLast() }
+        try build(component.content, width: width, context: scope)
+    }
+
+    /// The component a `use:` names and the context its content is bound in: the caller's, with
+    /// each parameter bound to its argument (or default).
+    private func componentScope(_ use: ComponentUse, context: BindingContext) throws(LayoutError) -> (Component, BindingContext) {
         let component = try environment.component(use)
         guard componentTrail.count < 32 else {
             throw LayoutError(.invalidValue, "components use each other too deeply (32 levels) at `\(use.name)`; one of them probably uses itself",
@@ -364,9 +384,7 @@ final class FlowBuilder {
                 scope = scope.with(parameter.name, BoundValue(.string(try context.render(template)), path: nil))
             }
         }
-        componentTrail.append(use.name)
-        defer { componentTrail.removeLast() }
-        try build(component.content, width: width, context: scope)
+        return (component, scope)
     }
 
     // MARK: Source marks (previews)

@@ -2,14 +2,14 @@
 // path; and the check of a layout's references against the library and a theme.
 import Foundation
 
-public final class LayoutLibrary: @unchecked Sendable {
+public final class LayoutLibrary: Sendable {
     public let directory: String
-    public private(set) var components: [String: Component] = [:]
-    public private(set) var themes: [String: Theme] = [:]
-    public private(set) var labels = LabelTable([:])
+    public let components: [String: Component]
+    public let themes: [String: Theme]
+    public let labels: LabelTable
     /// Every file the library read (components, themes, labels), as full paths: a layout
     /// rendered with this library depends on each of them.
-    public private(set) var files: [String] = []
+    public let files: [String]
     /// The folders the library reads every YAML file of; a file added there changes the library.
     /// (Known before the folder is read, so a watcher can follow a library that fails to load.)
     public static func folders(in directory: String) -> [String] {
@@ -24,16 +24,24 @@ public final class LayoutLibrary: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw LayoutError(.resource, "there is no layouts folder at \(directory)")
         }
+        var files: [String] = []
+        func yamlFiles(in subfolder: String) -> [(path: String, file: String)] {
+            let found = Self.yamlFiles(in: "\(directory)/\(subfolder)").map { name in ("\(directory)/\(subfolder)/\(name)", "\(subfolder)/\(name)") }
+            files.append(contentsOf: found.map(\.0))
+            return found
+        }
+        var components: [String: Component] = [:]
+        var themes: [String: Theme] = [:]
         for (path, file) in yamlFiles(in: "components") {
             let component = try ComponentLoader.component(try YAMLDocument.read(path: path, file: file))
             if let earlier = components[component.name] {
-                throw duplicate("component", component.name, at: component.location, earlier: earlier.location)
+                throw Self.duplicate("component", component.name, at: component.location, earlier: earlier.location)
             }
             components[component.name] = component
         }
         for (path, file) in yamlFiles(in: "themes") {
             let theme = try ThemeLoader.theme(try YAMLDocument.read(path: path, file: file))
-            if let earlier = themes[theme.name] { throw duplicate("theme", theme.name, at: theme.location, earlier: earlier.location) }
+            if let earlier = themes[theme.name] { throw Self.duplicate("theme", theme.name, at: theme.location, earlier: earlier.location) }
             themes[theme.name] = theme
         }
         var tables: [String: [String: String]] = [:]
@@ -41,12 +49,15 @@ public final class LayoutLibrary: @unchecked Sendable {
         for (path, file) in yamlFiles(in: "labels") {
             let labels = try LabelLoader.labels(try YAMLDocument.read(path: path, file: file))
             if let earlier = labelFiles[labels.language] {
-                throw duplicate("labels for language", labels.language, at: labels.location, earlier: earlier)
+                throw Self.duplicate("labels for language", labels.language, at: labels.location, earlier: earlier)
             }
             labelFiles[labels.language] = labels.location
             tables[labels.language] = labels.texts
         }
-        labels = LabelTable(tables)
+        self.components = components
+        self.themes = themes
+        self.labels = LabelTable(tables)
+        self.files = files
     }
 
     /// `invoice` is `<directory>/invoice.yaml`; a name with a `/` or ending in `.yaml` is a path
@@ -63,7 +74,7 @@ public final class LayoutLibrary: @unchecked Sendable {
         if isPath, !nameOrPath.contains("/"), !FileManager.default.fileExists(atPath: path) { path = "\(directory)/\(nameOrPath)" }
         guard FileManager.default.fileExists(atPath: path) else {
             if isPath { throw LayoutError(.resource, "there is no layout file at \(nameOrPath)") }
-            let names = yamlFiles(in: nil).map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+            let names = Self.yamlFiles(in: directory).map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
             let near = Suggestion.closest(to: nameOrPath, in: names).map { "did you mean `\($0)`? " } ?? ""
             let listed = names.isEmpty ? "there are none" : "the layouts are \(Suggestion.list(names))"
             throw LayoutError(.resource, "there is no layout `\(nameOrPath)` in \(directory); \(near)(\(listed))")
@@ -89,13 +100,6 @@ public final class LayoutLibrary: @unchecked Sendable {
 
     /// The `.yaml` / `.yml` files of a subfolder (nil: the folder itself), sorted, with the names
     /// errors show them by.
-    private func yamlFiles(in subfolder: String?) -> [(path: String, file: String)] {
-        let folder = subfolder.map { "\(directory)/\($0)" } ?? directory
-        let found = Self.yamlFiles(in: folder).map { name in ("\(folder)/\(name)", subfolder.map { "\($0)/\(name)" } ?? name) }
-        if subfolder != nil { files.append(contentsOf: found.map(\.0)) }
-        return found
-    }
-
     /// The names of the `.yaml` / `.yml` files in a folder, sorted (editors' hidden files left out).
     public static func yamlFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -109,7 +113,7 @@ public final class LayoutLibrary: @unchecked Sendable {
         return file.hasPrefix(folder) ? String(file.dropFirst(folder.count)) : path
     }
 
-    private func duplicate(_ what: String, _ name: String, at location: SourceLocation, earlier: SourceLocation) -> LayoutError {
+    private static func duplicate(_ what: String, _ name: String, at location: SourceLocation, earlier: SourceLocation) -> LayoutError {
         LayoutError(.invalidValue, "\(what) `\(name)` is defined again; the first is in \(earlier.file), so rename one", at: location)
     }
 }

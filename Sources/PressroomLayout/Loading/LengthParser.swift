@@ -4,7 +4,7 @@ import PressroomGraphics
 
 enum LengthParser {
     /// Converted as `Length` converts, so `20mm` here and `.mm(20)` in code are the same number.
-    static let units: [(suffix: String, points: (Double) -> Double)] = [
+    static let units: [(suffix: String, points: @Sendable (Double) -> Double)] = [
         ("mm", { Length.mm($0).points }), ("cm", { Length.mm($0 * 10).points }), ("in", { Length.inch($0).points }), ("pt", { $0 }),
     ]
 

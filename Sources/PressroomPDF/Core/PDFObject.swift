@@ -52,9 +52,7 @@ public indirect enum PDFObject: Sendable {
         if string.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
             return .string(Array(string.utf8))
         }
-        var bytes: [UInt8] = [0xFE, 0xFF]
-        for unit in string.utf16 { bytes.append(UInt8(unit >> 8)); bytes.append(UInt8(unit & 0xFF)) }
-        return .hexString(bytes)
+        return .hexString(UTF16BE.text(string.utf16))
     }
 
     public static func rect(_ values: [Double]) -> PDFObject { .array(values.map { .real($0) }) }

@@ -111,11 +111,7 @@ struct PagePainter {
             }
             if needsActualText {
                 if inArray { content.endGlyphArray(); inArray = false }
-                var actual: [UInt8] = [0xFE, 0xFF]
-                for unit in glyphText {
-                    actual.append(UInt8(unit >> 8)); actual.append(UInt8(unit & 0xFF))
-                }
-                content.beginMarkedContent("Span", properties: ["ActualText": .hexString(actual)])
+                content.beginMarkedContent("Span", properties: ["ActualText": .hexString(UTF16BE.text(glyphText))])
                 content.showGlyphs([.code(code)])
                 content.endMarkedContent()
             } else {

@@ -1,16 +1,18 @@
 // The document information dictionary (§14.3.3) and its XMP twin (§14.3.2), kept equal, as
-// PDF/A and PDF/X require: same title, author, producer and the same instants.
+// PDF/A and PDF/X require: same title, author, producer and the same instants, and the same
+// characters (those XML cannot carry are left out of both).
 import PressroomGraphics
+import PressroomMarkup
 
 enum Metadata {
     static func infoDictionary(_ info: DocumentInfo) -> PDFDictionary {
         var dictionary = PDFDictionary()
-        if let title = info.title { dictionary["Title"] = .text(title) }
-        if let author = info.author { dictionary["Author"] = .text(author) }
-        if let subject = info.subject { dictionary["Subject"] = .text(subject) }
-        if let keywords = info.keywords { dictionary["Keywords"] = .text(keywords) }
-        if let creator = info.creator { dictionary["Creator"] = .text(creator) }
-        dictionary["Producer"] = .text(info.producer)
+        if let title = info.title { dictionary["Title"] = .text(XMLEscaping.cleaned(title)) }
+        if let author = info.author { dictionary["Author"] = .text(XMLEscaping.cleaned(author)) }
+        if let subject = info.subject { dictionary["Subject"] = .text(XMLEscaping.cleaned(subject)) }
+        if let keywords = info.keywords { dictionary["Keywords"] = .text(XMLEscaping.cleaned(keywords)) }
+        if let creator = info.creator { dictionary["Creator"] = .text(XMLEscaping.cleaned(creator)) }
+        dictionary["Producer"] = .text(XMLEscaping.cleaned(info.producer))
         if let date = info.creationDate {
             dictionary["CreationDate"] = .string(Array(pdfDate(date).utf8))
             dictionary["ModDate"] = .string(Array(pdfDate(date).utf8))
@@ -75,19 +77,8 @@ enum Metadata {
             + "<pdfaid:part>\(id.part)</pdfaid:part>\n<pdfaid:conformance>\(id.conformance)</pdfaid:conformance>\n</rdf:Description>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Element content in the XMP packet: the Info dictionary holds the same text (`cleaned`).
+    static func escape(_ text: String) -> String { XMLEscaping.text(text) }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     private static func four(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - "\(value)".count)) + "\(value)" }

@@ -21,7 +21,7 @@ enum FacturXAttachment {
     static func file(_ facts: InvoiceFacts, profile: FacturXProfile) throws(LayoutError) -> EmbeddedFile {
         let xml = try CrossIndustryInvoice.xml(facts, profile: profile)
         let relationship = EmbeddedFile.Relationship(rawValue: profile.afRelationship) ?? .data
-        let date = DocumentDate(year: facts.issueDate.year, month: facts.issueDate.month, day: facts.issueDate.day)
+        let date = DocumentDate(facts.issueDate)
         return EmbeddedFile(name: fileName, bytes: xml, mimeType: "text/xml", relationship: relationship,
                             description: "Factur-X invoice (\(profile.conformanceLevel))", modificationDate: date)
     }

@@ -1,6 +1,7 @@
 // The invoice an e-invoice is written from: a record's fields, typed, with amounts exactly as the
 // record (and so the printed layout) carries them. Built and checked by `InvoiceFacts.init(record:)`.
 import Foundation
+import PressroomGraphics
 
 public struct InvoiceFacts: Sendable, Equatable {
     /// UNTDID 1001 document type (EN 16931 BT-3).
@@ -14,27 +15,6 @@ public struct InvoiceFacts: Sendable, Equatable {
     }
 
     /// A calendar day as records write it ("2026-08-17"); CII writes it as format 102, `20260817`.
-    public struct Day: Sendable, Equatable, CustomStringConvertible {
-        public var year: Int
-        public var month: Int
-        public var day: Int
-
-        public init(year: Int, month: Int, day: Int) {
-            self.year = year
-            self.month = month
-            self.day = day
-        }
-
-        /// UNTDID 2379 format 102: CCYYMMDD.
-        public var format102: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
-        public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
-
-        private func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-    }
-
     /// Seller (BG-4) or buyer (BG-7).
     public struct Party: Sendable, Equatable {
         public var name: String
@@ -79,8 +59,8 @@ public struct InvoiceFacts: Sendable, Equatable {
     /// else 1. CII wants credit notes with positive amounts and TypeCode 381, so the XML writes
     /// every amount times this sign.
     public let recordSign: Decimal
-    public let issueDate: Day
-    public let dueDate: Day?
+    public let issueDate: CalendarDay
+    public let dueDate: CalendarDay?
     /// ISO 4217.
     public let currency: String
     public let seller: Party

@@ -1,6 +1,7 @@
 // Typed access to a record's fields for the e-invoice: each read knows its JSON path, so a missing
 // or wrong-typed field becomes a LayoutError naming `$.items[3].unit_price` and what was expected.
 import Foundation
+import PressroomGraphics
 import PressroomLayout
 
 struct RecordField {
@@ -90,25 +91,12 @@ struct RecordField {
     }
 
     /// "2026-08-17" (ISO 8601 calendar date, as records write dates).
-    func day(_ what: String) throws(LayoutError) -> InvoiceFacts.Day {
+    func day(_ what: String) throws(LayoutError) -> CalendarDay {
         let text = try self.text(what)
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else {
+        guard let day = CalendarDay(iso: text) else {
             throw wrongType("\(what) as a date like \"2026-08-17\"", "\"\(text)\"")
         }
-        return InvoiceFacts.Day(year: year, month: month, day: day)
-    }
-
-    /// Days in a month of the proleptic Gregorian calendar.
-    static func days(inMonth month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        return day
     }
 
     /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.

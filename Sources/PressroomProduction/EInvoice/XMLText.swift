@@ -1,6 +1,7 @@
 // A small indented XML writer for the e-invoice: elements open and close in the order written
 // (the caller follows the schema's sequence), text and attribute values are escaped, and
 // characters XML 1.0 cannot carry are dropped.
+import PressroomMarkup
 
 struct XMLText {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -40,23 +41,7 @@ struct XMLText {
         attributes.map { " " + $0.key + "=\"" + escaped($0.value) + "\"" }.joined()
     }
 
-    /// Escapes & < > " ' and drops what XML 1.0 §2.2 does not allow (C0 controls but tab, LF, CR;
-    /// U+FFFE, U+FFFF); surrogates cannot occur in a Swift String.
-    static func escaped(_ value: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Element content and attribute values, by the one escaper (characters XML 1.0 cannot carry
+    /// are dropped).
+    static func escaped(_ value: String) -> String { XMLEscaping.attribute(value) }
 }

@@ -3,6 +3,9 @@
 import CHarfBuzz
 import CFreeType
 
+/// Unchecked: it holds C handles (the HarfBuzz face and font), which the compiler cannot see
+/// into; they are created once, never changed, and HarfBuzz allows shaping with one font from
+/// many threads.
 public final class FontFace: @unchecked Sendable {
     /// Where the face came from, for messages: a path, or a name given by the caller.
     public let source: String

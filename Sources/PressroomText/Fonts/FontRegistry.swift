@@ -1,18 +1,28 @@
 // The fonts a document may use: bundled and user-supplied faces, matched by family, weight and
-// style, and the fallback order used when a face lacks a glyph.
+// style, and the fallback order used when a face lacks a glyph. Shared by every worker: its
+// faces and the matches worked out from them sit behind one mutex, which the compiler checks.
 import Foundation
+import Synchronization
 
-public final class FontRegistry: @unchecked Sendable {
-    private var faces: [FontFace] = []
-    private let lock = NSLock()
-    /// Fallback chains already worked out, per primary face; cleared when the fonts change.
-    private var chains: [ObjectIdentifier: [FontFace]] = [:]
-    /// Faces already matched, per request; cleared when the fonts change.
-    private var matches: [FaceRequest: FontFace?] = [:]
-    /// Families tried, in order, for a character the requested face cannot draw.
-    public var fallbackFamilies: [String] {
-        didSet { lock.withLock { chains.removeAll(); matches.removeAll() } }
+public final class FontRegistry: Sendable {
+    private struct State {
+        var faces: [FontFace] = []
+        /// Fallback chains already worked out, per primary face; cleared when the fonts change.
+        var chains: [ObjectIdentifier: [FontFace]] = [:]
+        /// Faces already matched, per request; cleared when the fonts change.
+        var matches: [FaceRequest: FontFace?] = [:]
+
+        mutating func add(_ added: [FontFace]) {
+            faces.append(contentsOf: added)
+            chains.removeAll()
+            matches.removeAll()
+        }
     }
+
+    private let state = Mutex(State())
+    /// Families tried, in order, for a character the requested face cannot draw; fixed when the
+    /// registry is made, so every worker sees the same order.
+    public let fallbackFamilies: [String]
 
     public init(fallbackFamilies: [String] = FontRegistry.defaultFallbackFamilies) {
         self.fallbackFamilies = fallbackFamilies
@@ -29,7 +39,7 @@ public final class FontRegistry: @unchecked Sendable {
         return registry
     }
 
-    public var allFaces: [FontFace] { lock.withLock { faces } }
+    public var allFaces: [FontFace] { state.withLock { $0.faces } }
 
     public var families: [String] {
         var seen: [String] = []
@@ -37,13 +47,13 @@ public final class FontRegistry: @unchecked Sendable {
         return seen
     }
 
-    public func register(_ face: FontFace) { lock.withLock { faces.append(face); chains.removeAll(); matches.removeAll() } }
+    public func register(_ face: FontFace) { state.withLock { $0.add([face]) } }
 
     /// Registers every face of a .ttf, .otf or .ttc file.
     @discardableResult
     public func register(file path: String) throws(FontError) -> [FontFace] {
         let loaded = try FontFace.load(path: path)
-        lock.withLock { faces.append(contentsOf: loaded); chains.removeAll(); matches.removeAll() }
+        state.withLock { $0.add(loaded) }
         return loaded
     }
 
@@ -62,9 +72,9 @@ public final class FontRegistry: @unchecked Sendable {
     /// style first, then the nearest weight, preferring heavier for bold requests).
     public func face(family: String, weight: Int = 400, italic: Bool = false) -> FontFace? {
         let key = FaceRequest(family: family, weight: weight, italic: italic)
-        if let known = lock.withLock({ matches[key] }) { return known }
+        if let known = state.withLock({ $0.matches[key] }) { return known }
         let found = match(family: family, weight: weight, italic: italic)
-        lock.withLock { matches[key] = found }
+        state.withLock { $0.matches[key] = found }
         return found
     }
 
@@ -93,7 +103,7 @@ public final class FontRegistry: @unchecked Sendable {
     /// The faces to try for a character, in order: the requested face, then the fallback families
     /// in the same weight and style, then every other registered face.
     public func fallbackChain(for primary: FontFace) -> [FontFace] {
-        if let known = lock.withLock({ chains[ObjectIdentifier(primary)] }) { return known }
+        if let known = state.withLock({ $0.chains[ObjectIdentifier(primary)] }) { return known }
         var chain = [primary]
         for family in fallbackFamilies {
             if let face = face(family: family, weight: primary.weight, italic: primary.isItalic), !chain.contains(face) {
@@ -101,7 +111,7 @@ public final class FontRegistry: @unchecked Sendable {
             }
         }
         for face in allFaces where !chain.contains(face) { chain.append(face) }
-        lock.withLock { chains[ObjectIdentifier(primary)] = chain }
+        state.withLock { $0.chains[ObjectIdentifier(primary)] = chain }
         return chain
     }
 }

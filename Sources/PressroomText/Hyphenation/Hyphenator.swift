@@ -8,6 +8,7 @@ import Glibc
 import Darwin
 #endif
 
+/// Unchecked: it holds a C pointer to the loaded dictionary (see below).
 public final class Hyphenator: @unchecked Sendable {
     // libhyphen dictionaries are read-only after loading, so one may be shared by all threads.
     private let dictionary: UnsafeMutablePointer<HyphenDict>

@@ -2,34 +2,38 @@
 // Hyphenator per dictionary file, so "de", "de-AT" and "de-CH" (symlinks to hyph_de_DE.dic) share one.
 
 import Foundation
+import Synchronization
 
-final class HyphenatorCache: @unchecked Sendable {
+final class HyphenatorCache: Sendable {
     static let shared = HyphenatorCache(directories: ["/usr/share/hyphen"])
 
+    private struct Tables {
+        var byDictionary: [String: Hyphenator?] = [:]  // resolved path → loaded (nil: failed to load)
+        var byTag: [String: Hyphenator?] = [:]         // tag as asked → answer, so a word costs one lookup
+    }
+
     private let directories: [String]
-    private let lock = NSLock()
-    private var byDictionary: [String: Hyphenator?] = [:]  // resolved path → loaded (nil: failed to load)
-    private var byTag: [String: Hyphenator?] = [:]         // tag as asked → answer, so a word costs one lookup
+    private let tables = Mutex(Tables())
 
     init(directories: [String]) { self.directories = directories }
 
     func hyphenator(forLanguage bcp47: String) -> Hyphenator? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = byTag[bcp47] { return known }
         // Loading under the lock: a second thread asking for the same language waits instead of loading twice.
-        var loaded: Hyphenator? = nil
-        if let path = dictionaryPath(forLanguage: bcp47) {
-            let key = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            if let cached = byDictionary[key] {
-                loaded = cached
-            } else {
-                loaded = try? Hyphenator(dictionaryPath: key)
-                byDictionary[key] = loaded
+        tables.withLock { tables in
+            if let known = tables.byTag[bcp47] { return known }
+            var loaded: Hyphenator? = nil
+            if let path = dictionaryPath(forLanguage: bcp47) {
+                let key = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                if let cached = tables.byDictionary[key] {
+                    loaded = cached
+                } else {
+                    loaded = try? Hyphenator(dictionaryPath: key)
+                    tables.byDictionary[key] = loaded
+                }
             }
+            tables.byTag[bcp47] = loaded
+            return loaded
         }
-        byTag[bcp47] = loaded
-        return loaded
     }
 
     /// The first installed file among the candidate names for the tag.

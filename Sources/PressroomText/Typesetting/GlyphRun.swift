@@ -2,7 +2,7 @@
 // characters of the source text it stands for (for ToUnicode, ActualText and search).
 
 /// The text a paragraph was set from, shared by all of its runs without copying.
-public final class SourceText: @unchecked Sendable {
+public final class SourceText: Sendable {
     public let utf16: [UInt16]
     public init(_ utf16: [UInt16]) { self.utf16 = utf16 }
     public func string(_ range: Range<Int>) -> String {

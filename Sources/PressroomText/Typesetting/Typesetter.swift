@@ -3,7 +3,7 @@
 // reordered for display, aligned and justified.
 import CHarfBuzz
 
-public final class Typesetter: @unchecked Sendable {
+public final class Typesetter: Sendable {
     public let registry: FontRegistry
 
     public init(registry: FontRegistry) {
