@@ -109,15 +109,19 @@ public final class PreviewSession {
         state.record = number
         let entry = records[number - 1]
         let record: DataValue
-        let pages: [Page]
+        let sink = SVGPageSink(writer: svgWriter) { index in
+            SVGOptions(idPrefix: "p\(index + 1)-", includeSources: true, colours: colours)
+        }
         do {
             record = try entry.result.get()
-            pages = try renderer.pages(for: record)
+            try renderer.render(record, into: sink)
         } catch {
             files.formUnion(renderer.imageFiles)
             dependencies = (files, folders)
-            throw error.inRecord(entry.number)
+            // The SVG sink throws nothing of its own: what comes is the layout's or the record's.
+            throw (error as? LayoutError ?? LayoutError(.resource, "\(error)")).inRecord(entry.number)
         }
+        let pages = sink.pages
         files.formUnion(renderer.imageFiles)
         for page in pages {
             for item in page.items {
@@ -127,9 +131,7 @@ public final class PreviewSession {
         files.formUnion(fontFiles)
         dependencies = (files, folders)
 
-        pageSVGs = pages.enumerated().map { index, page in
-            svgWriter.svg(for: page, options: SVGOptions(idPrefix: "p\(index + 1)-", includeSources: true, colours: colours))
-        }
+        pageSVGs = sink.svgs
         state.pagesVersion = state.version
         state.pages = pages.enumerated().map { index, page in
             PreviewState.PageInfo(width: page.size.width, height: page.size.height,

@@ -18,15 +18,16 @@ final class SVGFolderOutput: BatchOutput {
     }
 
     func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int {
-        let pages = try producer.renderer.pages(for: record)
-        let svgs = pages.map { writer.svg(for: $0, options: SVGOptions(colours: colours)) }
-        for (index, svg) in svgs.enumerated() {
+        let colours = self.colours
+        let sink = SVGPageSink(writer: writer) { _ in SVGOptions(colours: colours) }
+        try producer.renderer.render(record, into: sink)
+        for (index, svg) in sink.svgs.enumerated() {
             let path = "\(folder)/\(name)-\(index + 1).svg"
             do { try Data(svg.utf8).write(to: URL(fileURLWithPath: path)) } catch {
                 throw RecordFailure.output(path: path, reason: error.localizedDescription)
             }
         }
-        return pages.count
+        return sink.svgs.count
     }
 
     func finish(producer: DocumentProducer) throws {}

@@ -31,21 +31,16 @@ struct SamplesCommand: ParsableCommand {
             guard !matching.isEmpty else { continue }
             let producer = try options.producer(for: layout)
             let folder = output + "/" + layout
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let destination = try PDFFolderOutput(folder: folder)
             var count = 0, pages = 0
             for file in matching {
-                for (number, result) in try RecordReader(path: recordsFolder + "/" + file) {
-                    do {
-                        let document = try producer.document(for: try result.get())
-                        let name = BatchNames.safe(document.fileName ?? "", fallback: "\(file.dropLast(6))-\(number)")
-                        try Data(document.bytes).write(to: URL(fileURLWithPath: folder + "/" + name + ".pdf"))
-                        count += 1
-                        pages += document.pageCount
-                    } catch {
-                        failed += 1
-                        Console.error("  \(file) record \(number): \(error)")
-                    }
-                }
+                let stem = String(file.dropLast(6))
+                let batch = BatchRenderer(producer: producer, fallbackName: { "\(stem)-\($0)" })
+                let summary = try batch.run(try RecordReader(path: recordsFolder + "/" + file), into: destination)
+                count += summary.rendered
+                pages += summary.pages
+                failed += summary.failures.count
+                for failure in summary.failures { Console.error("  \(file) \(failure)") }
             }
             print("\(layout): \(count) documents, \(pages) pages in \(folder)/ (theme \(producer.renderer.theme.name))")
         }

@@ -25,10 +25,14 @@ public final class BatchRenderer {
     /// The file name of each record: a template bound to it (`--name`); nil: the layout's
     /// `file-name`, else the record number as 00001.
     public var nameTemplate: Template?
+    /// The name of a record that has none of its own (no template, no `file-name`), by number.
+    public var fallbackName: (Int) -> String
 
-    public init(producer: DocumentProducer, nameTemplate: Template? = nil) {
+    public init(producer: DocumentProducer, nameTemplate: Template? = nil,
+                fallbackName: @escaping (Int) -> String = BatchNames.numbered) {
         self.producer = producer
         self.nameTemplate = nameTemplate
+        self.fallbackName = fallbackName
     }
 
     /// Renders every record of `records` into `output`. A record that cannot be read, laid out,
@@ -42,7 +46,7 @@ public final class BatchRenderer {
         for (number, result) in records {
             do {
                 let record = try result.get()
-                let name = names.unique(try name(of: record, number: number), fallback: BatchNames.numbered(number))
+                let name = names.unique(try name(of: record, number: number), fallback: fallbackName(number))
                 summary.pages += try output.write(record, number: number, name: name, producer: producer)
                 summary.rendered += 1
             } catch {
@@ -61,7 +65,7 @@ public final class BatchRenderer {
     private func name(of record: DataValue, number: Int) throws(LayoutError) -> String {
         let preamble = try producer.renderer.preamble(for: record)
         if let nameTemplate { return try preamble.render(nameTemplate) }
-        return preamble.fileName ?? BatchNames.numbered(number)
+        return preamble.fileName ?? fallbackName(number)
     }
 }
 
