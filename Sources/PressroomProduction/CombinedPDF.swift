@@ -1,35 +1,49 @@
 // Many records in one PDF (`render --combine`, proofs): fonts and images shared across records,
 // one outline entry per record with the layout's own bookmarks under it, and, tagged, each record
 // a Part element in its own language. A record's pages are kept until it has laid out completely,
-// so a record that fails leaves nothing behind in the shared file.
+// so a record whose data or layout fails leaves nothing behind in the shared file. (The writer
+// can still fail on a page of its own accord, an image that does not decode; layout decodes every
+// image first, so that does not happen with layouts.) Under a profile, each record's pages are
+// checked on their own before they join the file, so a record that breaks it is refused alone
+// and the file goes on.
 import PressroomGraphics
 import PressroomLayout
 import PressroomPDF
 
 public final class CombinedPDF {
     private let writer: PDFDocumentWriter
-    private let tagged: Bool
+    private let settings: PDFSettings
+    private let cache: PDFWriterCache
+    private var tagged: Bool { settings.tagged }
+    /// Profiles locate their violations by the pages' source marks.
+    private var recordsSources: Bool { !settings.profiles.isEmpty }
 
     /// `info`: the file's own title and creator (records keep theirs in the outline).
     public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache()) {
         writer = PDFDocumentWriter(info: info, options: settings.options, cache: cache, tagged: settings.tagged,
                                    colours: settings.colours, profiles: settings.profiles)
-        tagged = settings.tagged
+        self.settings = settings
+        self.cache = cache
     }
 
     public var pageCount: Int { writer.pageCount }
 
     /// Lays the record out with `renderer` and appends its pages under an outline entry titled
     /// `outlineTitle` (default: the record's title, else its file name). Returns its page count.
-    /// The renderer's tagging follows the file's.
+    /// The renderer marks what the file needs while it lays the record out (its settings are
+    /// put back afterwards).
     @discardableResult
     public func append(_ record: DataValue, with renderer: DocumentRenderer, outlineTitle: String? = nil) throws -> Int {
+        let (wasTagged, recordedSources) = (renderer.tagged, renderer.recordsSources)
+        defer { (renderer.tagged, renderer.recordsSources) = (wasTagged, recordedSources) }
         renderer.tagged = tagged
+        renderer.recordsSources = recordedSources || recordsSources
         let preamble = try renderer.preamble(for: record)
         let buffer = PageCollector()
         try renderer.render(preamble, into: buffer)
         var pages = buffer.pages
         if tagged { pages = Self.inPart(pages, language: preamble.locale) }
+        try check(pages, language: preamble.locale)
         let first = writer.pageCount
         writer.startStructureSection()
         for page in pages { try writer.add(page) }
@@ -38,6 +52,20 @@ public final class CombinedPDF {
             writer.addOutlineItem(title: title, page: first, children: children)
         }
         return pages.count
+    }
+
+    /// Paints the record's pages once, unwritten, under the file's profiles, and refuses the
+    /// record for what they prohibit on its pages (numbered within the record).
+    private func check(_ pages: [Page], language: String) throws {
+        guard !settings.profiles.isEmpty else { return }
+        var options = PDFFileWriter.Options()
+        options.compressStreams = false
+        let probe = PDFDocumentWriter(info: DocumentInfo(title: "record", language: language), options: options, cache: cache,
+                                      tagged: tagged, colours: settings.colours, profiles: settings.profiles)
+        for page in pages { try probe.add(page) }
+        let prohibited = settings.profiles.reduce(into: Set<ViolationKind>()) { $0.formUnion($1.prohibited) }
+        let found = probe.violations.filter { prohibited.contains($0.kind) }
+        if !found.isEmpty { throw ConformanceRefusal(profiles: settings.profiles.map(\.name), violations: found) }
     }
 
     /// The finished file; throws `ConformanceRefusal` when it breaks a declared profile.

@@ -48,8 +48,6 @@ public final class DocumentProducer {
 
     /// A file for many records, written with the variant's combined settings.
     public func combinedDocument(info: DocumentInfo) -> CombinedPDF {
-        let settings = variant.combinedSettings(for: renderer.layout)
-        renderer.recordsSources = !settings.profiles.isEmpty
-        return CombinedPDF(info: info, settings: settings, cache: cache)
+        CombinedPDF(info: info, settings: variant.combinedSettings(for: renderer.layout), cache: cache)
     }
 }

@@ -111,9 +111,11 @@ public final class SVGPageWriter {
                 if clipID != nil { body.append("</g>") }
                 body.append("</g>")
             case .form(let form, let transform):
-                appendGroupStart(transform, to: &body)
-                append(form.page.items, topLevel: false, drawing: &drawing, definitions: &definitions, to: &body)
-                body.append("</g>")
+                // Clipped to the placed page, as a PDF Form XObject is to its BBox.
+                let size = form.page.size
+                let clip = PageGroup(transform: transform, clip: .rectangle(Rect(x: 0, y: 0, width: size.width, height: size.height)),
+                                     items: form.page.items)
+                append([.group(clip)], topLevel: false, drawing: &drawing, definitions: &definitions, to: &body)
             }
         }
     }

@@ -33,9 +33,11 @@ struct SamplesCommand: ParsableCommand {
             let folder = output + "/" + layout
             let destination = try PDFFolderOutput(folder: folder)
             var count = 0, pages = 0
+            // One batch renderer for the layout's files, so names are unique across them.
+            let batch = BatchRenderer(producer: producer)
             for file in matching {
                 let stem = String(file.dropLast(6))
-                let batch = BatchRenderer(producer: producer, fallbackName: { "\(stem)-\($0)" })
+                batch.fallbackName = { "\(stem)-\($0)" }
                 let summary = try batch.run(try RecordReader(path: recordsFolder + "/" + file), into: destination)
                 count += summary.rendered
                 pages += summary.pages

@@ -231,3 +231,88 @@ struct ConformanceProfileTests {
         #expect(try PDFCheck.run(try write(kept.bytes, "opaque"), renderCompare: false).passed)
     }
 }
+
+@Suite("Profiles: forms, groups, untagged claims and combined files")
+struct ConformanceScopeTests {
+    private static let cmykMark = SourceMark(kind: "rule", component: nil, file: "form.yaml", line: 3, column: 1)
+    private static let pageMark = SourceMark(kind: "rule", component: nil, file: "page.yaml", line: 8, column: 1)
+
+    /// A violation inside a placed form is located by the form's own marks; one the page made
+    /// before placing it keeps the page's.
+    @Test func violationsInAFormAndOnItsPageKeepTheirOwnLocations() throws {
+        let cmyk = PageItem.path(.rectangle(Rect(x: 5, y: 5, width: 10, height: 10)), fill: .cmyk(0, 0, 0, 1), stroke: nil)
+        let form = PageForm(Page(size: Size(width: 50, height: 50), items: [cmyk, .source(Rect(x: 0, y: 0, width: 50, height: 50), Self.cmykMark)]))
+        var page = Page(size: .a4)
+        page.add(.path(.rectangle(Rect(x: 300, y: 300, width: 10, height: 10)), fill: .spot(SpotColour(name: "Gold", cyan: 0, magenta: 0.2, yellow: 1, black: 0.2), tint: 1), stroke: nil))
+        page.add(.form(form, transform: .translation(x: 100, y: 100)))
+        page.add(.source(Rect(x: 290, y: 290, width: 40, height: 40), Self.pageMark))
+        let refused = try refusal {
+            try PDFDocumentWriter.render([page], info: DocumentInfo(title: "t", language: "en"),
+                                         profiles: [.pdfA3b(outputIntent: try ConformanceProfileTests.sRGB.get())])
+        }
+        let files = Set(refused.violations.compactMap { $0.location?.file })
+        #expect(files == ["form.yaml", "page.yaml"], "\(refused)")
+    }
+
+    /// A link inside a moved group is annotated where it is drawn.
+    @Test func aLinkInsideAGroupIsAnnotatedWhereItLands() throws {
+        var page = Page(size: Size(width: 200, height: 200))
+        page.add(.group(PageGroup(transform: .translation(x: 50, y: 20), items: [.link(Rect(x: 0, y: 0, width: 10, height: 10), uri: "https://example.com")])))
+        var options = PDFFileWriter.Options()
+        options.compressStreams = false
+        options.useObjectStreams = false
+        let text = String(decoding: try PDFDocumentWriter.render([page], options: options), as: UTF8.self)
+        #expect(text.contains("/Rect[50 170 60 180]"), "the annotation rectangle follows the group")
+    }
+
+    /// Claiming PDF/UA-1 without tagging is refused, not written.
+    @Test func claimingPDFUAWithoutTaggingIsRefused() throws {
+        let refused = try refusal {
+            try PDFDocumentWriter.render([Page(size: .a4)], info: DocumentInfo(title: "t", language: "en"), profiles: [.pdfUA1])
+        }
+        #expect(refused.violations.map(\.kind) == [.untagged])
+    }
+
+    /// Boxes that do not nest are refused for the page, naming it.
+    @Test func pageBoxesMustNest() throws {
+        let page = Page(size: Size(width: 100, height: 100), boxes: PageBoxes(bleed: Rect(x: 10, y: 10, width: 50, height: 50),
+                                                                              trim: Rect(x: 5, y: 5, width: 80, height: 80)))
+        #expect(throws: PDFDocumentError.self) { try PDFDocumentWriter.render([page]) }
+        do { _ = try PDFDocumentWriter.render([page]) } catch let error as PDFDocumentError {
+            #expect("\(error)".contains("Page 1") && "\(error)".contains("trim box"), "\(error)")
+        }
+    }
+
+    /// In a combined digital file a record that breaks PDF/A is refused alone; the others are
+    /// written and the file passes pdfcheck's PDF/A checks.
+    @Test func aCombinedFileRefusesTheBreakingRecordAlone() throws {
+        let scratch = try ScratchLayouts("combined-refusal")
+        try scratch.copyFixture("images/cmyk.jpg", to: "cmyk.jpg")
+        try scratch.write("""
+        layout: maybe-cmyk
+        theme: brand
+        title: "Note {{ number }}"
+        page:
+          first:
+            body: { top: 20mm, right: 20mm, bottom: 20mm, left: 20mm }
+        flow:
+          - text: "Note {{ number }}"
+          - image: cmyk.jpg
+            width: 30mm
+            alt: "A picture"
+            if: picture
+        """, to: "maybe-cmyk.yaml")
+        let records = scratch.folder.appendingPathComponent("records.jsonl").path
+        try #"{"number": "1"}"# .appending("\n" + #"{"number": "2", "picture": true}"# + "\n" + #"{"number": "3"}"#)
+            .write(toFile: records, atomically: true, encoding: .utf8)
+        let path = scratch.folder.appendingPathComponent("combined.pdf").path
+        let batch = BatchRenderer(producer: try scratch.producer("maybe-cmyk", variant: try DigitalVariant.standard()))
+        let summary = try batch.run(try RecordReader(path: records),
+                                    into: CombinedPDFOutput(path: path, info: DocumentInfo(title: "Notes", creator: "test")))
+        #expect(summary.rendered == 2 && summary.failures.map(\.record) == [2], "\(summary.failures)")
+        guard case .refused(let refusal)? = summary.failures.first?.failure else { Issue.record("\(summary.failures)"); return }
+        #expect(refusal.violations.first?.location?.file == "maybe-cmyk.yaml", "\(refusal)")
+        let check = try PDFCheck.run(path, ["--profile", "pdfa", "--expect-pages", "2"], renderCompare: false)
+        #expect(check.passed, "\(check.output)")
+    }
+}

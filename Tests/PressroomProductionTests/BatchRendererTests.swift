@@ -50,7 +50,8 @@ private func scratchFolder(_ name: String) -> String {
     #expect(refused.dataPath == "$.total_gross", "\(refused)")
     #expect(summary.failures[1].description.hasPrefix("record 3: "), "\(summary.failures[1])")
 
-    // Named by the layout's file-name; the second copy of record 1 gets a suffix.
+    // Named by the layout's file-name; the second copy of record 1 gets a suffix (the failed
+    // records took no names).
     let first = try #require(DataValue.parseJSON(Array(lines[0].utf8))["number"]).stringValue
     let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
     #expect(written.count == 3 && written.contains("\(first).pdf") && written.contains("\(first)-2.pdf"), "\(written)")
@@ -68,13 +69,15 @@ private func scratchFolder(_ name: String) -> String {
     #expect(decoded == failure)
 }
 
-@Test func namesAreSafeAndUnique() {
+@Test func namesAreSafeAndUniqueWhateverTheirCase() {
     var names = BatchNames()
-    #expect(names.unique("Invoice 7", fallback: "00001") == "Invoice 7")
+    names.take(names.unique("Invoice 7", fallback: "00001"))
     #expect(names.unique("Invoice 7", fallback: "00002") == "Invoice 7-2")
+    #expect(names.unique("INVOICE 7", fallback: "00002") == "INVOICE 7-2", "file systems that ignore case would overwrite it")
     #expect(names.unique("../etc/passwd", fallback: "00003") == "00003")
-    #expect(names.unique("a/b:c", fallback: "00004") == "a_b_c")
+    #expect(names.unique("a/b:c\td", fallback: "00004") == "a_b_c_d")
     #expect(names.unique("   ", fallback: "00005") == "00005")
+    #expect(names.unique("Invoice 8", fallback: "00006") == "Invoice 8", "asking is not taking")
 }
 
 @Test func aCombinedFileKeepsEachRecordsBookmarksUnderItsEntry() throws {

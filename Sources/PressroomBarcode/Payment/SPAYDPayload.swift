@@ -2,6 +2,8 @@
 // `SPD*1.0*` then `KEY:value` pairs separated by `*`, keys in alphabetical order (the canonical
 // order the spec's CRC32 is computed over), `*` inside values written `%2A`.
 
+import PressroomGraphics
+
 public struct SPAYDPayload: Sendable, Hashable, CustomStringConvertible {
     /// The payload, e.g. `SPD*1.0*ACC:CZ…*AM:799.50*CC:CZK*DT:20221001*MSG:FAKTURA 2022001`.
     public let text: String
@@ -64,13 +66,10 @@ public struct SPAYDPayload: Sendable, Hashable, CustomStringConvertible {
 
     /// "2026-10-16" → "20261016" (ISO 8601 basic format).
     static func basicDate(_ written: String) throws(PaymentError) -> String {
-        let parts = written.trimmingSpaces.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else {
-            throw .invalid(.due, "the due date `\(written)` is not an ISO date such as `2026-10-16`")
+        guard let day = CalendarDay(iso: written.trimmingSpaces) else {
+            throw .invalid(.due, "the due date `\(written)` is not a date such as `2026-10-16`")
         }
-        return parts.joined()
+        return day.format102
     }
 }
 

@@ -142,7 +142,7 @@ public final class DocumentRenderer {
             let page = BoundValue(.object(["number": .number(Decimal(index + 1)), "count": .number(Decimal(count))]), path: nil)
             var items: [PageItem] = []
             for (boxIndex, box) in template.boxes.enumerated() {
-                let key = "\(index == 0 ? "first" : "following")/\(boxIndex)\(tagged ? "/tagged" : "")"
+                let key = "\(index == 0 ? "first" : "following")/\(boxIndex)\(tagged ? "/tagged" : "")\(environment.recordsSources ? "/sources" : "")"
                 if let known = reusable[key] ?? environment.constantBoxes[key] {
                     items.append(contentsOf: known)
                     continue

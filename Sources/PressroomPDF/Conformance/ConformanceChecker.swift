@@ -74,6 +74,20 @@ struct ConformanceChecker {
         pending.removeAll()
     }
 
+    /// What the stream being painted has found so far, taken away while another stream (a form)
+    /// is painted and located; `restorePending` puts it back.
+    mutating func setPendingAside() -> [(violation: Violation, point: Point?)] {
+        defer { pending.removeAll() }
+        return pending
+    }
+
+    mutating func restorePending(_ saved: [(violation: Violation, point: Point?)]) {
+        pending = saved + pending
+    }
+
+    /// Forgets what a stream that failed found.
+    mutating func discardPending() { pending.removeAll() }
+
     /// The refusal for the violations the declared profiles prohibit; nil when there are none.
     func refusal() -> ConformanceRefusal? {
         let prohibited = profiles.reduce(into: Set<ViolationKind>()) { $0.formUnion($1.prohibited) }

@@ -46,7 +46,7 @@ public struct PDFProfile: Sendable {
 
     /// PDF/UA-1: the writer must also be tagged (the structure tree comes from the pages' marks).
     public static let pdfUA1 = PDFProfile(standard: .pdfUA1, prohibited: [
-        .missingTitle, .missingLanguage, .figureWithoutAlternateText, .glyphWithoutUnicode,
+        .untagged, .missingTitle, .missingLanguage, .figureWithoutAlternateText, .glyphWithoutUnicode,
     ])
 
     /// House rules: prohibit `kinds` under `name`.

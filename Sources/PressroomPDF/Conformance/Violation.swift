@@ -8,6 +8,8 @@ public enum ViolationKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// spot ink under an RGB intent, DeviceRGB under a CMYK intent (ISO 19005-2 §6.2.4.3;
     /// ISO 15930-7 §6.2.4).
     case colourOutsideOutputIntent
+    /// The document claims PDF/UA but is not tagged (PDF/UA-1 §7.1: a structure tree).
+    case untagged
     /// No document title (PDF/UA-1 §7.1: dc:title, shown in the title bar).
     case missingTitle
     /// No document language (PDF/UA-1 §7.2: the natural language of all text can be determined).
@@ -24,6 +26,7 @@ public enum ViolationKind: String, Sendable, Hashable, Codable, CaseIterable {
     public var summary: String {
         switch self {
         case .colourOutsideOutputIntent: "a colour outside the output intent"
+        case .untagged: "no structure tree"
         case .missingTitle: "no document title"
         case .missingLanguage: "no document language"
         case .figureWithoutAlternateText: "a figure without alternate text"

@@ -1,5 +1,5 @@
 // Mistakes in driving PDFDocumentWriter: a page index that does not exist, a call after the
-// document was finished, or an ICC profile an output intent cannot use.
+// document was finished, an ICC profile an output intent cannot use, page boxes that do not nest.
 
 public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
     case noSuchPage(index: Int, pageCount: Int)
@@ -7,6 +7,8 @@ public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendabl
     case alreadyFinished
     /// An ICC profile for an output intent that cannot be read or used.
     case invalidICCProfile(source: String, detail: String)
+    /// A page whose boxes do not nest (trim inside bleed inside media, §14.11.2).
+    case invalidPageBoxes(page: Int, detail: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendabl
             return "The document was already finished; start a new PDFDocumentWriter for more pages."
         case .invalidICCProfile(let source, let detail):
             return "The ICC profile \(source) \(detail)."
+        case .invalidPageBoxes(let page, let detail):
+            return "Page \(page + 1) cannot be written: \(detail)."
         }
     }
 }

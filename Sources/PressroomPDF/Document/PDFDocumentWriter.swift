@@ -18,7 +18,7 @@ public final class PDFDocumentWriter {
     private var fontOrder: [EmbeddedFont] = []
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
-    private var forms: [ObjectIdentifier: (reference: PDFReference, form: PageForm)] = [:]
+    private var forms: [ObjectIdentifier: (reference: PDFReference, usesAlpha: Bool, form: PageForm)] = [:]
     private var finished = false
     /// Which value of each swatch is painted.
     public let colours: ColourChoice
@@ -66,6 +66,7 @@ public final class PDFDocumentWriter {
     @discardableResult
     public func add(_ page: Page) throws -> Int {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
+        if let problem = Self.boxProblem(page) { throw PDFDocumentError.invalidPageBoxes(page: pages.count, detail: problem) }
         var resources = PageResources()
         var annotations: [PDFReference] = []
         var transparent = false
@@ -112,6 +113,9 @@ public final class PDFDocumentWriter {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
         if let item = outline.all.first(where: { !pages.indices.contains($0.page) }) {
             throw PDFDocumentError.outlinePageMissing(title: item.title, index: item.page, pageCount: pages.count)
+        }
+        if conformance.claimsUA && structure == nil {
+            conformance.record(.untagged, "the writer was not asked to tag it (tagged: true)", page: nil)
         }
         if info.title?.isEmpty ?? true { conformance.record(.missingTitle, "the document has no title (a layout's `title:`)", page: nil) }
         if info.language?.isEmpty ?? true, !(structure?.topLevelElementsHaveLanguage ?? false) {
@@ -173,7 +177,8 @@ public final class PDFDocumentWriter {
     /// so each record of a combined file has its own (call it before each record's pages).
     public func startStructureSection() { structure?.startSection() }
 
-    /// Every violation seen so far, whether a declared profile prohibits it or not.
+    /// Every violation seen so far, whether a declared profile prohibits it or not (checks run
+    /// only when the document declares a profile).
     public var violations: [Violation] { conformance.violations }
 
     /// Where the time went, when `PDFFileWriter.Options.measuresPhases` is set; complete after `finish()`.
@@ -187,9 +192,14 @@ public final class PDFDocumentWriter {
                        annotations: inout [PDFReference], transparent: inout Bool) throws -> PDFReference {
         var context = PaintContext(page: page, painter: PagePainter(height: size.height, resources: resources),
                                    marks: MarkedContentTracker(page: page))
-        try file.measure(.painting) {
-            try paintItems(items, into: &context, tagged: structure != nil)
-            if structure != nil { context.marks.close(&context.painter) }
+        do {
+            try file.measure(.painting) {
+                try paintItems(items, into: &context, tagged: structure != nil)
+                if structure != nil { context.marks.close(&context.painter) }
+            }
+        } catch {
+            conformance.discardPending()  // the stream is not written; what it found goes with it
+            throw error
         }
         conformance.locate(in: items)
         let contents = file.allocate()
@@ -219,6 +229,21 @@ public final class PDFDocumentWriter {
         var usesAlpha = false
         /// Inside a placed form links are dropped (a form has no annotations of its own).
         var keepsLinks = true
+        /// From the space of the items being painted (a group's) to the stream's.
+        var transform = Transform.identity
+
+        /// A point of the items being painted in the stream's space, where source marks are.
+        func place(_ point: Point) -> Point { transform.apply(point) }
+        func place(_ point: Point?) -> Point? { point.map(transform.apply) }
+
+        /// The smallest rectangle of the stream's space holding `rect` of the items' space.
+        func place(_ rect: Rect) -> Rect {
+            guard !transform.isIdentity else { return rect }
+            let corners = [Point(x: rect.minX, y: rect.minY), Point(x: rect.maxX, y: rect.minY),
+                           Point(x: rect.minX, y: rect.maxY), Point(x: rect.maxX, y: rect.maxY)].map(transform.apply)
+            let xs = corners.map(\.x), ys = corners.map(\.y)
+            return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+        }
     }
 
     /// Paints `items` in order; groups recurse. `tagged`: structure marks open and close marked
@@ -236,23 +261,23 @@ public final class PDFDocumentWriter {
             case .text(let run, let origin, let swatch):
                 let font = embeddedFont(for: run.face)
                 context.painter.resources.use(font: font.resourceName, font.reference)
-                context.painter.setFill(colour(swatch, stroking: false, page: context.page, at: origin), spot: spotReference)
+                context.painter.setFill(colour(swatch, stroking: false, page: context.page, at: context.place(origin)), spot: spotReference)
                 let withoutText = context.painter.draw(run, at: origin, font: font)
                 if withoutText > 0 {
                     conformance.record(.glyphWithoutUnicode, "\(withoutText) glyph\(withoutText == 1 ? "" : "s") of \(run.face.familyName) in \"\(run.text.string(0..<run.text.utf16.count))\" map to no text",
-                                       page: context.page, at: origin)
+                                       page: context.page, at: context.place(origin))
                 }
             case .path(let path, let fill, let stroke):
-                let point = path.elements.first.flatMap { element -> Point? in
+                let point = context.place(path.elements.first.flatMap { element -> Point? in
                     if case .move(let p) = element { return p }
                     return nil
-                }
+                })
                 context.painter.draw(path, fill: fill.map { colour($0, stroking: false, page: context.page, at: point) },
                                      stroke: stroke, strokeColour: stroke.map { colour($0.colour, stroking: true, page: context.page, at: point) },
                                      spot: spotReference)
             case .image(let source, let frame):
                 // Violations of an image are located by its centre (its edges touch the blocks around it).
-                let centre = Point(x: frame.minX + frame.width / 2, y: frame.minY + frame.height / 2)
+                let centre = context.place(Point(x: frame.minX + frame.width / 2, y: frame.minY + frame.height / 2))
                 let (reference, hasAlpha) = try image(source, page: context.page, at: centre)
                 if hasAlpha {
                     context.usesAlpha = true
@@ -261,7 +286,7 @@ public final class PDFDocumentWriter {
                 context.painter.draw(image: context.painter.resources.name(forImage: reference), in: frame)
             case .link(let rect, let uri):
                 if context.keepsLinks {
-                    context.links.append((linkAnnotation(rect, uri: uri, pageHeight: context.painter.height), context.marks.linkParent))
+                    context.links.append((linkAnnotation(context.place(rect), uri: uri, pageHeight: context.painter.height), context.marks.linkParent))
                 }
             case .source:
                 continue  // previews, and locating violations
@@ -269,16 +294,20 @@ public final class PDFDocumentWriter {
                 if tagged, let structure {
                     if case .content(let path) = mark, let element = path.last, element.role == .figure, element.alt?.isEmpty ?? true {
                         conformance.record(.figureWithoutAlternateText, "a Figure has no alternate text (alt:)", page: context.page,
-                                           at: Self.nextPoint(items, after: index))
+                                           at: context.place(Self.nextPoint(items, after: index)))
                     }
                     context.marks.mark(mark, nextIsText: Self.nextPaintsText(items, after: index), painter: &context.painter, tree: structure)
                 }
             case .group(let group):
                 context.painter.beginGroup(group)
+                let outer = context.transform
+                context.transform = group.transform.then(outer)
                 try paintItems(group.items, into: &context, tagged: false)
+                context.transform = outer
                 context.painter.endGroup()
             case .form(let form, let transform):
-                let reference = try formReference(form)
+                let (reference, usesAlpha) = try formReference(form, page: context.page)
+                context.usesAlpha = context.usesAlpha || usesAlpha
                 context.painter.draw(form: context.painter.resources.name(forForm: reference), formHeight: form.page.size.height,
                                      transform: transform)
             }
@@ -346,6 +375,24 @@ public final class PDFDocumentWriter {
         file.write(page.reference, .dictionary(dictionary))
     }
 
+    /// §14.11.2: the art and trim boxes lie inside the bleed box, and all inside the media box.
+    private static func boxProblem(_ page: Page) -> String? {
+        func inside(_ inner: Rect, _ outer: Rect) -> Bool {
+            inner.minX >= outer.minX - 0.001 && inner.minY >= outer.minY - 0.001
+                && inner.maxX <= outer.maxX + 0.001 && inner.maxY <= outer.maxY + 0.001 && inner.width > 0 && inner.height > 0
+        }
+        func mm(_ rect: Rect) -> String {
+            let values = [rect.minX, rect.minY, rect.width, rect.height].map { (($0 * 25.4 / 72) * 10).rounded() / 10 }
+            return "(x \(values[0]), y \(values[1]), \(values[2]) × \(values[3]) mm)"
+        }
+        let media = Rect(x: 0, y: 0, width: page.size.width, height: page.size.height)
+        let bleed = page.boxes.bleed ?? media
+        if !inside(bleed, media) { return "the bleed box \(mm(bleed)) is not inside the media box \(mm(media))" }
+        if let trim = page.boxes.trim, !inside(trim, bleed) { return "the trim box \(mm(trim)) is not inside the bleed box \(mm(bleed))" }
+        if let art = page.boxes.art, !inside(art, bleed) { return "the art box \(mm(art)) is not inside the bleed box \(mm(bleed))" }
+        return nil
+    }
+
     // MARK: Shared resources
 
     private func embeddedFont(for face: FontFace) -> EmbeddedFont {
@@ -380,13 +427,20 @@ public final class PDFDocumentWriter {
         return written
     }
 
-    /// A placed page as a Form XObject (§8.10), written the first time it is placed.
-    private func formReference(_ form: PageForm) throws -> PDFReference {
-        if let known = forms[ObjectIdentifier(form)] { return known.reference }
+    /// A placed page as a Form XObject (§8.10), written the first time it is placed (on page
+    /// `pageIndex`); whether it paints with soft masks. Its violations are located by its own
+    /// source marks, apart from those of the page that places it.
+    private func formReference(_ form: PageForm, page pageIndex: Int) throws -> (PDFReference, Bool) {
+        if let known = forms[ObjectIdentifier(form)] { return (known.reference, known.usesAlpha) }
         let page = form.page
-        var context = PaintContext(page: pages.count, painter: PagePainter(height: page.size.height),
-                                   marks: MarkedContentTracker(page: pages.count), keepsLinks: false)
-        try paintItems(page.items, into: &context, tagged: false)
+        var context = PaintContext(page: pageIndex, painter: PagePainter(height: page.size.height),
+                                   marks: MarkedContentTracker(page: pageIndex), keepsLinks: false)
+        let placing = conformance.setPendingAside()
+        defer { conformance.restorePending(placing) }
+        do { try paintItems(page.items, into: &context, tagged: false) } catch {
+            conformance.discardPending()
+            throw error
+        }
         conformance.locate(in: page.items)
         let reference = file.allocate()
         var dictionary: PDFDictionary = [
@@ -400,8 +454,8 @@ public final class PDFDocumentWriter {
         }
         file.writeStream(reference, dictionary, data: context.painter.finish().isolatedBytes, kind: .content)
         // Keep the form alive with its reference, so its identity is not reused by another.
-        forms[ObjectIdentifier(form)] = (reference, form)
-        return reference
+        forms[ObjectIdentifier(form)] = (reference, context.usesAlpha, form)
+        return (reference, context.usesAlpha)
     }
 
     private func spotReference(_ spot: SpotColour) -> PDFReference {

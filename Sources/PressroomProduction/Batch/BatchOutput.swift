@@ -7,11 +7,18 @@ import PressroomLayout
 import PressroomPDF
 
 public protocol BatchOutput: AnyObject {
+    /// Whether each record is stored under a name of its own (false: the batch renderer need not
+    /// work names out).
+    var namesDocuments: Bool { get }
     /// Renders record `number` under `name` (unique in the batch, safe as a file name) with
     /// `producer` and stores it; returns its page count. A record that throws leaves nothing.
     func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int
     /// After the last record: completes what the records share (a combined file).
     func finish(producer: DocumentProducer) throws
+}
+
+extension BatchOutput {
+    public var namesDocuments: Bool { true }
 }
 
 /// One PDF per record: `folder/name.pdf`.
@@ -42,6 +49,7 @@ public final class CombinedPDFOutput: BatchOutput {
     public let path: String
     private let info: DocumentInfo
     private var combined: CombinedPDF?
+    public var namesDocuments: Bool { false }
 
     /// `info`: the file's title and creator.
     public init(path: String, info: DocumentInfo) {

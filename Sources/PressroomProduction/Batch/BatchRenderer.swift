@@ -28,6 +28,10 @@ public final class BatchRenderer {
     /// The name of a record that has none of its own (no template, no `file-name`), by number.
     public var fallbackName: (Int) -> String
 
+    /// The names given so far; kept across runs, so batches written into one folder do not
+    /// overwrite each other.
+    public private(set) var names = BatchNames()
+
     public init(producer: DocumentProducer, nameTemplate: Template? = nil,
                 fallbackName: @escaping (Int) -> String = BatchNames.numbered) {
         self.producer = producer
@@ -42,12 +46,13 @@ public final class BatchRenderer {
                     progress: (BatchProgress) -> Void = { _ in }) throws(BatchFailure) -> BatchSummary {
         let started = Date()
         var summary = BatchSummary(rendered: 0, pages: 0, failures: [], seconds: 0)
-        var names = BatchNames()
         for (number, result) in records {
             do {
                 let record = try result.get()
-                let name = names.unique(try name(of: record, number: number), fallback: fallbackName(number))
+                // A name is taken only by a record that was written.
+                let name = output.namesDocuments ? names.unique(try name(of: record, number: number), fallback: fallbackName(number)) : ""
                 summary.pages += try output.write(record, number: number, name: name, producer: producer)
+                if output.namesDocuments { names.take(name) }
                 summary.rendered += 1
             } catch {
                 summary.failures.append(BatchFailure(record: number, failure: RecordFailure(error)))
@@ -69,29 +74,33 @@ public final class BatchRenderer {
     }
 }
 
-/// File names for a batch's records: safe on every file system, unique within the batch (a
-/// second "Invoice 7" becomes "Invoice 7-2").
-public struct BatchNames {
+/// File names for a batch's records: safe on every file system, unique within the batch,
+/// letter case aside (a second "Invoice 7" or "invoice 7" becomes "-2").
+public struct BatchNames: Sendable {
     private var used: Set<String> = []
 
     public static func numbered(_ number: Int) -> String { String(format: "%05d", number) }
 
     public init() {}
 
-    public mutating func unique(_ name: String, fallback: String) -> String {
+    /// The safe form of `name` (or of `fallback`), with a suffix if that is taken.
+    public func unique(_ name: String, fallback: String) -> String {
         let base = Self.safe(name, fallback: fallback)
         var candidate = base
         var suffix = 2
-        while used.contains(candidate) { candidate = "\(base)-\(suffix)"; suffix += 1 }
-        used.insert(candidate)
+        while used.contains(candidate.lowercased()) { candidate = "\(base)-\(suffix)"; suffix += 1 }
         return candidate
     }
+
+    /// Marks `name` as used.
+    public mutating func take(_ name: String) { used.insert(name.lowercased()) }
 
     /// Path separators, characters Windows forbids and control characters become "_"; an empty
     /// name or one starting with "." (hidden, or "..") becomes `fallback`.
     public static func safe(_ name: String, fallback: String) -> String {
-        let cleaned = String(name.map { "/\\:*?\"<>|\0".contains($0) || $0.isNewline ? "_" : $0 })
-            .trimmingCharacters(in: .whitespaces)
+        let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control ? "_" : scalar
+        })).trimmingCharacters(in: .whitespaces)
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? fallback : cleaned
     }
 }

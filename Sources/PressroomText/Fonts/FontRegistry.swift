@@ -11,11 +11,15 @@ public final class FontRegistry: Sendable {
         var chains: [ObjectIdentifier: [FontFace]] = [:]
         /// Faces already matched, per request; cleared when the fonts change.
         var matches: [FaceRequest: FontFace?] = [:]
+        /// Counts registrations: an answer worked out outside the lock is kept only if no face
+        /// was registered meanwhile.
+        var generation = 0
 
         mutating func add(_ added: [FontFace]) {
             faces.append(contentsOf: added)
             chains.removeAll()
             matches.removeAll()
+            generation += 1
         }
     }
 
@@ -72,9 +76,10 @@ public final class FontRegistry: Sendable {
     /// style first, then the nearest weight, preferring heavier for bold requests).
     public func face(family: String, weight: Int = 400, italic: Bool = false) -> FontFace? {
         let key = FaceRequest(family: family, weight: weight, italic: italic)
-        if let known = state.withLock({ $0.matches[key] }) { return known }
+        let (known, generation) = state.withLock { ($0.matches[key], $0.generation) }
+        if let known { return known }
         let found = match(family: family, weight: weight, italic: italic)
-        state.withLock { $0.matches[key] = found }
+        state.withLock { if $0.generation == generation { $0.matches[key] = found } }
         return found
     }
 
@@ -103,7 +108,8 @@ public final class FontRegistry: Sendable {
     /// The faces to try for a character, in order: the requested face, then the fallback families
     /// in the same weight and style, then every other registered face.
     public func fallbackChain(for primary: FontFace) -> [FontFace] {
-        if let known = state.withLock({ $0.chains[ObjectIdentifier(primary)] }) { return known }
+        let (known, generation) = state.withLock { ($0.chains[ObjectIdentifier(primary)], $0.generation) }
+        if let known { return known }
         var chain = [primary]
         for family in fallbackFamilies {
             if let face = face(family: family, weight: primary.weight, italic: primary.isItalic), !chain.contains(face) {
@@ -111,7 +117,7 @@ public final class FontRegistry: Sendable {
             }
         }
         for face in allFaces where !chain.contains(face) { chain.append(face) }
-        state.withLock { $0.chains[ObjectIdentifier(primary)] = chain }
+        state.withLock { if $0.generation == generation { $0.chains[ObjectIdentifier(primary)] = chain } }
         return chain
     }
 }
