@@ -14,6 +14,7 @@ packages=(
     hyphen-cs hyphen-pl hyphen-uk hyphen-sr hyphen-de hyphen-en-us
     unicode-data                                  # UAX #14 / #9 conformance files
     poppler-utils                                 # pdftotext, pdfinfo, pdftoppm
+    ghostscript                                   # tiffsep: the print variant's plates
     librsvg2-bin                                  # rsvg-convert: SVG pages against their PDF
     chromium                                      # the watch preview's browser test (DevTools protocol)
 )
@@ -37,12 +38,12 @@ if [ ! -x "$shared/tools/setup.sh" ] && [ ! -f "$shared/tools/setup.sh" ]; then
 fi
 sh "$shared/tools/setup.sh"
 
-if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx" 2>/dev/null; then
-    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x"
+if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy" 2>/dev/null; then
+    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy"
     log=$(mktemp)
     # Debian's own python3 refuses pip installs outside a virtual environment (as setup.sh does).
-    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x >"$log" 2>&1; then
-        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x >"$log" 2>&1 \
+    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy >"$log" 2>&1; then
+        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy >"$log" 2>&1 \
             || { cat "$log" >&2; rm -f "$log"; exit 1; }
     fi
     rm -f "$log"

@@ -47,3 +47,15 @@ public struct Transform: Hashable, Sendable {
 
     public var isIdentity: Bool { self == .identity }
 }
+
+extension Rect {
+    /// The smallest rectangle holding this one after `transform` (its four corners mapped).
+    public func applying(_ transform: Transform) -> Rect {
+        guard !transform.isIdentity else { return self }
+        let corners = [Point(x: minX, y: minY), Point(x: maxX, y: minY), Point(x: minX, y: maxY), Point(x: maxX, y: maxY)]
+            .map(transform.apply)
+        let xs = corners.map(\.x), ys = corners.map(\.y)
+        let left = xs.min() ?? 0, top = ys.min() ?? 0
+        return Rect(x: left, y: top, width: (xs.max() ?? 0) - left, height: (ys.max() ?? 0) - top)
+    }
+}

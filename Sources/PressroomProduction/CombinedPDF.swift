@@ -20,8 +20,7 @@ public final class CombinedPDF {
 
     /// `info`: the file's own title and creator (records keep theirs in the outline).
     public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache()) {
-        writer = PDFDocumentWriter(info: info, options: settings.options, cache: cache, tagged: settings.tagged,
-                                   colours: settings.colours, profiles: settings.profiles)
+        writer = settings.writer(info: info, cache: cache)
         self.settings = settings
         self.cache = cache
     }
@@ -43,12 +42,17 @@ public final class CombinedPDF {
         try renderer.render(preamble, into: buffer)
         var pages = buffer.pages
         if tagged { pages = Self.inPart(pages, language: preamble.locale) }
-        try check(pages, language: preamble.locale)
         let first = writer.pageCount
+        if let sheet = settings.sheet {
+            pages = pages.enumerated().map { index, page in sheet.sheet(for: page, number: first + index + 1, title: preamble.title) }
+        }
+        try check(pages, language: preamble.locale)
         writer.startStructureSection()
         for page in pages { try writer.add(page) }
         if let title = outlineTitle ?? preamble.title ?? preamble.fileName, !pages.isEmpty {
-            let children = buffer.bookmarks.map { Bookmark(title: $0.title, page: first + $0.page, top: $0.top) }
+            let children = buffer.bookmarks.map { bookmark in
+                Bookmark(title: bookmark.title, page: first + bookmark.page, top: settings.sheet?.moved(top: bookmark.top) ?? bookmark.top)
+            }
             writer.addOutlineItem(title: title, page: first, children: children)
         }
         return pages.count
@@ -60,8 +64,7 @@ public final class CombinedPDF {
         guard !settings.profiles.isEmpty else { return }
         var options = PDFFileWriter.Options()
         options.compressStreams = false
-        let probe = PDFDocumentWriter(info: DocumentInfo(title: "record", language: language), options: options, cache: cache,
-                                      tagged: tagged, colours: settings.colours, profiles: settings.profiles)
+        let probe = settings.writer(info: DocumentInfo(title: "record", language: language), cache: cache, options: options)
         for page in pages { try probe.add(page) }
         let prohibited = settings.profiles.reduce(into: Set<ViolationKind>()) { $0.formUnion($1.prohibited) }
         let found = probe.violations.filter { prohibited.contains($0.kind) }

@@ -1,7 +1,7 @@
 // The sink a variant puts between layout and the PDF writer for one document: it opens a writer
-// with the variant's settings when the document begins, passes pages, overlays and bookmarks on
-// as they come (a document of thousands of pages needs the memory of one page), and finishes
-// the file, with the profile checks, when the document ends.
+// with the variant's settings when the document begins, passes pages (on their press sheets, for
+// print), overlays and bookmarks on as they come (a document of thousands of pages needs the
+// memory of one page), and finishes the file, with the profile checks, when the document ends.
 import PressroomGraphics
 import PressroomPDF
 
@@ -10,6 +10,7 @@ final class PDFPageSink: PageSink {
     private let cache: PDFWriterCache
     private let attachments: [DocumentAttachment]
     private var writer: PDFDocumentWriter?
+    private var title: String?
     /// The finished file, after `end()`.
     private(set) var bytes: [UInt8]?
 
@@ -20,8 +21,8 @@ final class PDFPageSink: PageSink {
     }
 
     func begin(_ info: DocumentInfo) throws {
-        let writer = PDFDocumentWriter(info: info, options: settings.options, cache: cache, tagged: settings.tagged,
-                                       colours: settings.colours, profiles: settings.profiles)
+        let writer = settings.writer(info: info, cache: cache)
+        title = info.title
         for attachment in attachments {
             writer.attach(attachment.file)
             if let metadata = attachment.metadata { writer.addXMPExtension(metadata) }
@@ -29,11 +30,20 @@ final class PDFPageSink: PageSink {
         self.writer = writer
     }
 
-    func add(_ page: Page) throws { try openWriter().add(page) }
+    func add(_ page: Page) throws {
+        let writer = try openWriter()
+        try writer.add(settings.sheet?.sheet(for: page, number: writer.pageCount + 1, title: title) ?? page)
+    }
 
-    func overlay(_ items: [PageItem], onPage index: Int) throws { try openWriter().overlay(items, onPage: index) }
+    func overlay(_ items: [PageItem], onPage index: Int) throws {
+        try openWriter().overlay(settings.sheet?.moved(items) ?? items, onPage: index)
+    }
 
-    func bookmark(_ bookmark: Bookmark) throws { try openWriter().addOutlineItem(bookmark) }
+    func bookmark(_ bookmark: Bookmark) throws {
+        var bookmark = bookmark
+        if let sheet = settings.sheet { bookmark.top = sheet.moved(top: bookmark.top) }
+        try openWriter().addOutlineItem(bookmark)
+    }
 
     func end() throws { bytes = try openWriter().finish() }
 

@@ -15,11 +15,20 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "Extra font files or folders to register (repeatable).")
     var font: [String] = []
 
-    @Option(help: "digital: PDF/A-3b with the layout's e-invoice (the default but for bench-peer); print: CMYK and spot colours; plain: the bare PDF (bench-peer's default, as the peers write).")
+    @Option(help: "digital: PDF/A-3b with the layout's e-invoice (the default but for bench-peer); print: PDF/X-4 on press sheets (CMYK and spot colours, bleed, marks); plain: the bare PDF (bench-peer's default, as the peers write).")
     var variant: VariantName?
 
-    @Flag(help: "Short for --variant print: paint with CMYK and spot colours instead of RGB.")
+    @Flag(help: "Short for --variant print: PDF/X-4 in CMYK and spot colours, each page on a press sheet with bleed and marks.")
     var print = false
+
+    @Option(name: .customLong("output-profile"), help: "The print variant's CMYK output profile (an ICC file; default: the bundled ISO Coated v2 300%, FOGRA39).")
+    var outputProfile: String?
+
+    @Option(help: "The print variant's creation date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Option(help: "The batch named in the print variant's slug line.")
+    var batch: String?
 
     @Option(name: .customLong("e-invoice"), help: "The digital variant's e-invoice: minimum, basic, en16931 or none (default: the layout's `e-invoice:`).")
     var eInvoice: String?

@@ -22,6 +22,9 @@ struct ConformanceChecker {
 
     var isActive: Bool { !profiles.isEmpty }
 
+    /// The colour components of the declared output intent (1, 3, 4), if any.
+    var intentComponents: Int? { profiles.lazy.compactMap(\.outputIntent).first?.profile.components }
+
     /// The document's profiles claim PDF/UA-1.
     var claimsUA: Bool { profiles.contains { $0.standard == .pdfUA1 } }
 
@@ -58,10 +61,7 @@ struct ConformanceChecker {
     /// among `items` that holds their point, and keeps each distinct one once.
     mutating func locate(in items: [PageItem]) {
         guard !pending.isEmpty else { return }
-        let sources: [(Rect, SourceMark)] = items.compactMap { item in
-            if case .source(let rect, let mark) = item { return (rect, mark) }
-            return nil
-        }
+        let sources = Self.sourceMarks(in: items, transform: .identity)
         for (violation, point) in pending {
             var located = violation
             if let point {
@@ -87,6 +87,22 @@ struct ConformanceChecker {
 
     /// Forgets what a stream that failed found.
     mutating func discardPending() { pending.removeAll() }
+
+    /// The source marks of `items` and of the groups among them, in the stream's space.
+    private static func sourceMarks(in items: [PageItem], transform: Transform) -> [(Rect, SourceMark)] {
+        var marks: [(Rect, SourceMark)] = []
+        for item in items {
+            switch item {
+            case .source(let rect, let mark):
+                marks.append((rect.applying(transform), mark))
+            case .group(let group):
+                marks += sourceMarks(in: group.items, transform: group.transform.then(transform))
+            default:
+                continue
+            }
+        }
+        return marks
+    }
 
     /// The refusal for the violations the declared profiles prohibit; nil when there are none.
     func refusal() -> ConformanceRefusal? {

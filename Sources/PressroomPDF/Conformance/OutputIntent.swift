@@ -5,10 +5,16 @@ public struct OutputIntent: Sendable {
     /// `GTS_PDFA1` for PDF/A, `GTS_PDFX` for PDF/X.
     public let subtype: String
     public let profile: ICCProfile
+    /// The registered characterization (ICC registry), "FOGRA39"; the profile's name if none.
+    public let condition: String
+    /// What a person reads: "Coated FOGRA39 (ISO 12647-2:2004)".
+    public let info: String
 
-    public init(subtype: String, profile: ICCProfile) {
+    public init(subtype: String, profile: ICCProfile, condition: String? = nil, info: String? = nil) {
         self.subtype = subtype
         self.profile = profile
+        self.condition = condition ?? profile.identifier
+        self.info = info ?? profile.identifier
     }
 
     /// Writes the profile and the intent dictionary; returns the dictionary.
@@ -19,8 +25,8 @@ public struct OutputIntent: Sendable {
         return .dictionary([
             "Type": PDFName("OutputIntent").object,
             "S": PDFName(subtype).object,
-            "OutputConditionIdentifier": .text(profile.identifier),
-            "Info": .text(profile.identifier),
+            "OutputConditionIdentifier": .text(condition),
+            "Info": .text(info),
             "RegistryName": .text("http://www.color.org"),
             "DestOutputProfile": stream.object,
         ])

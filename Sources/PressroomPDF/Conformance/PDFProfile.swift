@@ -49,6 +49,14 @@ public struct PDFProfile: Sendable {
         .untagged, .missingTitle, .missingLanguage, .figureWithoutAlternateText, .glyphWithoutUnicode,
     ])
 
+    /// PDF/X-4 (ISO 15930-7) for printing under `intent`, a CMYK output profile (`GTS_PDFX`):
+    /// device RGB is refused, a title and the creation date are required, and the writer adds
+    /// the identification, Trapped, and every page's trim and bleed boxes come from the pages.
+    public static func pdfX4(outputIntent intent: OutputIntent) -> PDFProfile {
+        PDFProfile(standard: .pdfX4, prohibited: [.colourOutsideOutputIntent, .missingTitle, .missingDate, .missingTrimBox],
+                   outputIntent: OutputIntent(subtype: "GTS_PDFX", profile: intent.profile, condition: intent.condition, info: intent.info))
+    }
+
     /// House rules: prohibit `kinds` under `name`.
     public static func custom(_ name: String, prohibiting kinds: Set<ViolationKind>) -> PDFProfile {
         PDFProfile(standard: .custom(name), prohibited: kinds)
@@ -57,6 +65,12 @@ public struct PDFProfile: Sendable {
     /// `pdfaid:part` and `pdfaid:conformance` for PDF/A profiles.
     var pdfaIdentification: (part: Int, conformance: String)? {
         if case .pdfA3b = standard { return (3, "B") }
+        return nil
+    }
+
+    /// `pdfxid:GTS_PDFXVersion` for PDF/X profiles.
+    var pdfxVersion: String? {
+        if case .pdfX4 = standard { return "PDF/X-4" }
         return nil
     }
 }

@@ -14,6 +14,11 @@ public enum ViolationKind: String, Sendable, Hashable, Codable, CaseIterable {
     case missingTitle
     /// No document language (PDF/UA-1 §7.2: the natural language of all text can be determined).
     case missingLanguage
+    /// No creation date (PDF/X-4: CreationDate and ModDate in Info and XMP); output never takes
+    /// the wall clock's, so the caller gives one.
+    case missingDate
+    /// A page without a trim box (PDF/X: every page says where it is cut, ISO 15930-7 §6.3).
+    case missingTrimBox
     /// A Figure structure element without alternate text (PDF/UA-1 §7.3).
     case figureWithoutAlternateText
     /// A glyph whose code maps to no Unicode text in the font's ToUnicode CMap (PDF/UA-1 §7.21.7).
@@ -29,6 +34,8 @@ public enum ViolationKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .untagged: "no structure tree"
         case .missingTitle: "no document title"
         case .missingLanguage: "no document language"
+        case .missingDate: "no creation date"
+        case .missingTrimBox: "a page without a trim box"
         case .figureWithoutAlternateText: "a figure without alternate text"
         case .glyphWithoutUnicode: "a glyph without Unicode text"
         case .transparency: "transparency"

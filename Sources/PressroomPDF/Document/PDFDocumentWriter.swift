@@ -48,17 +48,29 @@ public final class PDFDocumentWriter {
     /// `colours`: paint each swatch's screen (gray, RGB) or print (gray, CMYK, spot) value.
     /// `profiles`: what the document claims to be (identification, output intent) and is checked
     /// against; PDF/UA-1 needs `tagged`.
+    /// `links`: write link annotations (a printed document has none; PDF/X keeps annotations
+    /// off the printed area).
+    /// `rgbImages`: a profile that RGB images without one of their own are tagged with
+    /// (ICCBased), where device RGB is not allowed (PDF/X with a CMYK intent).
     public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
                 cache: PDFWriterCache = PDFWriterCache(), tagged: Bool = false,
-                colours: ColourChoice = .screen, profiles: [PDFProfile] = []) {
+                colours: ColourChoice = .screen, profiles: [PDFProfile] = [], links: Bool = true,
+                rgbImages: ICCProfile? = nil) {
         self.info = info
         structure = tagged ? StructureTree() : nil
         self.colours = colours
         conformance = ConformanceChecker(profiles: profiles)
         self.cache = cache
+        self.links = links
+        rgbImageProfile = rgbImages
         file = PDFFileWriter(options: options, compressor: cache.compressor)
         pagesReference = file.allocate()
     }
+
+    private let links: Bool
+    private let rgbImageProfile: ICCProfile?
+    /// `[/ICCBased ref]` for `rgbImageProfile`, written with the first RGB image.
+    private var rgbImageSpace: PDFObject?
 
     /// Renders one page's body into the file and returns its 0-based index, which `overlay` and
     /// `addOutlineItem` take. Throws for an image that cannot be decoded; the page is not added
@@ -67,6 +79,9 @@ public final class PDFDocumentWriter {
     public func add(_ page: Page) throws -> Int {
         guard !finished else { throw PDFDocumentError.alreadyFinished }
         if let problem = Self.boxProblem(page) { throw PDFDocumentError.invalidPageBoxes(page: pages.count, detail: problem) }
+        if page.boxes.trim == nil && page.boxes.art == nil {
+            conformance.record(.missingTrimBox, "page \(pages.count + 1) says nowhere where it is cut", page: pages.count)
+        }
         var resources = PageResources()
         var annotations: [PDFReference] = []
         var transparent = false
@@ -118,6 +133,9 @@ public final class PDFDocumentWriter {
             conformance.record(.untagged, "the writer was not asked to tag it (tagged: true)", page: nil)
         }
         if info.title?.isEmpty ?? true { conformance.record(.missingTitle, "the document has no title (a layout's `title:`)", page: nil) }
+        if info.creationDate == nil {
+            conformance.record(.missingDate, "the document has no creation date (DocumentInfo.creationDate)", page: nil)
+        }
         if info.language?.isEmpty ?? true, !(structure?.topLevelElementsHaveLanguage ?? false) {
             conformance.record(.missingLanguage, "the document names no language", page: nil)
         }
@@ -135,10 +153,11 @@ public final class PDFDocumentWriter {
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
                          data: Metadata.xmpPacket(info, identification: conformance.profiles.lazy.compactMap(\.pdfaIdentification).first,
+                                                  pdfxVersion: pdfxVersion,
                                                   extensions: (conformance.claimsUA ? [XMPExtension.pdfUA] : []) + xmpExtensions),
                          compress: false)
         let infoReference = file.allocate()
-        file.write(infoReference, .dictionary(Metadata.infoDictionary(info)))
+        file.write(infoReference, .dictionary(Metadata.infoDictionary(info, trapped: pdfxVersion == nil ? nil : false)))
         let catalog = file.allocate()
         var catalogDictionary: PDFDictionary = [
             "Type": PDFName("Catalog").object,
@@ -176,6 +195,9 @@ public final class PDFDocumentWriter {
     /// Tagged PDF: structure keys seen from now on name new elements, read after those before,
     /// so each record of a combined file has its own (call it before each record's pages).
     public func startStructureSection() { structure?.startSection() }
+
+    /// The PDF/X version the document claims, if any.
+    private var pdfxVersion: String? { conformance.profiles.lazy.compactMap(\.pdfxVersion).first }
 
     /// Every violation seen so far, whether a declared profile prohibits it or not (checks run
     /// only when the document declares a profile).
@@ -237,13 +259,7 @@ public final class PDFDocumentWriter {
         func place(_ point: Point?) -> Point? { point.map(transform.apply) }
 
         /// The smallest rectangle of the stream's space holding `rect` of the items' space.
-        func place(_ rect: Rect) -> Rect {
-            guard !transform.isIdentity else { return rect }
-            let corners = [Point(x: rect.minX, y: rect.minY), Point(x: rect.maxX, y: rect.minY),
-                           Point(x: rect.minX, y: rect.maxY), Point(x: rect.maxX, y: rect.maxY)].map(transform.apply)
-            let xs = corners.map(\.x), ys = corners.map(\.y)
-            return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
-        }
+        func place(_ rect: Rect) -> Rect { rect.applying(transform) }
     }
 
     /// Paints `items` in order; groups recurse. `tagged`: structure marks open and close marked
@@ -285,7 +301,7 @@ public final class PDFDocumentWriter {
                 }
                 context.painter.draw(image: context.painter.resources.name(forImage: reference), in: frame)
             case .link(let rect, let uri):
-                if context.keepsLinks {
+                if context.keepsLinks && links {
                     context.links.append((linkAnnotation(context.place(rect), uri: uri, pageHeight: context.painter.height), context.marks.linkParent))
                 }
             case .source:
@@ -370,7 +386,7 @@ public final class PDFDocumentWriter {
         if page.transparent {
             // Pages with soft masks blend in a stated space, or Acrobat shifts their colours.
             dictionary["Group"] = .dictionary(["Type": PDFName("Group").object, "S": PDFName("Transparency").object,
-                                               "CS": PDFName("DeviceRGB").object])
+                                               "CS": PDFName(conformance.intentComponents == 4 ? "DeviceCMYK" : "DeviceRGB").object])
         }
         file.write(page.reference, .dictionary(dictionary))
     }
@@ -417,14 +433,26 @@ public final class PDFDocumentWriter {
                 cache.images.insert(encoded, for: key)
             }
             let reference = file.allocate()
-            ImageXObject.write(encoded, to: file, reference: reference)
-            if let components = encoded.deviceComponents {
+            ImageXObject.write(encoded, to: file, reference: reference, rgbSpace: encoded.deviceComponents == 3 ? rgbSpace() : nil)
+            if let components = encoded.deviceComponents, !(components == 3 && rgbImageProfile != nil) {
                 conformance.checkImage(named: source.name, components: components, page: page, at: point)
             }
             return (reference, encoded.hasAlpha)
         }
         images[ObjectIdentifier(source)] = written
         return written
+    }
+
+    /// The colour space RGB images are tagged with, written once; nil: they stay DeviceRGB.
+    private func rgbSpace() -> PDFObject? {
+        if let rgbImageSpace { return rgbImageSpace }
+        guard let profile = rgbImageProfile else { return nil }
+        let stream = file.allocate()
+        file.writeStream(stream, ["N": .integer(profile.components), "Filter": PDFName("FlateDecode").object],
+                         data: profile.compressed, alreadyEncoded: true)
+        let space = PDFObject.array([PDFName("ICCBased").object, stream.object])
+        rgbImageSpace = space
+        return space
     }
 
     /// A placed page as a Form XObject (§8.10), written the first time it is placed (on page

@@ -71,9 +71,23 @@ enum ImageXObject {
         return EncodedImage(image: main, mask: mask, profile: profile, deviceComponents: deviceComponents)
     }
 
-    /// Writes the image (with its soft mask and profile) as `reference`.
-    static func write(_ encoded: EncodedImage, to file: PDFFileWriter, reference: PDFReference) {
+    /// Writes the image (with its soft mask and profile) as `reference`. `rgbSpace`: the colour
+    /// space that stands for DeviceRGB in this document (`[/ICCBased sRGB]` under a CMYK output
+    /// intent, where device RGB is not allowed), also as an indexed image's base.
+    static func write(_ encoded: EncodedImage, to file: PDFFileWriter, reference: PDFReference, rgbSpace: PDFObject? = nil) {
         var dictionary = encoded.image.dictionary
+        if let rgbSpace, encoded.profile == nil {
+            func isDeviceRGB(_ object: PDFObject?) -> Bool {
+                if case .name(let name)? = object { return name == PDFName("DeviceRGB") }
+                return false
+            }
+            if isDeviceRGB(dictionary["ColorSpace"]) {
+                dictionary["ColorSpace"] = rgbSpace
+            } else if case .array(var indexed)? = dictionary["ColorSpace"], indexed.count == 4, isDeviceRGB(indexed[1]) {
+                indexed[1] = rgbSpace
+                dictionary["ColorSpace"] = .array(indexed)
+            }
+        }
         if let profile = encoded.profile {
             let profileReference = file.allocate()
             file.writeStream(profileReference, profile.dictionary, data: profile.payload, alreadyEncoded: true)

@@ -5,7 +5,8 @@ import PressroomGraphics
 import PressroomMarkup
 
 enum Metadata {
-    static func infoDictionary(_ info: DocumentInfo) -> PDFDictionary {
+    /// `trapped`: PDF/X's /Trapped (§14.11.6), when the document claims PDF/X.
+    static func infoDictionary(_ info: DocumentInfo, trapped: Bool? = nil) -> PDFDictionary {
         var dictionary = PDFDictionary()
         if let title = info.title { dictionary["Title"] = .text(XMLEscaping.cleaned(title)) }
         if let author = info.author { dictionary["Author"] = .text(XMLEscaping.cleaned(author)) }
@@ -17,6 +18,7 @@ enum Metadata {
             dictionary["CreationDate"] = .string(Array(pdfDate(date).utf8))
             dictionary["ModDate"] = .string(Array(pdfDate(date).utf8))
         }
+        if let trapped { dictionary["Trapped"] = PDFName(trapped ? "True" : "False").object }
         return dictionary
     }
 
@@ -35,8 +37,9 @@ enum Metadata {
 
     /// An XMP packet (ISO 16684-1) with the Dublin Core, XMP basic and PDF schemas.
     /// `identification` adds the PDF/A part and conformance; `extensions` their values and declarations.
+    /// `pdfxVersion` adds `pdfxid:GTS_PDFXVersion` and `pdf:Trapped` False, as Info has it.
     static func xmpPacket(_ info: DocumentInfo, identification: (part: Int, conformance: String)? = nil,
-                          extensions: [XMPExtension] = []) -> [UInt8] {
+                          pdfxVersion: String? = nil, extensions: [XMPExtension] = []) -> [UInt8] {
         var body = ""
         if let title = info.title {
             body += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(title))</rdf:li></rdf:Alt></dc:title>\n"
@@ -52,6 +55,7 @@ enum Metadata {
         }
         if let keywords = info.keywords { body += "<pdf:Keywords>\(escape(keywords))</pdf:Keywords>\n" }
         body += "<pdf:Producer>\(escape(info.producer))</pdf:Producer>\n"
+        if pdfxVersion != nil { body += "<pdf:Trapped>False</pdf:Trapped>\n" }
         if let creator = info.creator { body += "<xmp:CreatorTool>\(escape(creator))</xmp:CreatorTool>\n" }
         if let date = info.creationDate {
             let value = xmpDate(date)
@@ -64,11 +68,18 @@ enum Metadata {
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
         \(body)</rdf:Description>
-        \(identificationDescription(identification))\(extensions.map { $0.valuesDescription() }.joined())\(XMPExtension.declarations(extensions))</rdf:RDF>
+        \(identificationDescription(identification))\(pdfxDescription(pdfxVersion))\(extensions.map { $0.valuesDescription() }.joined())\(XMPExtension.declarations(extensions))</rdf:RDF>
         </x:xmpmeta>
         <?xpacket end="w"?>
         """
         return Array(packet.utf8)
+    }
+
+    /// ISO 15930-7 §6.7.5: the PDF/X version in its own namespace.
+    private static func pdfxDescription(_ version: String?) -> String {
+        guard let version else { return "" }
+        return "<rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
+            + "<pdfxid:GTS_PDFXVersion>\(escape(version))</pdfxid:GTS_PDFXVersion>\n</rdf:Description>\n"
     }
 
     private static func identificationDescription(_ identification: (part: Int, conformance: String)?) -> String {

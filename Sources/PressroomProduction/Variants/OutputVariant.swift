@@ -12,13 +12,34 @@ public struct PDFSettings: Sendable {
     /// Tagged PDF: the renderer marks structure, the writer builds the tree.
     public var tagged: Bool
     public var options: PDFFileWriter.Options
+    /// Link annotations (not on paper).
+    public var links: Bool
+    /// The profile RGB images are tagged with where device RGB is not allowed.
+    public var rgbImages: ICCProfile?
+    /// Each page put on a press sheet (bleed, trim, marks); nil: pages as laid out.
+    public var sheet: PrintSheet?
+    /// The document's creation date, when the record gives none (PDF/X requires one).
+    public var creationDate: DocumentDate?
 
     public init(colours: ColourChoice = .screen, profiles: [PDFProfile] = [], tagged: Bool = false,
-                options: PDFFileWriter.Options = .init()) {
+                options: PDFFileWriter.Options = .init(), links: Bool = true, rgbImages: ICCProfile? = nil,
+                sheet: PrintSheet? = nil, creationDate: DocumentDate? = nil) {
         self.colours = colours
         self.profiles = profiles
         self.tagged = tagged
         self.options = options
+        self.links = links
+        self.rgbImages = rgbImages
+        self.sheet = sheet
+        self.creationDate = creationDate
+    }
+
+    /// A writer for a document of these settings.
+    func writer(info: DocumentInfo, cache: PDFWriterCache, options: PDFFileWriter.Options? = nil) -> PDFDocumentWriter {
+        var info = info
+        if info.creationDate == nil { info.creationDate = creationDate }
+        return PDFDocumentWriter(info: info, options: options ?? self.options, cache: cache, tagged: tagged, colours: colours,
+                                 profiles: profiles, links: links, rgbImages: rgbImages)
     }
 }
 

@@ -11,7 +11,8 @@ enum GoldenRendering {
         case .plain: PlainVariant()
         case .tagged: PlainVariant(tagged: true)
         case .digital: try DigitalVariant.standard()
-        case .print: PrintVariant()
+        case .print: try PrintVariant.standard(creationDate: DocumentDate(year: 2026, month: 12, day: 1), batch: "golden",
+                                               registry: try Samples.registry.get())
         }
         return DocumentProducer(renderer: try Samples.renderer(layout), variant: output)
     }
