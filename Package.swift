@@ -35,6 +35,7 @@ let package = Package(
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
         // errors by longjmp; neither can be called from Swift directly.
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
@@ -49,7 +50,7 @@ let package = Package(
         // XML text as XMP, SVG, the e-invoice (and later HTML email) write it: one escaper.
         .target(name: "PressroomMarkup"),
         .target(name: "PressroomPDF", dependencies: ["PressroomGraphics", "PressroomText", "PressroomImages", "PressroomMarkup",
-                                                     "CHarfBuzz", "CZlib", "CLibDeflate"]),
+                                                     "CHarfBuzz", "CZlib", "CLibDeflate", "CQPDF"]),
         // Barcodes from libzint as vector paths, and the payment-code payloads (EPC QR, SPAYD).
         .target(name: "PressroomBarcode", dependencies: ["PressroomGraphics", "CZint"]),
         .target(name: "PressroomLayout", dependencies: [

@@ -20,7 +20,7 @@ import generate
 
 HERE = pathlib.Path(__file__).resolve().parent
 LAYOUTS = HERE.parent
-KINDS = {".": "layout", "components": "component", "themes": "theme", "labels": "labels"}
+KINDS = {".": "layout", "components": "component", "themes": "theme", "labels": "labels", "imposition": "imposition"}
 
 
 def load_schemas(failures):

@@ -312,7 +312,34 @@ def labels_schema():
     return schema("labels", "Pressroom labels", root.pop("description"), root, {})
 
 
-SCHEMAS = {"layout": layout_schema, "component": component_schema, "theme": theme_schema, "labels": labels_schema}
+def imposition_schema():
+    sizes = ["A3", "A4", "A5", "A6", "SRA3", "SRA4", "letter", "business-card"]
+    size = {"anyOf": [{"enum": sizes}, {"type": "array", "prefixItems": [ref("length")] * 2, "items": ref("length"), "minItems": 2, "maxItems": 2}]}
+    root = obj("An imposition scheme: how finished pages are put on press sheets (`pressroom impose SCHEME IN.pdf`).", {
+        "scheme": desc("The scheme's name, as `pressroom impose` takes it.", {"type": "string", "minLength": 1}),
+        "kind": desc("`n-up` (pages in order, cell after cell), `step-and-repeat` (every cell the same page), `cut-and-stack` "
+                     "(cutting the stack gives the pages in order), `booklet` (saddle-stitched pairs), `work-and-turn`, "
+                     "`work-and-tumble` (fronts and backs on one plate).",
+                     {"enum": ["n-up", "step-and-repeat", "cut-and-stack", "booklet", "work-and-turn", "work-and-tumble"]}),
+        "sheet": desc("The press sheet: a paper name or `[width, height]`.", size),
+        "landscape": desc("Turn the sheet to landscape (default false).", {"type": "boolean"}),
+        "cell": desc("The size of each cell; a page is centred in its cell and must fit.", size),
+        "grid": desc("`[columns, rows]` of cells.", {"type": "array", "prefixItems": [{"type": "integer", "minimum": 1, "maximum": 64}] * 2,
+                                                      "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}),
+        "margins": desc("Sheet margins: one length, or `[top, right, bottom, left]`.",
+                        {"anyOf": [ref("length"), {"type": "array", "items": ref("length"), "minItems": 4, "maxItems": 4}]}),
+        "gap": desc("Space between cells: one length, or `[horizontal, vertical]`.",
+                    {"anyOf": [ref("length"), {"type": "array", "items": ref("length"), "minItems": 2, "maxItems": 2}]}),
+        "duplex": desc("n-up on both sides: odd pages on the front, each even page behind its odd one (default false).", {"type": "boolean"}),
+        "creep": desc("Booklets: how far each sheet further in is pushed towards the spine.", ref("length")),
+        "marks": desc("Crop marks at every cut line and a label naming the sheet and side (default true).", {"type": "boolean"}),
+    }, required=["scheme", "kind", "sheet", "cell", "grid"])
+    return schema("imposition", "Pressroom imposition scheme", root.pop("description"), root,
+                  {name: COMMON_DEFS[name] for name in ["length"]})
+
+
+SCHEMAS = {"layout": layout_schema, "component": component_schema, "theme": theme_schema, "labels": labels_schema,
+           "imposition": imposition_schema}
 
 
 def render(name):

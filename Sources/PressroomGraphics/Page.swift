@@ -51,8 +51,25 @@ public struct PageGroup: Sendable {
 /// A reusable finished page. Its identity is the object: place the same `PageForm` many times
 /// and a writer stores its content once (PDF: one Form XObject).
 public final class PageForm: Sendable {
-    public let page: Page
-    public init(_ page: Page) { self.page = page }
+    public enum Content: Sendable {
+        /// A page laid out here.
+        case displayList(Page)
+        /// A page of another file, copied as it is.
+        case external(any ExternalPage)
+    }
+
+    public let content: Content
+
+    public init(_ page: Page) { content = .displayList(page) }
+    public init(external page: any ExternalPage) { content = .external(page) }
+
+    /// The page's size: a placement maps (0, 0)–(width, height) of it.
+    public var size: Size {
+        switch content {
+        case .displayList(let page): page.size
+        case .external(let page): page.size
+        }
+    }
 }
 
 /// The layout block (and the component it belongs to) that produced an area of a page.

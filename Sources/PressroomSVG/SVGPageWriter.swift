@@ -111,10 +111,16 @@ public final class SVGPageWriter {
                 if clipID != nil { body.append("</g>") }
                 body.append("</g>")
             case .form(let form, let transform):
-                // Clipped to the placed page, as a PDF Form XObject is to its BBox.
-                let size = form.page.size
-                let clip = PageGroup(transform: transform, clip: .rectangle(Rect(x: 0, y: 0, width: size.width, height: size.height)),
-                                     items: form.page.items)
+                // Clipped to the placed page, as a PDF Form XObject is to its BBox. Another file's
+                // page cannot be drawn here: a light frame with its name stands in for it.
+                let size = form.size
+                let frame = Rect(x: 0, y: 0, width: size.width, height: size.height)
+                let items: [PageItem]
+                switch form.content {
+                case .displayList(let page): items = page.items
+                case .external: items = [.path(.rectangle(frame), fill: .gray(0.94), stroke: Stroke(colour: .gray(0.6), width: 0.5))]
+                }
+                let clip = PageGroup(transform: transform, clip: .rectangle(frame), items: items)
                 append([.group(clip)], topLevel: false, drawing: &drawing, definitions: &definitions, to: &body)
             }
         }

@@ -5,8 +5,10 @@ import ArgumentParser
 import Foundation
 import PressroomGraphics
 import PressroomLayout
+import PressroomPDF
 import PressroomProduction
 import PressroomSVG
+import PressroomText
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +31,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Write all records into this one PDF instead (fonts are shared across records).")
     var combine: String?
 
+    @Option(help: "With --combine: put the combined file's pages on press sheets by this imposition scheme (a name from the layouts folder's imposition/, or a path).")
+    var impose: String?
+
     @Option(help: "pdf (one file per record) or svg (one file per page, named <name>-<page number>.svg, glyphs as outlines).")
     var format: OutputFormat = .pdf
 
@@ -39,6 +44,9 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if impose != nil && combine == nil {
+            throw ValidationError("--impose puts the pages of one file on sheets: give the file with --combine FILE")
+        }
         if format == .svg && combine != nil {
             throw ValidationError("--combine writes one PDF for all records; it cannot be used with --format svg, which writes one SVG file per page. Drop one of the two.")
         }
@@ -54,8 +62,15 @@ struct RenderCommand: ParsableCommand {
         let nameTemplate = try name.map { try Template.parse($0, at: SourceLocation(file: "--name", line: 1)) }
         let output: any BatchOutput
         let destination: String
+        var imposed: (scheme: ImpositionScheme, path: String)?
         if let combine {
-            let path = combine.contains("/") ? combine : self.output + "/" + combine
+            var path = combine.contains("/") ? combine : self.output + "/" + combine
+            if let impose {
+                // The records are combined first, then the file is imposed as any PDF would be.
+                let scheme = try renderer.library.imposition(named: impose)
+                imposed = (scheme, path)
+                path += ".unimposed.pdf"
+            }
             try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
                                                     withIntermediateDirectories: true)
             output = CombinedPDFOutput(path: path, info: DocumentInfo(title: "\(renderer.layout.name) batch",
@@ -82,6 +97,13 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
+        if let imposed, summary.rendered > 0 {
+            let unimposed = imposed.path + ".unimposed.pdf"
+            let imposer = Imposer(scheme: imposed.scheme, typesetter: Typesetter(registry: try FontRegistry.bundled()))
+            try Data(try imposer.impose(try PDFSource(path: unimposed))).write(to: URL(fileURLWithPath: imposed.path))
+            try? FileManager.default.removeItem(atPath: unimposed)
+            Console.error("Imposed by \(imposed.scheme.name) into \(imposed.path).")
+        }
         Console.error(String(format: "Rendered %d of %d records (%d pages) %@ in %.2f s (%.0f docs/s).",
                              summary.rendered, summary.total, summary.pages, destination, summary.seconds,
                              Double(summary.rendered) / max(summary.seconds, 1e-9)))

@@ -40,7 +40,7 @@ enum PageLoader {
         return Pages(setup: setup, first: first, following: following)
     }
 
-    private static func paperSize(_ value: YAMLValue) throws(LayoutError) -> Size {
+    static func paperSize(_ value: YAMLValue) throws(LayoutError) -> Size {
         if case .sequence = value.node {
             let (width, height) = try value.lengthPair("[width, height]")
             guard width > 0, height > 0 else { throw value.error(.invalidValue, "a page size needs a width and a height above zero") }

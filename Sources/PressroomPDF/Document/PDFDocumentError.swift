@@ -9,6 +9,10 @@ public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendabl
     case invalidICCProfile(source: String, detail: String)
     /// A page whose boxes do not nest (trim inside bleed inside media, §14.11.2).
     case invalidPageBoxes(page: Int, detail: String)
+    /// A placed page of a kind this writer cannot copy.
+    case unsupportedForm(name: String)
+    /// A PDF file that cannot be read (qpdf's words), or a page it does not have.
+    case unreadableSource(file: String, detail: String)
 
     public var description: String {
         switch self {
@@ -22,6 +26,10 @@ public enum PDFDocumentError: Error, CustomStringConvertible, Equatable, Sendabl
             return "The ICC profile \(source) \(detail)."
         case .invalidPageBoxes(let page, let detail):
             return "Page \(page + 1) cannot be written: \(detail)."
+        case .unsupportedForm(let name):
+            return "\(name) cannot be placed: the PDF writer copies pages of PDF files read with PDFSource only."
+        case .unreadableSource(let file, let detail):
+            return "\(file) cannot be read as a PDF: \(detail)."
         }
     }
 }

@@ -19,6 +19,15 @@ public final class PDFDocumentWriter {
     private var images: [ObjectIdentifier: (PDFReference, Bool)] = [:]
     private var spotColours: [SpotColour: PDFReference] = [:]
     private var forms: [ObjectIdentifier: (reference: PDFReference, usesAlpha: Bool, form: PageForm)] = [:]
+    /// Objects copied from other files, one importer per source, so what pages share is copied once.
+    private var importers: [ObjectIdentifier: ObjectImporter] = [:]
+
+    private func importer(for source: PDFSource) -> ObjectImporter {
+        if let known = importers[ObjectIdentifier(source)] { return known }
+        let importer = ObjectImporter(source: source)
+        importers[ObjectIdentifier(source)] = importer
+        return importer
+    }
     private var finished = false
     /// Which value of each swatch is painted.
     public let colours: ColourChoice
@@ -324,7 +333,7 @@ public final class PDFDocumentWriter {
             case .form(let form, let transform):
                 let (reference, usesAlpha) = try formReference(form, page: context.page)
                 context.usesAlpha = context.usesAlpha || usesAlpha
-                context.painter.draw(form: context.painter.resources.name(forForm: reference), formHeight: form.page.size.height,
+                context.painter.draw(form: context.painter.resources.name(forForm: reference), formHeight: form.size.height,
                                      transform: transform)
             }
         }
@@ -460,7 +469,15 @@ public final class PDFDocumentWriter {
     /// source marks, apart from those of the page that places it.
     private func formReference(_ form: PageForm, page pageIndex: Int) throws -> (PDFReference, Bool) {
         if let known = forms[ObjectIdentifier(form)] { return (known.reference, known.usesAlpha) }
-        let page = form.page
+        let page: Page
+        switch form.content {
+        case .displayList(let laidOut): page = laidOut
+        case .external(let external):
+            guard let imported = external as? ImportedPage else { throw PDFDocumentError.unsupportedForm(name: external.name) }
+            let reference = try imported.writeForm(to: file, importer: importer(for: imported.source))
+            forms[ObjectIdentifier(form)] = (reference, false, form)
+            return (reference, false)
+        }
         var context = PaintContext(page: pageIndex, painter: PagePainter(height: page.size.height),
                                    marks: MarkedContentTracker(page: pageIndex), keepsLinks: false)
         let placing = conformance.setPendingAside()
