@@ -19,7 +19,14 @@ public final class LivePreview: @unchecked Sendable {
     private let lock = NSLock()
     private var published = (state: PreviewState(), svgs: [String]())
 
-    public init(configuration: PreviewConfiguration, record: Int = 1, log: @escaping Log) {
+    /// How often an open update stream is written to when nothing changes, so a closed tab's
+    /// connection is noticed and freed.
+    private let heartbeat: Duration
+    /// The token the page sends with changes (see `PreviewGuard`).
+    let token = PreviewGuard.makeToken()
+
+    public init(configuration: PreviewConfiguration, record: Int = 1, heartbeat: Duration = .seconds(10), log: @escaping Log) {
+        self.heartbeat = heartbeat
         session = PreviewSession(configuration: configuration)
         session.select(record: record)
         self.log = log
@@ -36,7 +43,7 @@ public final class LivePreview: @unchecked Sendable {
         watcher.start()
         var logger = Logger(label: "pressroom.watch")
         logger.logLevel = .warning
-        let app = Application(router: PreviewRoutes.router(for: self),
+        let app = Application(router: PreviewRoutes.router(for: self, token: token, heartbeat: heartbeat),
                               configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { channel in listening(channel.localAddress?.port ?? port) },
                               logger: logger)
@@ -46,6 +53,9 @@ public final class LivePreview: @unchecked Sendable {
     // MARK: Used by the routes
 
     func subscribe() -> AsyncStream<String> { broadcaster.subscribe() }
+
+    /// Update streams open now.
+    public var subscriberCount: Int { broadcaster.subscriberCount }
 
     func svg(page: Int) -> String? {
         lock.withLock { published.svgs.indices.contains(page - 1) ? published.svgs[page - 1] : nil }

@@ -3,6 +3,9 @@
 // error panel over the last good pages. It follows the server's update stream and never reloads.
 
 enum PreviewPage {
+    /// Replaced by the server's token when the page is served; the page sends it with changes.
+    static let tokenPlaceholder = "@PRESSROOM_TOKEN@"
+
     static let html = #"""
 <!doctype html>
 <html lang="en">
@@ -254,7 +257,8 @@ $("zoom-out").onclick = () => step(-1);
 $("zoom-fit").onclick = () => { fitWidth = true; applyZoom(); };
 $("outline-toggle").onclick = toggleOutlines;
 $("pages").addEventListener("click", showSource);
-$("record").onchange = (event) => fetch("/record/" + event.target.value, { method: "POST" });
+$("record").onchange = (event) => fetch("/record/" + event.target.value,
+  { method: "POST", headers: { "X-Pressroom-Token": "@PRESSROOM_TOKEN@" } });
 window.addEventListener("resize", () => { if (fitWidth) applyZoom(); });
 document.addEventListener("keydown", (event) => {
   if (event.target.tagName === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return;

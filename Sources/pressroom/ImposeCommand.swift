@@ -34,7 +34,7 @@ struct ImposeCommand: ParsableCommand {
             let source = try PDFSource(path: input)
             let imposer = Imposer(scheme: scheme, typesetter: Typesetter(registry: try FontRegistry.bundled()))
             let bytes = try imposer.impose(source)
-            try Data(bytes).write(to: URL(fileURLWithPath: output))
+            try AtomicFile.write(bytes, to: output, durable: true)
             let plan = ImpositionPlan(scheme: scheme, pageCount: source.pageCount)
             let sheets = Set(plan.sides.map(\.sheet)).count
             print("Imposed \(source.pageCount) page\(source.pageCount == 1 ? "" : "s") of \(input) on \(sheets) sheet\(sheets == 1 ? "" : "s") (\(plan.sides.count) sides) by \(scheme.name) into \(output)")
@@ -43,6 +43,9 @@ struct ImposeCommand: ParsableCommand {
             throw ExitCode(2)
         } catch let error as PDFDocumentError {
             Console.error("error: \(error)")
+            throw ExitCode(2)
+        } catch let failure as RecordFailure {
+            Console.error("error: \(failure)")
             throw ExitCode(2)
         }
     }

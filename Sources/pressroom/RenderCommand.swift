@@ -37,6 +37,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "pdf (one file per record) or svg (one file per page, named <name>-<page number>.svg, glyphs as outlines).")
     var format: OutputFormat = .pdf
 
+    @Flag(help: "Flush each file to the disk before the next (slower); by default a batch is flushed once, at its end.")
+    var durable = false
+
     @OptionGroup var options: LayoutOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -58,30 +61,11 @@ struct RenderCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        let renderer = producer.renderer
         let nameTemplate = try name.map { try Template.parse($0, at: SourceLocation(file: "--name", line: 1)) }
-        let output: any BatchOutput
-        let destination: String
-        var imposed: (scheme: ImpositionScheme, path: String)?
-        if let combine {
-            var path = combine.contains("/") ? combine : self.output + "/" + combine
-            if let impose {
-                // The records are combined first, then the file is imposed as any PDF would be.
-                let scheme = try renderer.library.imposition(named: impose)
-                imposed = (scheme, path)
-                path += ".unimposed.pdf"
-            }
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            output = CombinedPDFOutput(path: path, info: DocumentInfo(title: "\(renderer.layout.name) batch",
-                                                                      creator: "Pressroom layout \(renderer.layout.name)"))
-            destination = "into \(combine)"
-        } else if format == .svg {
-            output = try SVGFolderOutput(folder: self.output, colours: producer.variant.settings(for: renderer.layout).colours)
-            destination = "into \(self.output)/"
-        } else {
-            output = try PDFFolderOutput(folder: self.output)
-            destination = "into \(self.output)/"
+        let output: any BatchOutput, destination: String, imposed: (scheme: ImpositionScheme, path: String)?
+        do { (output, destination, imposed) = try makeOutput(producer) } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
         }
         var progress = ProgressBar(total: Self.countRecords(data))
         let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
@@ -100,7 +84,7 @@ struct RenderCommand: ParsableCommand {
         if let imposed, summary.rendered > 0 {
             let unimposed = imposed.path + ".unimposed.pdf"
             let imposer = Imposer(scheme: imposed.scheme, typesetter: Typesetter(registry: try FontRegistry.bundled()))
-            try Data(try imposer.impose(try PDFSource(path: unimposed))).write(to: URL(fileURLWithPath: imposed.path))
+            try AtomicFile.write(try imposer.impose(try PDFSource(path: unimposed)), to: imposed.path, durable: true)
             try? FileManager.default.removeItem(atPath: unimposed)
             Console.error("Imposed by \(imposed.scheme.name) into \(imposed.path).")
         }
@@ -112,6 +96,28 @@ struct RenderCommand: ParsableCommand {
             for failure in summary.failures { Console.error("  \(failure)") }
             throw ExitCode(summary.rendered == 0 ? 2 : 1)
         }
+    }
+
+    /// Where the documents go: one combined file (imposed afterwards when asked), SVG pages, or
+    /// one PDF per record.
+    private func makeOutput(_ producer: DocumentProducer) throws -> (any BatchOutput, String, (scheme: ImpositionScheme, path: String)?) {
+        let renderer = producer.renderer
+        if let combine {
+            var path = combine.contains("/") ? combine : output + "/" + combine
+            var imposed: (scheme: ImpositionScheme, path: String)?
+            if let impose {
+                // The records are combined first, then the file is imposed as any PDF would be.
+                imposed = (try renderer.library.imposition(named: impose), path)
+                path += ".unimposed.pdf"
+            }
+            try PDFFolderOutput.makeFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+            let info = DocumentInfo(title: "\(renderer.layout.name) batch", creator: "Pressroom layout \(renderer.layout.name)")
+            return (CombinedPDFOutput(path: path, info: info), "into \(combine)", imposed)
+        }
+        if format == .svg {
+            return (try SVGFolderOutput(folder: output, colours: producer.variant.settings(for: renderer.layout).colours), "into \(output)/", nil)
+        }
+        return (try PDFFolderOutput(folder: output, durable: durable), "into \(output)/", nil)
     }
 
     /// Counts non-blank lines for the progress bar, reading the file in chunks so a batch of any

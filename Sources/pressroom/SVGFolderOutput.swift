@@ -14,7 +14,7 @@ final class SVGFolderOutput: BatchOutput {
     init(folder: String, colours: ColourChoice) throws {
         self.folder = folder
         self.colours = colours
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try PDFFolderOutput.makeFolder(folder)
     }
 
     func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int {
@@ -23,12 +23,10 @@ final class SVGFolderOutput: BatchOutput {
         try producer.renderer.render(record, into: sink)
         for (index, svg) in sink.svgs.enumerated() {
             let path = "\(folder)/\(name)-\(index + 1).svg"
-            do { try Data(svg.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-                throw RecordFailure.output(path: path, reason: error.localizedDescription)
-            }
+            try AtomicFile.write(Array(svg.utf8), to: path)
         }
         return sink.svgs.count
     }
 
-    func finish(producer: DocumentProducer) throws {}
+    func finish(producer: DocumentProducer) throws { AtomicFile.sync(folder: folder) }
 }

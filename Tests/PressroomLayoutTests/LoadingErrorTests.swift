@@ -1,5 +1,6 @@
 // Loading errors: each one sentence at file:line:column of the offending key or value, with the
 // fix (the near key, the allowed words, how to write a length or a colour).
+import Foundation
 import Testing
 @testable import PressroomLayout
 
@@ -147,4 +148,25 @@ private func themeError(_ yaml: String) throws -> LayoutError {
     #expect(error.location == SourceLocation(file: "labels/cs.yaml", line: 3, column: 1))
     let language = try #require(try LayoutsFolder(["labels/x.yaml": "labels: Czech\n"]).libraryError())
     #expect(language.message.hasPrefix("`labels:` names a language by its BCP 47 code"))
+}
+
+/// A few lines of aliases of aliases ("billion laughs") would expand to billions of blocks: the
+/// file is refused at the value where the limit is passed, quickly, and nothing is expanded.
+@Test func anAliasBombIsRefusedAtItsLine() throws {
+    var lines = ["layout: bomb", "theme: brand", "a0: &a0 [ { text: x }, { text: x }, { text: x }, { text: x }, { text: x }, { text: x }, { text: x }, { text: x }, { text: x }, { text: x } ]"]
+    for level in 1...9 {
+        lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+    }
+    lines.append("flow: *a9")
+    let started = Date()
+    do {
+        _ = try YAMLDocument.parse(lines.joined(separator: "\n"), file: "bomb.yaml")
+        Issue.record("a file of 10^10 values was accepted")
+    } catch {
+        #expect(error.message.contains("aliases"), "\(error)")
+        #expect(error.location?.file == "bomb.yaml" && (error.location?.line ?? 0) >= 3, "\(error)")
+    }
+    #expect(Date().timeIntervalSince(started) < 10, "refused without expanding")
+    let deep = "layout: deep\ntheme: brand\nflow: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+    #expect(throws: LayoutError.self) { _ = try YAMLDocument.parse(deep, file: "deep.yaml") }
 }

@@ -29,7 +29,40 @@ enum YAMLDocument {
         guard let value, !value.isNull else {
             throw LayoutError(.syntax, "the file is empty", at: SourceLocation(file: file, line: 1))
         }
+        var budget = expansionLimit
+        try checkExpansion(value.node, depth: 0, budget: &budget, file: file)
         return value
+    }
+
+    /// At most this many values once aliases are expanded: a layout of thousands of blocks stays
+    /// far below it, while a few lines of aliases of aliases ("billion laughs") would reach
+    /// billions and exhaust memory and time in the loaders.
+    static let expansionLimit = 200_000
+    /// Mappings and lists nested at most this deep.
+    static let depthLimit = 64
+
+    /// Walks the tree as the loaders would, aliases expanded, and stops at the value that goes
+    /// past a limit; the walk itself ends there, so it costs at most `expansionLimit` steps.
+    private static func checkExpansion(_ node: Node, depth: Int, budget: inout Int, file: String) throws(LayoutError) {
+        budget -= 1
+        if budget < 0 {
+            throw LayoutError(.invalidValue, "this file expands to more than \(expansionLimit) values once its aliases (*name) are replaced; use fewer aliases of aliases",
+                              at: node.location(in: file))
+        }
+        guard depth < depthLimit else {
+            throw LayoutError(.invalidValue, "values are nested more than \(depthLimit) deep here; flatten the file", at: node.location(in: file))
+        }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkExpansion(key, depth: depth + 1, budget: &budget, file: file)
+                try checkExpansion(value, depth: depth + 1, budget: &budget, file: file)
+            }
+        case .sequence(let sequence):
+            for item in sequence { try checkExpansion(item, depth: depth + 1, budget: &budget, file: file) }
+        default:
+            break
+        }
     }
 
     private static func translate(_ error: YamlError, text: String, file: String) -> LayoutError {

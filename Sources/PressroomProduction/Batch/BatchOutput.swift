@@ -21,30 +21,43 @@ extension BatchOutput {
     public var namesDocuments: Bool { true }
 }
 
-/// One PDF per record: `folder/name.pdf`.
+/// One PDF per record: `folder/name.pdf`, each written whole or not at all (`AtomicFile`).
 public final class PDFFolderOutput: BatchOutput {
     public let folder: String
+    /// Flush every file to the disk before the next (`--durable`); otherwise once at the end.
+    public let durable: Bool
 
-    public init(folder: String) throws {
+    public init(folder: String, durable: Bool = false) throws {
         self.folder = folder
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw RecordFailure.output(path: folder, reason: "the folder cannot be made: \(error.localizedDescription)")
-        }
+        self.durable = durable
+        try Self.makeFolder(folder)
     }
 
     public func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int {
         let document = try producer.document(for: record)
-        let path = folder + "/" + name + ".pdf"
-        do { try Data(document.bytes).write(to: URL(fileURLWithPath: path)) } catch {
-            throw RecordFailure.output(path: path, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(document.bytes, to: folder + "/" + name + ".pdf", durable: durable)
         return document.pageCount
     }
 
-    public func finish(producer: DocumentProducer) throws {}
+    public func finish(producer: DocumentProducer) throws { AtomicFile.sync(folder: folder) }
+
+    /// Makes the output folder, or says in words why it cannot be.
+    public static func makeFolder(_ folder: String) throws(RecordFailure) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .output(path: folder, reason: "it is a file; the output must be a folder") }
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                throw .output(path: folder, reason: "the folder is not writable; choose another output folder or fix its permissions")
+            }
+            return
+        }
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw .output(path: folder, reason: "the folder cannot be made (a part of the path is a file, or a parent is not writable)")
+        }
+    }
 }
 
-/// Every record in one PDF at `path`, written when the batch ends.
+/// Every record in one PDF at `path`, written when the batch ends, whole or not at all.
 public final class CombinedPDFOutput: BatchOutput {
     public let path: String
     private let info: DocumentInfo
@@ -65,9 +78,6 @@ public final class CombinedPDFOutput: BatchOutput {
 
     public func finish(producer: DocumentProducer) throws {
         let combined = self.combined ?? producer.combinedDocument(info: info)
-        let bytes = try combined.finish()
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
-            throw RecordFailure.output(path: path, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(try combined.finish(), to: path, durable: true)
     }
 }

@@ -96,11 +96,27 @@ public struct BatchNames: Sendable {
     public mutating func take(_ name: String) { used.insert(name.lowercased()) }
 
     /// Path separators, characters Windows forbids and control characters become "_"; an empty
-    /// name or one starting with "." (hidden, or "..") becomes `fallback`.
+    /// name or one starting with "." (hidden, or "..") becomes `fallback`; a name too long for a
+    /// file system (255 bytes, less room for a suffix and ".pdf") is cut and ends with a hash of
+    /// the whole name, so two long names stay apart.
     public static func safe(_ name: String, fallback: String) -> String {
         let cleaned = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.properties.generalCategory == .control ? "_" : scalar
         })).trimmingCharacters(in: .whitespaces)
-        return cleaned.isEmpty || cleaned.hasPrefix(".") ? fallback : cleaned
+        guard !cleaned.isEmpty, !cleaned.hasPrefix(".") else { return fallback }
+        guard cleaned.utf8.count > maximumBytes else { return cleaned }
+        var cut = ""
+        for character in cleaned {
+            if cut.utf8.count + String(character).utf8.count > maximumBytes - 17 { break }
+            cut.append(character)
+        }
+        // FNV-1a, 64 bits: stable across runs and machines, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in cleaned.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let digits = String(hash, radix: 16)
+        return cut + "-" + String(repeating: "0", count: 16 - digits.count) + digits
     }
+
+    /// Room for a name: 255 bytes less a "-99" suffix, an extension and a temporary file's parts.
+    static let maximumBytes = 200
 }

@@ -1,0 +1,76 @@
+// Writing a finished file so that nothing half-written is ever left under its name: the bytes go
+// to a temporary file in the same folder, which is renamed over the name only once it is
+// complete (rename is atomic within a file system). A failure removes the temporary file and
+// leaves an earlier file of that name as it was. `durable` also flushes the file and its folder
+// to the disk before returning; otherwise a batch flushes once at its end (`AtomicFile.sync`).
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum AtomicFile {
+    /// Writes `bytes` to `path`, whole or not at all.
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = false) throws(RecordFailure) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + String(url.lastPathComponent.prefix(80)) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(descriptor)
+                unlink(temporary)
+                throw failure(path, code)
+            }
+            written += count
+        }
+        if durable && fsync(descriptor) != 0 {
+            let code = errno
+            close(descriptor)
+            unlink(temporary)
+            throw failure(path, code)
+        }
+        if close(descriptor) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failure(path, code)
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failure(path, code)
+        }
+        if durable { sync(folder: folder) }
+    }
+
+    /// Flushes written files to the disk, and the folder's names of them (once per batch: sync(2)
+    /// covers every file written before it).
+    public static func sync(folder: String) {
+        Glibc.sync()
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// What the system said, in words a person can act on.
+    static func failure(_ path: String, _ code: Int32) -> RecordFailure {
+        let reason: String
+        switch code {
+        case ENOSPC, EDQUOT: reason = "the disk is full (or the quota is used up); free some space and render again"
+        case EFBIG: reason = "the file is larger than this process may write (ulimit -f)"
+        case EACCES, EPERM, EROFS: reason = "the folder is not writable; choose another output folder or fix its permissions"
+        case ENOENT: reason = "its folder does not exist"
+        case ENOTDIR: reason = "a part of the path is a file, not a folder"
+        case EISDIR: reason = "a folder of that name is in the way"
+        case ENAMETOOLONG: reason = "the name is too long for the file system"
+        case EIO: reason = "the disk reported an input/output error"
+        default: reason = String(cString: strerror(code))
+        }
+        return .output(path: path, reason: reason)
+    }
+}

@@ -1,0 +1,59 @@
+// Output is written whole or not at all: a write that fails (here the file size limit, as a full
+// disk would) leaves no partial file and the earlier good file unchanged, and each failure is
+// told in words; an output path that is a file and names too long for a file system are handled.
+import Foundation
+import PressroomProduction
+import Testing
+
+private let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
+private let invoices = Samples.root + "/Fixtures/records/invoices.jsonl"
+
+private func scratch(_ name: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-atomic-\(name)-\(getpid())")
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+@Test func aFailedWriteLeavesNoPartialFileAndKeepsTheEarlierOne() throws {
+    let folder = try scratch("limit")
+    let out = folder.appendingPathComponent("out").path
+    let first = try ExternalTool.run(binary, ["render", "invoice", invoices, "-o", out, "--variant", "plain"], mergeErrors: true)
+    #expect(first.status == 0, "\(first.output)")
+    let good = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    let before = try good.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+
+    // 8 KiB at most per file, as a nearly full disk: every invoice is larger. SIGXFSZ is ignored,
+    // so write(2) fails with EFBIG instead of killing the process.
+    let limited = try ExternalTool.run("bash", ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", binary,
+                                                "render", "invoice", invoices, "-o", out, "--variant", "plain"], mergeErrors: true)
+    #expect(limited.status == 2, "every record failed: \(limited.output)")
+    #expect(limited.output.contains("larger than this process may write"), "\(limited.output)")
+    let after = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    #expect(after == good, "no partial or temporary files: \(after.filter { !good.contains($0) })")
+    for (name, data) in zip(good, before) {
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)) == data, "\(name) was changed")
+    }
+}
+
+@Test func anOutputThatIsAFileIsToldPlainly() throws {
+    let folder = try scratch("file")
+    let file = folder.appendingPathComponent("taken").path
+    try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+    let run = try ExternalTool.run(binary, ["render", "invoice", invoices, "-o", file, "--variant", "plain"], mergeErrors: true)
+    #expect(run.status == 2)
+    #expect(run.output.contains("it is a file; the output must be a folder"), "\(run.output)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+}
+
+@Test func namesTooLongForAFileSystemAreCutAndStayApart() throws {
+    let long = String(repeating: "Příliš žluťoučký kůň ", count: 20)
+    let a = BatchNames.safe(long + "A", fallback: "1"), b = BatchNames.safe(long + "B", fallback: "2")
+    #expect(a.utf8.count <= 200 && b.utf8.count <= 200 && a != b, "\(a.utf8.count) \(b.utf8.count)")
+    let folder = try scratch("long")
+    let run = try ExternalTool.run(binary, ["render", "invoice", invoices, "-o", folder.path, "--variant", "plain",
+                                            "--name", String(repeating: "x", count: 300) + "{{ number }}"], mergeErrors: true)
+    #expect(run.status == 0, "\(run.output)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(names.count == 12 && names.allSatisfy { $0.utf8.count <= 255 }, "\(names)")
+}
