@@ -16,6 +16,8 @@ public struct PreviewConfiguration: Sendable {
     /// The variant the page's colours and the PDF download follow (the command line's, digital
     /// by default; plain when nothing is said).
     public var variant: any OutputVariant
+    /// Folders images may be read from besides the layouts folder (`--allow-path`).
+    public var allowedPaths: [String] = []
     /// The record picker lists at most this many records.
     public var recordLimit: Int
     /// Builds the font registry (the bundled fonts plus `extraFonts`); called again when a font

@@ -93,7 +93,8 @@ public final class PreviewSession {
         let registry = try self.registry ?? configuration.makeRegistry()
         self.registry = registry
         fontFiles = Set(configuration.extraFonts)
-        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry)
+        let renderer = try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                            allowedPaths: configuration.allowedPaths)
         // The page shows the colours the variant paints.
         let colours = configuration.variant.settings(for: layout).colours
         state.print = colours == .print

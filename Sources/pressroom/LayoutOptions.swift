@@ -15,6 +15,9 @@ struct LayoutOptions: ParsableArguments {
     @Option(help: "Extra font files or folders to register (repeatable).")
     var font: [String] = []
 
+    @Option(name: .customLong("allow-path"), help: "A folder images may be read from besides the layouts folder (repeatable); layouts and data can name no other file.")
+    var allowPath: [String] = []
+
     @Option(help: "digital: PDF/A-3b with the layout's e-invoice (the default but for bench-peer); print: PDF/X-4 on press sheets (CMYK and spot colours, bleed, marks); plain: the bare PDF (bench-peer's default, as the peers write).")
     var variant: VariantName?
 
@@ -59,7 +62,7 @@ struct LayoutOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let registry = try Self.registry(adding: font)
-        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry)
+        return try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry, allowedPaths: allowPath)
     }
 }
 

@@ -37,6 +37,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "pdf (one file per record) or svg (one file per page, named <name>-<page number>.svg, glyphs as outlines).")
     var format: OutputFormat = .pdf
 
+    @Option(name: .customLong("max-field-size"), help: "The longest text one field of a record may hold, e.g. 256K (the default) or 2M; a record with a longer one is refused with its JSON path.")
+    var maxFieldSize: String?
+
+    @Option(name: .customLong("max-record-size"), help: "The largest record, e.g. 16M (the default); a larger record is refused and the batch goes on.")
+    var maxRecordSize: String?
+
     @Flag(help: "Flush each file to the disk before the next (slower); by default a batch is flushed once, at its end.")
     var durable = false
 
@@ -69,7 +75,10 @@ struct RenderCommand: ParsableCommand {
         }
         var progress = ProgressBar(total: Self.countRecords(data))
         let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
-        let records = try RecordReader(path: data)
+        var limits = DataLimits()
+        if let maxFieldSize { limits.fieldBytes = try Self.bytes(maxFieldSize, option: "--max-field-size") }
+        if let maxRecordSize { limits.recordBytes = try Self.bytes(maxRecordSize, option: "--max-record-size") }
+        let records = try RecordReader(path: data, limits: limits)
         let summary: BatchSummary
         do {
             summary = try batch.run(records, into: output) { step in
@@ -118,6 +127,16 @@ struct RenderCommand: ParsableCommand {
             return (try SVGFolderOutput(folder: output, colours: producer.variant.settings(for: renderer.layout).colours), "into \(output)/", nil)
         }
         return (try PDFFolderOutput(folder: output, durable: durable), "into \(output)/", nil)
+    }
+
+    /// "256K", "2M", "1G" or a number of bytes.
+    static func bytes(_ text: String, option: String) throws -> Int {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        guard let number = Int(unit == nil ? text : String(text.dropLast())), number > 0 else {
+            throw ValidationError("\(option) takes a size such as 256K, 16M or 1048576, not \(text)")
+        }
+        return number * (unit ?? 1)
     }
 
     /// Counts non-blank lines for the progress bar, reading the file in chunks so a batch of any

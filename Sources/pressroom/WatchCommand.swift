@@ -27,10 +27,11 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         Foundation.signal(SIGPIPE, SIG_IGN)
         let fonts = options.font
-        let configuration = PreviewConfiguration(
+        var configuration = PreviewConfiguration(
             layout: layout, layoutsDirectory: Self.absolute(options.directory(for: layout)), dataFile: Self.absolute(data),
             theme: options.theme, extraFonts: fonts.map(Self.absolute), variant: try options.outputVariant(),
             makeRegistry: { try LayoutOptions.registry(adding: fonts) })
+        configuration.allowedPaths = options.allowPath.map(Self.absolute)
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })
         // Kept for as long as the process runs (dispatchMain never returns).

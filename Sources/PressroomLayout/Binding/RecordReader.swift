@@ -15,23 +15,26 @@ public struct RecordReader: Sequence {
     public typealias Element = (number: Int, result: Result<DataValue, LayoutError>)
 
     public let path: String
+    public let limits: DataLimits
 
     /// Checks that the file can be read; `.resource` if not.
-    public init(path: String) throws(LayoutError) {
+    public init(path: String, limits: DataLimits = DataLimits()) throws(LayoutError) {
         do {
             _ = try FileBytes(path: path)
         } catch {
             throw LayoutError(.resource, "cannot read the data file \(path): \(error.reason)")
         }
         self.path = path
+        self.limits = limits
     }
 
-    public func makeIterator() -> Iterator { Iterator(path: path) }
+    public func makeIterator() -> Iterator { Iterator(path: path, limits: limits) }
 
     public struct Iterator: IteratorProtocol {
         private enum Layout { case undetermined, lines, values, list }
 
         private let path: String
+        private let limits: DataLimits
         private let file: FileBytes?
         private var openFailure: String?
         private var layout = Layout.undetermined
@@ -41,8 +44,9 @@ public struct RecordReader: Sequence {
         private var line = 1
         private var column = 1
 
-        init(path: String) {
+        init(path: String, limits: DataLimits) {
             self.path = path
+            self.limits = limits
             do {
                 file = try FileBytes(path: path)
             } catch {
@@ -140,9 +144,18 @@ public struct RecordReader: Sequence {
         /// Parses one record's bytes, which start at `line`:`column` of the file.
         private mutating func record(_ bytes: [UInt8], line: Int, column: Int) -> Element {
             records += 1
+            let at = SourceLocation(file: path, line: line, column: column)
+            if bytes.count > limits.recordBytes {
+                return (records, .failure(LayoutError(.data, "the record is \(DataLimits.describe(bytes.count)); the limit is \(DataLimits.describe(limits.recordBytes)) a record (--max-record-size)",
+                                                      at: at, record: records)))
+            }
             let parsed = bytes.withUnsafeBufferPointer { JSONParser.parseDocument($0, firstLine: line, firstColumn: column) }
             switch parsed {
             case .success(let value):
+                if let (field, size) = value.firstText(longerThan: limits.fieldBytes, path: "$") {
+                    return (records, .failure(LayoutError(.data, "this text is \(DataLimits.describe(size)); the limit is \(DataLimits.describe(limits.fieldBytes)) a field (--max-field-size)",
+                                                          at: at, dataPath: field, record: records)))
+                }
                 if case .object = value { return (records, .success(value)) }
                 return (records, .failure(LayoutError(.data, "a record is a JSON object {…}, not \(value.typeName == "list" ? "a list" : "a \(value.typeName)")",
                                                       at: SourceLocation(file: path, line: line, column: column),

@@ -20,11 +20,11 @@ final class RenderEnvironment {
     /// The last structure key's serial: keys are unique for the renderer's lifetime.
     var structureSerial = 0
 
-    init(library: LayoutLibrary, theme: Theme, registry: FontRegistry) {
+    init(library: LayoutLibrary, theme: Theme, registry: FontRegistry, allowedPaths: [String]) {
         self.library = library
         styles = StyleBook(theme: theme)
         text = TextSetter(typesetter: Typesetter(registry: registry))
-        images = ImageStore(directory: library.directory)
+        images = ImageStore(directory: library.directory, allowed: allowedPaths)
     }
 
     func component(_ use: ComponentUse) throws(LayoutError) -> Component {

@@ -26,7 +26,9 @@ public final class DocumentRenderer {
 
     /// Checks every reference of the layout (components, parameters, styles, colours) first, so
     /// a layout mistake is reported once, before any record.
-    public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry) throws(LayoutError) {
+    /// `allowedPaths`: folders images may also be read from, besides the layouts folder.
+    public init(library: LayoutLibrary, layout: Layout, theme: Theme, registry: FontRegistry,
+                allowedPaths: [String] = []) throws(LayoutError) {
         if let problem = library.problems(in: layout, theme: theme).first { throw problem }
         // The flow is set at the first page's width, so later pages must be at least as wide.
         let firstWidth = layout.page.size.width - layout.first.body.left - layout.first.body.right
@@ -38,7 +40,7 @@ public final class DocumentRenderer {
         self.layout = layout
         self.theme = theme
         self.library = library
-        environment = RenderEnvironment(library: library, theme: theme, registry: registry)
+        environment = RenderEnvironment(library: library, theme: theme, registry: registry, allowedPaths: allowedPaths)
     }
 
     /// Pages also carry `.source` marks naming the block and component behind each area: the
