@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomPreview"]),
+                                                          "PressroomSVG", "PressroomProduction", "PressroomImages"]),
     ],
     swiftLanguageModes: [.v6]
 )

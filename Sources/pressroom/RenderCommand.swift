@@ -43,6 +43,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("max-record-size"), help: "The largest record, e.g. 16M (the default); a larger record is refused and the batch goes on.")
     var maxRecordSize: String?
 
+    @Option(help: "Workers rendering at once, each on a core of its own (default: every core); the files are the same as with one. A combined file or SVG pages are rendered by one.")
+    var jobs: Int?
+
     @Flag(help: "Flush each file to the disk before the next (slower); by default a batch is flushed once, at its end.")
     var durable = false
 
@@ -73,11 +76,16 @@ struct RenderCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        var progress = ProgressBar(total: Self.countRecords(data))
-        let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
         var limits = DataLimits()
         if let maxFieldSize { limits.fieldBytes = try Self.bytes(maxFieldSize, option: "--max-field-size") }
         if let maxRecordSize { limits.recordBytes = try Self.bytes(maxRecordSize, option: "--max-record-size") }
+        var progress = ProgressBar(total: Self.countRecords(data))
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if workers > 1 && combine == nil && format == .pdf {
+            try runInParallel(producer, workers: workers, nameTemplate: nameTemplate, limits: limits, progress: &progress)
+            return
+        }
+        let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
         let records = try RecordReader(path: data, limits: limits)
         let summary: BatchSummary
         do {
@@ -97,6 +105,36 @@ struct RenderCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: unimposed)
             Console.error("Imposed by \(imposed.scheme.name) into \(imposed.path).")
         }
+        try report(summary, destination: destination)
+    }
+
+    /// One PDF per record, rendered by `workers` producers like `producer`, each on its own thread.
+    private func runInParallel(_ producer: DocumentProducer, workers: Int, nameTemplate: Template?, limits: DataLimits,
+                               progress: inout ProgressBar) throws {
+        let renderer = producer.renderer
+        let (library, layout, theme, variant, allowed) = (renderer.library, renderer.layout, renderer.theme, producer.variant, options.allowPath)
+        let registry = try LayoutOptions.registry(adding: options.font)
+        let parallel = ParallelBatchRenderer(jobs: workers, nameTemplate: nameTemplate) {
+            DocumentProducer(renderer: try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
+                                                            allowedPaths: allowed),
+                             variant: variant)
+        }
+        let summary: BatchSummary
+        do {
+            summary = try parallel.run(try RecordReader(path: data, limits: limits), folder: output, durable: durable) { step in
+                progress.update(done: step.done, failed: step.failed)
+            }
+        } catch {
+            progress.finish()
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        progress.finish()
+        try report(summary, destination: "into \(output)/ on \(workers) cores")
+    }
+
+    /// The summary line, and every failed record.
+    private func report(_ summary: BatchSummary, destination: String) throws {
         Console.error(String(format: "Rendered %d of %d records (%d pages) %@ in %.2f s (%.0f docs/s).",
                              summary.rendered, summary.total, summary.pages, destination, summary.seconds,
                              Double(summary.rendered) / max(summary.seconds, 1e-9)))

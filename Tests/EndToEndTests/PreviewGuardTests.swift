@@ -1,16 +1,19 @@
 // The watch preview's server keeps to its one user: requests naming another host are refused (DNS
 // rebinding), changes need the page's token and this server's origin, and a closed update stream
 // is dropped at the next heartbeat instead of holding its connection until the next change.
-// Driven with curl against a real server on 127.0.0.1.
+// Driven with curl against `pressroom watch` on 127.0.0.1.
 import Foundation
-import PressroomPreview
-import PressroomText
 import Testing
 
 private func curl(_ arguments: [String]) throws -> (status: String, body: String) {
-    let result = try ExternalTool.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "5"] + arguments)
+    let result = try ExternalTool.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "30"] + arguments)
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
     return (String(lines.last ?? ""), lines.dropLast().joined(separator: "\n"))
+}
+
+/// The open file descriptors of a process.
+private func descriptors(_ pid: Int32) -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
 }
 
 @Test(.timeLimit(.minutes(2))) func thePreviewServerAnswersOnlyItsOwnPage() async throws {
@@ -19,14 +22,22 @@ private func curl(_ arguments: [String]) throws -> (status: String, body: String
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = folder.appendingPathComponent("records.jsonl").path
     try FileManager.default.copyItem(atPath: Samples.root + "/Fixtures/records/invoices.jsonl", toPath: data)
-    let configuration = PreviewConfiguration(layout: "invoice", layoutsDirectory: Samples.root + "/Layouts", dataFile: data,
-                                             makeRegistry: { try FontRegistry.bundled() })
-    let preview = LivePreview(configuration: configuration, heartbeat: .milliseconds(200), log: { _ in })
-    let (ports, announce) = AsyncStream<Int>.makeStream()
-    let server = Task { try await preview.run(port: 0) { announce.yield($0) } }
-    defer { server.cancel() }
-    var iterator = ports.makeAsyncIterator()
-    let port = try #require(await iterator.next())
+
+    // `pressroom watch` as a user starts it, in a process of its own.
+    let watch = Process()
+    watch.executableURL = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom")
+    watch.arguments = ["watch", "invoice", "--data", data, "--layouts", Samples.root + "/Layouts", "--variant", "plain"]
+    let out = Pipe()
+    watch.standardOutput = out
+    watch.standardError = FileHandle.nullDevice
+    try watch.run()
+    defer { watch.terminate(); watch.waitUntilExit() }
+    var printed = ""
+    let deadline = Date().addingTimeInterval(60)
+    while !printed.contains("Preview: "), Date() < deadline {
+        printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+    }
+    let port = try #require(printed.firstMatch(of: /127\.0\.0\.1:([0-9]+)/)?.output.1, "\(printed)")
     let base = "http://127.0.0.1:\(port)"
 
     let page = try curl([base + "/"])
@@ -39,22 +50,25 @@ private func curl(_ arguments: [String]) throws -> (status: String, body: String
             "a change from another origin")
     #expect(try curl(["-X", "POST", "-H", "X-Pressroom-Token: \(token)", "-H", "Origin: http://127.0.0.1:\(port)", base + "/record/2"]).status == "202")
 
-    // Five tabs open the update stream and close after a second; the heartbeat finds them gone.
-    let streams = try (0..<5).map { _ in
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-s", "-N", "--max-time", "1", base + "/events"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return process
+    // Twenty tabs open the update stream, then close; the heartbeat (every ten seconds) finds
+    // them gone and their connections are closed: the descriptors come back.
+    let before = descriptors(watch.processIdentifier)
+    // The tabs: twenty streams that hang up by themselves after eight seconds.
+    let tabs = Process()
+    tabs.executableURL = URL(fileURLWithPath: "/bin/bash")
+    tabs.arguments = ["-c", "for i in $(seq 20); do curl -s -N --max-time 8 \"$0\" > /dev/null & done; wait", base + "/events"]
+    try tabs.run()
+    var opened = descriptors(watch.processIdentifier)
+    for _ in 0..<14 where opened < before + 20 {
+        try await Task.sleep(for: .milliseconds(500))
+        opened = descriptors(watch.processIdentifier)
     }
-    try await Task.sleep(for: .milliseconds(500))
-    #expect(preview.subscriberCount >= 5, "the streams are open")
-    for stream in streams { stream.waitUntilExit() }
-    var open = preview.subscriberCount
-    for _ in 0..<30 where open > 0 {
-        try await Task.sleep(for: .milliseconds(100))
-        open = preview.subscriberCount
+    #expect(opened >= before + 20, "the streams are open")
+    tabs.waitUntilExit()
+    var open = descriptors(watch.processIdentifier)
+    for _ in 0..<50 where open > before + 2 {
+        try await Task.sleep(for: .milliseconds(500))
+        open = descriptors(watch.processIdentifier)
     }
-    #expect(open == 0, "closed streams are dropped at the next heartbeat")
+    #expect(open <= before + 2, "closed streams keep \(open - before) descriptors open")
 }

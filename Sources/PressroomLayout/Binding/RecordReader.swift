@@ -11,7 +11,7 @@
 ///
 /// Records are numbered from 1 in the order they come (blank lines do not count); errors carry
 /// that number and the file, line and column. Each record must be a JSON object.
-public struct RecordReader: Sequence {
+public struct RecordReader: Sequence, Sendable {
     public typealias Element = (number: Int, result: Result<DataValue, LayoutError>)
 
     public let path: String
