@@ -117,3 +117,21 @@ private let czechIBAN = "CZ65 0800 0000 1920 0014 5399"
     let symbol = try code.symbol()
     #expect(symbol.columns >= 21 && symbol.columns <= 69)
 }
+
+/// An amount too large for a payment code says so and names the limit, instead of calling a
+/// number "not a decimal number"; a huge value is cut in the message.
+@Test func anAmountTooLargeIsToldAsSuch() throws {
+    do {
+        _ = try PaymentAmount("1000000000000000")
+        Issue.record("10^15 was accepted")
+    } catch {
+        #expect("\(error)".contains("too large") && "\(error)".contains("999,999,999.99") && !"\(error)".contains("not a decimal"), "\(error)")
+    }
+    #expect(try PaymentAmount("000123.40").text == "123.40", "leading zeros are not digits too many")
+    do {
+        _ = try PaymentAmount(String(repeating: "9", count: 2_000_000))
+        Issue.record("two million digits were accepted")
+    } catch {
+        #expect("\(error)".count < 300, "the value is cut in the message")
+    }
+}

@@ -54,3 +54,18 @@ private func render(_ picture: String, library: LayoutLibrary, allowing: [String
     #expect(!messages[0].contains("/etc") && !messages[0].contains(outside.path))
     #expect(try render(outside.path + "/secret.png", library: library, allowing: [outside.path]).count == 1, "a folder the caller allows")
 }
+
+/// One broken theme file breaks only the layouts that use that theme: the others load and render,
+/// and asking for the broken one gives its error at its line.
+@Test func aBrokenThemeBreaksOnlyItsLayouts() throws {
+    let library = try library(with: pictureLayout, named: "picture", files: ["themes/broken.yaml": "theme: broken\ncolours: [unclosed\n"])
+    #expect(library.brokenThemes.keys.sorted() == ["broken"])
+    let invoice = try library.layout(named: "invoice")
+    _ = try library.theme(named: invoice.theme)
+    do {
+        _ = try library.theme(named: "broken")
+        Issue.record("the broken theme loaded")
+    } catch {
+        #expect(error.location?.file == "themes/broken.yaml" && error.kind == .syntax, "\(error)")
+    }
+}

@@ -10,9 +10,16 @@ private func layoutError(_ yaml: String) throws -> LayoutError {
     return try #require(try folder.layoutError("test"))
 }
 
-/// The error loading a folder whose `themes/brand.yaml` is `yaml` throws.
+/// The error of a folder whose `themes/brand.yaml` is `yaml`: the library loads (other themes
+/// and their layouts are unaffected), and asking for the theme gives the error.
 private func themeError(_ yaml: String) throws -> LayoutError {
-    try #require(try LayoutsFolder(["themes/brand.yaml": yaml]).libraryError())
+    let library = try LayoutsFolder(["themes/brand.yaml": yaml]).library()
+    do {
+        _ = try library.theme(named: "brand")
+        return try #require(nil as LayoutError?, "the broken theme loaded")
+    } catch let error as LayoutError {
+        return error
+    }
 }
 
 @Test func aTypoInAKeyIsReportedAtTheKeyWithTheNearKey() throws {

@@ -13,16 +13,21 @@ public struct PaymentAmount: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let whole = parts.first.map(String.init) ?? ""
         let fraction = parts.count > 1 ? String(parts[1]) : ""
-        guard parts.count <= 2, !whole.isEmpty, whole.count <= 12, whole.allSatisfy(\.isASCIIDigit),
+        // Shown at most 40 characters long: the value comes from the data, which may hold anything.
+        let shown = written.count <= 40 ? written : String(written.prefix(39)) + "…"
+        guard parts.count <= 2, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
               fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else {
-            throw .invalid(.amount, "the amount `\(written)` is not a decimal number such as `1234.50` (a point before the decimals, no thousands separators, no currency)")
+            throw .invalid(.amount, "the amount `\(shown)` is not a decimal number such as `1234.50` (a point before the decimals, no thousands separators, no currency)")
+        }
+        guard whole.drop(while: { $0 == "0" }).count <= Self.wholeDigits else {
+            throw .invalid(.amount, "the amount `\(shown)` is too large for a payment code: it carries at most \(Self.wholeDigits) digits before the point (999,999,999.99)")
         }
         guard fraction.dropFirst(2).allSatisfy({ $0 == "0" }) else {
-            throw .invalid(.amount, "the amount `\(written)` has more than two decimals; payment codes carry at most two (round it first)")
+            throw .invalid(.amount, "the amount `\(shown)` has more than two decimals; payment codes carry at most two (round it first)")
         }
-        let cents = Int(whole)! * 100 + Int((fraction.prefix(2) + "00").prefix(2))!
+        let cents = (Int(whole.drop(while: { $0 == "0" })) ?? 0) * 100 + Int((fraction.prefix(2) + "00").prefix(2))!
         guard cents > 0 else {
-            throw .invalid(.amount, "the amount `\(written)` is not positive; a payment code asks for at least 0.01 (skip the block with `if:` when nothing is due)")
+            throw .invalid(.amount, "the amount `\(shown)` is not positive; a payment code asks for at least 0.01 (skip the block with `if:` when nothing is due)")
         }
         hundredths = cents
     }
@@ -36,6 +41,10 @@ public struct PaymentAmount: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { text }
+
+    /// EPC069-12's amount is at most 999999999.99 (the tighter of the two standards; SPAYD's `AM`
+    /// holds ten characters).
+    static let wholeDigits = 9
 }
 
 extension String {

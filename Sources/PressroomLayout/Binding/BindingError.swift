@@ -13,12 +13,12 @@ struct MissingField {
     var parent: DataValue
 
     func error(at location: SourceLocation) -> LayoutError {
-        let written = reference.description
-        let missingPart = reference.text(upTo: resolvedComponents)
+        let written = BindingError.shown(reference.description)
+        let missingPart = BindingError.shown(reference.text(upTo: resolvedComponents))
         var message = "`\(written)` is not in the record"
         if missingPart != written { message = "`\(written)` cannot be read: `\(missingPart)` is not in the record" }
         if resolvedComponents > 0 {
-            let parentText = reference.text(upTo: resolvedComponents - 1)
+            let parentText = BindingError.shown(reference.text(upTo: resolvedComponents - 1))
             switch (parent, reference.components[resolvedComponents - 1]) {
             case (.null, _): message += " (`\(parentText)` is null)"
             case (.array(let elements), .index): message += " (`\(parentText)` has \(elements.count) element\(elements.count == 1 ? "" : "s"))"
@@ -34,15 +34,21 @@ enum BindingError {
     /// A value that is not the kind the layout needs there.
     static func wrongType(_ bound: BoundValue, expression: Expression, expected: String, at location: SourceLocation,
                           hint: String) -> LayoutError {
-        LayoutError(.wrongType, "`\(expression)` is \(describe(bound.value)), not \(expected): \(hint)",
+        LayoutError(.wrongType, "`\(shown("\(expression)"))` is \(describe(bound.value)), not \(expected): \(hint)",
                     at: location, dataPath: bound.path?.description)
     }
 
     /// A value a formatter cannot format ("abc" as money, "15.3.2026" as an ISO date).
     static func format(_ bound: BoundValue, expression: Expression, filter: String, at location: SourceLocation,
                        problem: String) -> LayoutError {
-        LayoutError(.format, "`\(expression)` is \(describe(bound.value)); `\(filter)` \(problem)",
+        LayoutError(.format, "`\(shown("\(expression)"))` is \(describe(bound.value)); `\(filter)` \(problem)",
                     at: location, dataPath: bound.path?.description)
+    }
+
+    /// An expression or reference as a message shows it: at most `limit` characters, so a
+    /// 20 KB expression makes a readable error.
+    static func shown(_ text: String, limit: Int = 80) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// "the text \"abc\"", "a list of 3", "the number 12.5": enough to recognise the value.

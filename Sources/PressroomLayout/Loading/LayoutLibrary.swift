@@ -6,6 +6,9 @@ public final class LayoutLibrary: Sendable {
     public let directory: String
     public let components: [String: Component]
     public let themes: [String: Theme]
+    /// Theme files that could not be read, by file name without extension: a broken theme
+    /// breaks only the layouts that ask for it (`theme(named:)` gives its error).
+    public let brokenThemes: [String: LayoutError]
     public let labels: LabelTable
     /// Every file the library read (components, themes, labels), as full paths: a layout
     /// rendered with this library depends on each of them.
@@ -39,8 +42,13 @@ public final class LayoutLibrary: Sendable {
             }
             components[component.name] = component
         }
+        var brokenThemes: [String: LayoutError] = [:]
         for (path, file) in yamlFiles(in: "themes") {
-            let theme = try ThemeLoader.theme(try YAMLDocument.read(path: path, file: file))
+            let theme: Theme
+            do { theme = try ThemeLoader.theme(try YAMLDocument.read(path: path, file: file)) } catch {
+                brokenThemes[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] = error
+                continue
+            }
             if let earlier = themes[theme.name] { throw Self.duplicate("theme", theme.name, at: theme.location, earlier: earlier.location) }
             themes[theme.name] = theme
         }
@@ -56,6 +64,7 @@ public final class LayoutLibrary: Sendable {
         }
         self.components = components
         self.themes = themes
+        self.brokenThemes = brokenThemes
         self.labels = LabelTable(tables)
         self.files = files
     }
@@ -84,6 +93,9 @@ public final class LayoutLibrary: Sendable {
 
     public func theme(named name: String) throws(LayoutError) -> Theme {
         if let theme = themes[name] { return theme }
+        // The theme's own file is broken: its error, at its line, is the answer.
+        if let broken = brokenThemes[name] { throw broken }
+        if brokenThemes.count == 1, let only = brokenThemes.values.first { throw only }
         let names = themes.keys.sorted()
         let near = Suggestion.closest(to: name, in: names).map { "did you mean `\($0)`? " } ?? ""
         let listed = names.isEmpty ? "\(directory)/themes has none" : "the themes are \(Suggestion.list(names))"
