@@ -15,8 +15,6 @@ public final class CombinedPDF {
     private let settings: PDFSettings
     private let cache: PDFWriterCache
     private var tagged: Bool { settings.tagged }
-    /// Profiles locate their violations by the pages' source marks.
-    private var recordsSources: Bool { !settings.profiles.isEmpty }
 
     /// `info`: the file's own title and creator (records keep theirs in the outline).
     public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache()) {
@@ -33,13 +31,9 @@ public final class CombinedPDF {
     /// put back afterwards).
     @discardableResult
     public func append(_ record: DataValue, with renderer: DocumentRenderer, outlineTitle: String? = nil) throws -> Int {
-        let (wasTagged, recordedSources) = (renderer.tagged, renderer.recordsSources)
-        defer { (renderer.tagged, renderer.recordsSources) = (wasTagged, recordedSources) }
-        renderer.tagged = tagged
-        renderer.recordsSources = recordedSources || recordsSources
         let preamble = try renderer.preamble(for: record)
         let buffer = PageCollector()
-        try renderer.render(preamble, into: buffer)
+        try renderer.marking(for: settings) { renderer in try renderer.render(preamble, into: buffer) }
         var pages = buffer.pages
         if tagged { pages = Self.inPart(pages, language: preamble.locale) }
         let first = writer.pageCount

@@ -21,19 +21,18 @@ public final class DocumentProducer {
     /// profiles are checked when the document ends.
     /// Throws `LayoutError` (the record or layout), `ConformanceRefusal` (a declared profile is
     /// broken), or a PDF writer error.
-    public func document(for record: DataValue) throws -> RenderedDocument {
+    /// `preamble`: the record's, when the caller has bound it already (to name the document).
+    public func document(for record: DataValue, preamble: DocumentRenderer.Preamble? = nil) throws -> RenderedDocument {
         let layout = renderer.layout
         let settings = variant.settings(for: layout)
         let attachments = try variant.attachments(for: record, layout: layout)
-        // The renderer marks what the variant needs (kept as it was afterwards, for a preview that
-        // shares it): structure when tagged, sources to locate profile violations.
-        let (wasTagged, recordedSources) = (renderer.tagged, renderer.recordsSources)
-        defer { (renderer.tagged, renderer.recordsSources) = (wasTagged, recordedSources) }
-        renderer.tagged = settings.tagged
-        renderer.recordsSources = recordedSources || !settings.profiles.isEmpty
         let sink = PDFPageSink(settings: settings, cache: cache, attachments: attachments)
         let laidOut: LaidOutDocument
-        do { laidOut = try renderer.render(record, into: sink) } catch var refusal as ConformanceRefusal {
+        do {
+            laidOut = try renderer.marking(for: settings) { renderer in
+                try renderer.render(try preamble ?? renderer.preamble(for: record), into: sink)
+            }
+        } catch var refusal as ConformanceRefusal {
             // What belongs to the document as a whole (its title, its language) is the layout's.
             let location = layout.location
             for index in refusal.violations.indices where refusal.violations[index].location == nil && refusal.violations[index].page == nil {
@@ -49,5 +48,18 @@ public final class DocumentProducer {
     /// A file for many records, written with the variant's combined settings.
     public func combinedDocument(info: DocumentInfo) -> CombinedPDF {
         CombinedPDF(info: info, settings: variant.combinedSettings(for: renderer.layout), cache: cache)
+    }
+}
+
+extension DocumentRenderer {
+    /// Runs `body` with the renderer marking what documents of `settings` need: structure when
+    /// they are tagged, sources where profiles locate their violations. Its own settings are put
+    /// back afterwards (a preview shares its renderer with the PDF download).
+    func marking<T>(for settings: PDFSettings, _ body: (DocumentRenderer) throws -> T) rethrows -> T {
+        let (wasTagged, recordedSources) = (tagged, recordsSources)
+        defer { (tagged, recordsSources) = (wasTagged, recordedSources) }
+        tagged = settings.tagged
+        recordsSources = recordedSources || !settings.profiles.isEmpty
+        return try body(self)
     }
 }

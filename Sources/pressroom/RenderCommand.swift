@@ -80,21 +80,20 @@ struct RenderCommand: ParsableCommand {
         if let maxFieldSize { limits.fieldBytes = try Self.bytes(maxFieldSize, option: "--max-field-size") }
         if let maxRecordSize { limits.recordBytes = try Self.bytes(maxRecordSize, option: "--max-record-size") }
         var progress = ProgressBar(total: Self.countRecords(data))
-        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        if workers > 1 && combine == nil && format == .pdf {
-            try runInParallel(producer, workers: workers, nameTemplate: nameTemplate, limits: limits, progress: &progress)
-            return
-        }
-        let batch = BatchRenderer(producer: producer, nameTemplate: nameTemplate)
         let records = try RecordReader(path: data, limits: limits)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // One PDF per record renders on every core; a combined file or SVG pages on one.
+        let parallel = workers > 1 && combine == nil && format == .pdf
         let summary: BatchSummary
         do {
-            summary = try batch.run(records, into: output) { step in
-                progress.update(done: step.done, failed: step.failed)
-            }
+            summary = parallel
+                ? try parallelRenderer(like: producer, workers: workers, nameTemplate: nameTemplate)
+                    .run(records, folder: self.output, durable: durable) { progress.update(done: $0.done, failed: $0.failed) }
+                : try BatchRenderer(producer: producer, nameTemplate: nameTemplate)
+                    .run(records, into: output) { progress.update(done: $0.done, failed: $0.failed) }
         } catch {
             progress.finish()
-            Console.error("error: \(error.failure)")
+            Console.error("error: \((error as? BatchFailure)?.failure.description ?? "\(error)")")
             throw ExitCode(2)
         }
         progress.finish()
@@ -105,32 +104,19 @@ struct RenderCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: unimposed)
             Console.error("Imposed by \(imposed.scheme.name) into \(imposed.path).")
         }
-        try report(summary, destination: destination)
+        try report(summary, destination: parallel ? "\(destination) on \(workers) cores" : destination)
     }
 
-    /// One PDF per record, rendered by `workers` producers like `producer`, each on its own thread.
-    private func runInParallel(_ producer: DocumentProducer, workers: Int, nameTemplate: Template?, limits: DataLimits,
-                               progress: inout ProgressBar) throws {
+    /// A renderer of `workers` threads, each with a producer like `producer` of its own.
+    private func parallelRenderer(like producer: DocumentProducer, workers: Int, nameTemplate: Template?) throws -> ParallelBatchRenderer {
         let renderer = producer.renderer
         let (library, layout, theme, variant, allowed) = (renderer.library, renderer.layout, renderer.theme, producer.variant, options.allowPath)
         let registry = try LayoutOptions.registry(adding: options.font)
-        let parallel = ParallelBatchRenderer(jobs: workers, nameTemplate: nameTemplate) {
+        return ParallelBatchRenderer(jobs: workers, nameTemplate: nameTemplate) {
             DocumentProducer(renderer: try DocumentRenderer(library: library, layout: layout, theme: theme, registry: registry,
                                                             allowedPaths: allowed),
                              variant: variant)
         }
-        let summary: BatchSummary
-        do {
-            summary = try parallel.run(try RecordReader(path: data, limits: limits), folder: output, durable: durable) { step in
-                progress.update(done: step.done, failed: step.failed)
-            }
-        } catch {
-            progress.finish()
-            Console.error("error: \(error)")
-            throw ExitCode(2)
-        }
-        progress.finish()
-        try report(summary, destination: "into \(output)/ on \(workers) cores")
     }
 
     /// The summary line, and every failed record.

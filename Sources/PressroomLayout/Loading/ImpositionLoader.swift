@@ -28,12 +28,12 @@ enum ImpositionLoader {
         let kind = try kindValue.choice(KeyValuePairs(dictionaryLiteral: ("n-up", ImpositionScheme.Kind.nUp), ("step-and-repeat", .stepAndRepeat),
                                                       ("cut-and-stack", .cutAndStack), ("booklet", .booklet),
                                                       ("work-and-turn", .workAndTurn), ("work-and-tumble", .workAndTumble)))
-        var sheet = try size(try map.required("sheet", in: "an imposition scheme", example: "sheet: SRA3"))
+        var sheet = try PageLoader.paperSize(try map.required("sheet", in: "an imposition scheme", example: "sheet: SRA3"), names: sheetSizes)
         if try map.optional("landscape", { v throws(LayoutError) in try v.bool() }) ?? false, sheet.height > sheet.width {
             sheet = Size(width: sheet.height, height: sheet.width)
         }
         let cellValue = try map.required("cell", in: "an imposition scheme", example: "cell: A5")
-        let cell = try size(cellValue)
+        let cell = try PageLoader.paperSize(cellValue, names: sheetSizes)
         let gridValue = try map.required("grid", in: "an imposition scheme", example: "grid: [2, 1]  # columns, rows")
         let grid = try gridValue.list()
         guard grid.count == 2 else { throw gridValue.wrongShape("[columns, rows]") }
@@ -67,7 +67,7 @@ enum ImpositionLoader {
         let gridHeight = Double(rows) * cell.height + Double(rows - 1) * gap.1
         let roomWidth = sheet.width - margins.1 - margins.3, roomHeight = sheet.height - margins.0 - margins.2
         if gridWidth > roomWidth + 0.01 || gridHeight > roomHeight + 0.01 {
-            throw gridValue.error(.invalidValue, "\(columns) × \(rows) cells of \(mm(cell.width)) × \(mm(cell.height)) with their gaps take \(mm(gridWidth)) × \(mm(gridHeight)), but the sheet has \(mm(roomWidth)) × \(mm(roomHeight)) inside its margins; use fewer cells, a larger sheet (or `landscape: true`) or smaller margins")
+            throw gridValue.error(.invalidValue, "\(columns) × \(rows) cells of \(Paginator.mm(cell.width)) × \(Paginator.mm(cell.height)) with their gaps take \(Paginator.mm(gridWidth)) × \(Paginator.mm(gridHeight)), but the sheet has \(Paginator.mm(roomWidth)) × \(Paginator.mm(roomHeight)) inside its margins; use fewer cells, a larger sheet (or `landscape: true`) or smaller margins")
         }
         switch kind {
         case .booklet where columns != 2 || rows != 1:
@@ -79,20 +79,6 @@ enum ImpositionLoader {
         default: break
         }
         return scheme
-    }
-
-    private static func size(_ value: YAMLValue) throws(LayoutError) -> Size {
-        if case .sequence = value.node {
-            let (width, height) = try value.lengthPair("[width, height]")
-            guard width > 0, height > 0 else { throw value.error(.invalidValue, "a size needs a width and a height above zero") }
-            return Size(width: width, height: height)
-        }
-        return try value.choice(sheetSizes)
-    }
-
-    private static func mm(_ points: Double) -> String {
-        let value = (points * 25.4 / 72 * 10).rounded() / 10
-        return value == value.rounded() ? "\(Int(value)) mm" : "\(value) mm"
     }
 }
 

@@ -40,13 +40,14 @@ enum PageLoader {
         return Pages(setup: setup, first: first, following: following)
     }
 
-    static func paperSize(_ value: YAMLValue) throws(LayoutError) -> Size {
+    /// A paper name from `names` or `[width, height]`.
+    static func paperSize(_ value: YAMLValue, names: KeyValuePairs<String, Size> = paperSizes) throws(LayoutError) -> Size {
         if case .sequence = value.node {
             let (width, height) = try value.lengthPair("[width, height]")
-            guard width > 0, height > 0 else { throw value.error(.invalidValue, "a page size needs a width and a height above zero") }
+            guard width > 0, height > 0 else { throw value.error(.invalidValue, "a size needs a width and a height above zero") }
             return Size(width: width, height: height)
         }
-        return try value.choice(paperSizes)
+        return try value.choice(names)
     }
 
     private static func template(_ value: YAMLValue, size: Size) throws(LayoutError) -> PageTemplate {

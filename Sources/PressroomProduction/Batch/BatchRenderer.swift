@@ -68,9 +68,14 @@ public final class BatchRenderer {
 
     /// The record's name before it is made unique.
     private func name(of record: DataValue, number: Int) throws(LayoutError) -> String {
-        let preamble = try producer.renderer.preamble(for: record)
-        if let nameTemplate { return try preamble.render(nameTemplate) }
-        return preamble.fileName ?? fallbackName(number)
+        try Self.name(of: try producer.renderer.preamble(for: record), template: nameTemplate, fallback: fallbackName(number))
+    }
+
+    /// A document's name before it is made unique: the template bound to the record, else the
+    /// layout's `file-name`, else `fallback`.
+    static func name(of preamble: DocumentRenderer.Preamble, template: Template?, fallback: String) throws(LayoutError) -> String {
+        if let template { return try preamble.render(template) }
+        return preamble.fileName ?? fallback
     }
 }
 

@@ -85,8 +85,8 @@ public struct ParallelBatchRenderer: Sendable {
         do {
             let record = try entry.get()
             let preamble = try producer.renderer.preamble(for: record)
-            let name = try template.map { try preamble.render($0) } ?? preamble.fileName ?? BatchNames.numbered(number)
-            let document = try producer.document(for: record)
+            let name = try BatchRenderer.name(of: preamble, template: template, fallback: BatchNames.numbered(number))
+            let document = try producer.document(for: record, preamble: preamble)
             return Outcome(number: number, result: .success((document.bytes, document.pageCount, name)))
         } catch {
             return Outcome(number: number, result: .failure(RecordFailure(error)))

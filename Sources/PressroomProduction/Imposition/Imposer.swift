@@ -56,8 +56,8 @@ public struct Imposer: Sendable {
 
     /// Crop marks on every cut line, outside the grid, and the sheet's label in the bottom margin.
     private func marks(side: ImpositionPlan.Side, cells: [Rect], source: String) -> [PageItem] {
-        let colour = Swatch(screen: .black, print: .spot(SpotColour(name: "All", cyan: 1, magenta: 1, yellow: 1, black: 1), tint: 1))
-        let stroke = Stroke(colour: colour, width: 0.25)
+        let colour = PrinterMarks.registration
+        let stroke = Stroke(colour: colour, width: PrinterMarks.hairline)
         let offset = Length.mm(2).points, length = Length.mm(5).points
         let left = cells.map(\.minX).min() ?? 0, right = cells.map(\.maxX).max() ?? 0
         let top = cells.map(\.minY).min() ?? 0, bottom = cells.map(\.maxY).max() ?? 0
