@@ -33,7 +33,7 @@ public final class CombinedPDF {
     public func append(_ record: DataValue, with renderer: DocumentRenderer, outlineTitle: String? = nil) throws -> Int {
         let preamble = try renderer.preamble(for: record)
         let buffer = PageCollector()
-        try renderer.marking(for: settings) { renderer in try renderer.render(preamble, into: buffer) }
+        _ = try renderer.marking(for: settings) { renderer in try renderer.render(preamble, into: buffer) }
         var pages = buffer.pages
         if tagged { pages = Self.inPart(pages, language: preamble.locale) }
         let first = writer.pageCount
