@@ -43,12 +43,44 @@ import Testing
         #expect(cmap.contains("<00FC> <D83DDE00>"), "a character beyond the BMP maps to its surrogate pair")
     }
 
+    /// A file handed to a stream as it is written is the same file, byte for byte, identifier
+    /// included, and the writer keeps only its window in memory.
+    @Test func streamedFileIsTheFileInMemory() throws {
+        final class Collected: PDFByteStream {
+            var bytes: [UInt8] = []
+            var largestWrite = 0
+            func write(_ chunk: UnsafeRawBufferPointer) throws {
+                bytes.append(contentsOf: chunk)
+                largestWrite = max(largestWrite, chunk.count)
+            }
+        }
+        func build(_ file: PDFFileWriter) throws -> [UInt8] {
+            let catalog = file.allocate(), pages = file.allocate()
+            for index in 0..<700 {
+                // Sizes that are not multiples of 8, incompressible enough to grow the file.
+                let data = (0..<(4_001 + index % 13)).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761 &+ index) >> 7) }
+                file.writeStream(file.allocate(), data: data, compress: false)
+                file.write(file.allocate(), .dictionary(["Index": .integer(index)]))
+            }
+            file.write(pages, .dictionary(["Type": PDFName("Pages").object, "Kids": .array([]), "Count": 0]))
+            file.write(catalog, .dictionary(["Type": PDFName("Catalog").object, "Pages": pages.object]))
+            return try file.finish(root: catalog, info: nil)
+        }
+        let inMemory = try build(PDFFileWriter())
+        let stream = Collected()
+        let returned = try build(PDFFileWriter(stream: stream))
+        #expect(returned.isEmpty)
+        #expect(inMemory.count > 2_500_000)
+        #expect(stream.bytes == inMemory)
+        #expect(stream.largestWrite < 1_100_000, "the writer hands over its window, not the file")
+    }
+
     @Test func crossReferenceStreamCoversEveryObject() throws {
         let file = PDFFileWriter()
         let catalog = file.allocate(), pages = file.allocate()
         file.write(pages, .dictionary(["Type": PDFName("Pages").object, "Kids": .array([]), "Count": 0]))
         file.write(catalog, .dictionary(["Type": PDFName("Catalog").object, "Pages": pages.object]))
-        let bytes = file.finish(root: catalog, info: nil)
+        let bytes = try file.finish(root: catalog, info: nil)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-1.7\n%"))
         #expect(bytes[10] > 127, "the binary comment marks the file as binary")

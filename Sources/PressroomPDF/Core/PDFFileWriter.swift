@@ -1,6 +1,8 @@
 // Lays out a PDF file: header, indirect objects (small ones packed into object streams, §7.5.7),
 // streams, and a cross-reference stream with the trailer entries (§7.5.8). Objects are numbered
-// in the order they are allocated, so the same sequence of calls gives the same bytes.
+// in the order they are allocated, so the same sequence of calls gives the same bytes. Given a
+// `PDFByteStream`, finished objects leave memory as the file grows (a print batch of any length
+// in a window of a few MiB); the bytes are the same either way.
 
 public final class PDFFileWriter {
     public struct Options: Sendable {
@@ -31,14 +33,25 @@ public final class PDFFileWriter {
     private let compressor: FlateCompressor
     private var finished = false
     let clock: PhaseClock?
+    /// Where finished bytes go (nil: the file is kept whole in memory and returned by `finish`).
+    private let stream: (any PDFByteStream)?
+    /// Bytes already handed to `stream`; `output` holds what follows them.
+    private var streamed = 0
+    /// The file identifier's hash over the streamed bytes.
+    private var streamedHash = DocumentHash()
+    private var streamFailure: (any Error)?
+    /// `output` is handed to the stream once it holds this much.
+    static let streamingWindow = 1 << 20
 
-    public convenience init(options: Options = Options()) {
-        self.init(options: options, compressor: FlateCompressor())
+    /// `stream`: where the file's bytes go as they are written; `finish` then returns nothing.
+    public convenience init(options: Options = Options(), stream: (any PDFByteStream)? = nil) {
+        self.init(options: options, compressor: FlateCompressor(), stream: stream)
     }
 
-    init(options: Options, compressor: FlateCompressor) {
+    init(options: Options, compressor: FlateCompressor, stream: (any PDFByteStream)? = nil) {
         self.options = options
         self.compressor = compressor
+        self.stream = stream
         clock = options.measuresPhases ? PhaseClock() : nil
         // §7.5.2: the header, then a comment with bytes above 127 so tools treat the file as binary.
         output.append("%PDF-1.7\n%")
@@ -63,6 +76,7 @@ public final class PDFFileWriter {
             beginTopLevel(reference)
             output.append(object: object)
             output.append("\nendobj\n")
+            streamIfFull()
         }
     }
 
@@ -97,6 +111,24 @@ public final class PDFFileWriter {
         output.append("\nstream\n")
         output.append(payload)
         output.append("\nendstream\nendobj\n")
+        streamIfFull()
+    }
+
+    /// The offset in the file of the next byte written.
+    private var position: Int { streamed + output.count }
+
+    /// Hands the window to the stream once it is full. A multiple of 8 bytes goes, so the file
+    /// identifier's hash (over 8-byte words) is what it would be over the whole file in memory.
+    private func streamIfFull() {
+        guard let stream, output.count >= Self.streamingWindow, streamFailure == nil else { return }
+        let count = output.count & ~7
+        output.bytes.withUnsafeBytes { raw in
+            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
+            streamedHash.update(chunk)
+            do { try stream.write(chunk) } catch { streamFailure = error }
+        }
+        output.bytes.removeSubrange(0..<count)
+        streamed += count
     }
 
     /// Runs `body` as part of `phase` when phases are measured.
@@ -107,7 +139,7 @@ public final class PDFFileWriter {
     }
 
     private func beginTopLevel(_ reference: PDFReference) {
-        entries[reference.number] = .offset(output.count)
+        entries[reference.number] = .offset(position)
         output.append(integer: reference.number)
         output.append(" 0 obj\n")
     }
@@ -134,21 +166,22 @@ public final class PDFFileWriter {
         writeStream(streamReference, dictionary, data: data.bytes)
     }
 
-    /// Writes the cross-reference stream and trailer and returns the whole file.
-    public func finish(root: PDFReference, info: PDFReference?, extraTrailer: PDFDictionary = PDFDictionary()) -> [UInt8] {
+    /// Writes the cross-reference stream and trailer and returns the whole file; with a stream,
+    /// hands it the rest of the file and returns nothing. Throws what the stream threw.
+    public func finish(root: PDFReference, info: PDFReference?, extraTrailer: PDFDictionary = PDFDictionary()) throws -> [UInt8] {
         precondition(!finished, "finish called twice")
         finished = true
         flushObjectStream()
         let xrefReference = allocate()
-        let xrefOffset = output.count
+        let xrefOffset = position
         entries[xrefReference.number] = .offset(xrefOffset)
         for (index, entry) in entries.enumerated() where index > 0 {
             if case .free = entry { preconditionFailure("object \(index) was allocated but never written") }
         }
 
         // §14.4: a file identifier from the content itself, so it is the same for the same document.
-        var idHash = DocumentHash()
-        idHash.update(output.bytes)
+        var idHash = streamedHash
+        output.bytes.withUnsafeBytes { idHash.update($0) }
         let id = PDFObject.hexString(idHash.digest())
 
         let offsetWidth = xrefOffset > 0xFF_FFFF ? 4 : 3
@@ -178,7 +211,12 @@ public final class PDFFileWriter {
         output.append(integer: xrefOffset)
         output.append("\n%%EOF\n")
         clock?.stop()
-        return output.bytes
+        guard let stream else { return output.bytes }
+        if let streamFailure { throw streamFailure }
+        try output.bytes.withUnsafeBytes { try stream.write($0) }
+        streamed += output.count
+        output.bytes = []
+        return []
     }
 
     private func appendBigEndian(_ bytes: inout [UInt8], _ value: Int, width: Int) {
@@ -194,18 +232,20 @@ struct DocumentHash {
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    mutating func update(_ raw: UnsafeRawBufferPointer) {
         var a = self.a, b = self.b
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-                a = (a ^ word) &* 0x0000_0100_0000_01B3
-                b = (b ^ word) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
-            }
-            for byte in raw[(words * 8)...] {
-                a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
-            }
+        let words = raw.count / 8
+        for index in 0..<words {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            a = (a ^ word) &* 0x0000_0100_0000_01B3
+            b = (b ^ word) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
+        }
+        for byte in raw[(words * 8)...] {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (b >> 29)
         }
         self.a = a
         self.b = b

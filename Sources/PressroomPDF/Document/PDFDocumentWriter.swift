@@ -61,10 +61,12 @@ public final class PDFDocumentWriter {
     /// off the printed area).
     /// `rgbImages`: a profile that RGB images without one of their own are tagged with
     /// (ICCBased), where device RGB is not allowed (PDF/X with a CMYK intent).
+    /// `stream`: where the file goes as it is written (a long print batch); `finish()` then
+    /// hands it the rest and returns nothing.
     public init(info: DocumentInfo = DocumentInfo(), options: PDFFileWriter.Options = .init(),
                 cache: PDFWriterCache = PDFWriterCache(), tagged: Bool = false,
                 colours: ColourChoice = .screen, profiles: [PDFProfile] = [], links: Bool = true,
-                rgbImages: ICCProfile? = nil) {
+                rgbImages: ICCProfile? = nil, stream: (any PDFByteStream)? = nil) {
         self.info = info
         structure = tagged ? StructureTree() : nil
         self.colours = colours
@@ -72,7 +74,7 @@ public final class PDFDocumentWriter {
         self.cache = cache
         self.links = links
         rgbImageProfile = rgbImages
-        file = PDFFileWriter(options: options, compressor: cache.compressor)
+        file = PDFFileWriter(options: options, compressor: cache.compressor, stream: stream)
         pagesReference = file.allocate()
     }
 
@@ -190,7 +192,7 @@ public final class PDFDocumentWriter {
         }
         addStructure(to: &catalogDictionary)
         file.write(catalog, .dictionary(catalogDictionary))
-        return file.finish(root: catalog, info: infoReference)
+        return try file.finish(root: catalog, info: infoReference)
     }
 
     public var pageCount: Int { pages.count }
