@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -57,9 +58,11 @@ let package = Package(
             "PressroomText", "PressroomGraphics", "PressroomImages", "PressroomBarcode", "CICUShim",
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Output variants: the digital one (PDF/A-3b, tagging, e-invoice XML), later print.
+        // Output variants (plain; digital: PDF/A-3b, tagging, e-invoice XML; print: PDF/X-4, sheets
+        // and marks), batches, imposition and postal batches (pieces, inserter marks, manifests).
         .target(name: "PressroomProduction", dependencies: [
             "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode", "PressroomMarkup",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText", "PressroomMarkup"]),

@@ -338,8 +338,67 @@ def imposition_schema():
                   {name: COMMON_DEFS[name] for name in ["length"]})
 
 
+def post_schema():
+    pair = {"type": "array", "prefixItems": [ref("length")] * 2, "items": ref("length"), "minItems": 2, "maxItems": 2}
+    number = {"type": "number", "exclusiveMinimum": 0}
+    envelope = obj("An envelope; a piece goes in the first that holds its sheets.", {
+        "name": desc("Its name, as the manifest gives it (DL, C5, C4).", {"type": "string", "minLength": 1}),
+        "size": desc("`[width, height]` lying flat, window at the front.", pair),
+        "weight": desc("Grams of the empty envelope.", number),
+        "max-sheets": desc("The most sheets it takes.", {"type": "integer", "minimum": 1}),
+        "layers": desc("Layers each sheet makes once folded: 1 flat, 2 folded once, 3 letter-folded (default 1).",
+                       {"type": "integer", "minimum": 1, "maximum": 4}),
+        "thickness": desc("The envelope's own paper, both faces (default 0.2mm).", ref("length")),
+        "window": desc("The window as it falls on the first sheet, from the sheet's top-left corner.",
+                       obj("A rectangle on the sheet.", {"at": desc("`[left, top]`.", pair), "size": desc("`[width, height]`.", pair)},
+                           required=["at", "size"])),
+    }, required=["name", "size", "weight", "max-sheets", "window"])
+    marks = ["benchmark", "begin", "end", "sequence-1", "sequence-2", "sequence-3", "parity", "safety"]
+    omr = obj("Optical marks an inserter reads on each sheet's front, one bar position per meaning, top to bottom.", {
+        "marks": desc("The positions in order: " + ", ".join(f"`{m}`" for m in marks) + ".",
+                      {"type": "array", "items": {"enum": marks}, "uniqueItems": True, "minItems": 1}),
+        "side": desc("The sheet edge the track runs along (default left).", {"enum": ["left", "right"]}),
+        "inset": desc("From that edge to the bars (default 5mm).", ref("length")),
+        "top": desc("From the top (lead) edge to the first bar (default 40mm; at least 20mm).", ref("length")),
+        "pitch": desc("Bar to bar (default 4.23mm = 1/6 in; at least 2.54mm).", ref("length")),
+        "length": desc("Bar length (default 10mm).", ref("length")),
+        "thickness": desc("Bar thickness, 1–2 pt (default 0.5mm).", ref("length")),
+        "clearance": desc("Kept free of other ink around the track (default 3mm).", ref("length")),
+    })
+    postage = obj("A postage class: the zone, the largest envelope, thickness and weight step it takes, and its price.", {
+        "name": {"type": "string", "minLength": 1},
+        "zone": {"enum": ["domestic", "international"]},
+        "max-size": desc("The largest envelope, `[width, height]` either way round.", pair),
+        "max-thickness": ref("length"),
+        "weight": desc("`[from, to]` grams: above `from` (or from 0) up to `to`.",
+                       {"type": "array", "prefixItems": [{"type": "number", "minimum": 0}] * 2, "minItems": 2, "maxItems": 2}),
+        "price": desc("Decimal text in the tariff's currency.", {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?$"}),
+    }, required=["name", "zone", "max-size", "weight", "price"])
+    root = obj("A post profile: how a batch of letters goes by post (`pressroom batch LAYOUT DATA --post PROFILE`).", {
+        "post": desc("The profile's name, as `--post` takes it.", {"type": "string", "minLength": 1}),
+        "description": {"type": "string"},
+        "home-country": desc("ISO 3166 code of the country the batch is posted in.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+        "address": desc("The record field holding the recipient (default `customer`).", {"type": "string"}),
+        "address-component": desc("The component that prints the recipient's address (default `address-block`).", {"type": "string"}),
+        "paper": obj("The paper.", {"weight": desc("g/m² (default 80).", number), "thickness": desc("One sheet (default 0.1mm).", ref("length"))}),
+        "duplex": desc("Both sides of each sheet printed (default false).", {"type": "boolean"}),
+        "tray": desc("Pieces per tray or bundle (default 250).", {"type": "integer", "minimum": 1}),
+        "envelopes": desc("From the smallest up.", {"type": "array", "items": envelope, "minItems": 1}),
+        "omr": omr,
+        "datamatrix": obj("A Data Matrix on each sheet's front: job, piece, sheet k of n.",
+                          {"at": desc("`[left, top]` of its quiet zone.", pair), "module": desc("Module side (default 0.5mm).", ref("length"))},
+                          required=["at"]),
+        "tariff": obj("The carrier's postage classes.", {
+            "carrier": {"type": "string"}, "currency": {"type": "string"}, "note": {"type": "string"},
+            "classes": {"type": "array", "items": postage, "minItems": 1},
+        }, required=["carrier", "currency", "classes"]),
+    }, required=["post", "home-country", "envelopes", "tariff"])
+    return schema("post", "Pressroom post profile", root.pop("description"), root,
+                  {name: COMMON_DEFS[name] for name in ["length"]})
+
+
 SCHEMAS = {"layout": layout_schema, "component": component_schema, "theme": theme_schema, "labels": labels_schema,
-           "imposition": imposition_schema}
+           "imposition": imposition_schema, "post": post_schema}
 
 
 def render(name):

@@ -38,4 +38,13 @@ public struct DocumentDate: Sendable, Equatable {
         self.hour = hour; self.minute = minute; self.second = second
         self.utcOffsetMinutes = utcOffsetMinutes
     }
+
+    /// ISO 8601 with its offset: 2026-12-04T10:30:00+01:00 (XMP dates, XJDF times).
+    public var iso8601: String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let offset = utcOffsetMinutes
+        let zone = offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
+        let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))\(zone)"
+    }
 }

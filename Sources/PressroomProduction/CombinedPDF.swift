@@ -17,8 +17,10 @@ public final class CombinedPDF {
     private var tagged: Bool { settings.tagged }
 
     /// `info`: the file's own title and creator (records keep theirs in the outline).
-    public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache()) {
-        writer = settings.writer(info: info, cache: cache)
+    /// `stream`: where the file goes as it grows (a print batch); `finish()` then returns nothing.
+    public init(info: DocumentInfo, settings: PDFSettings, cache: PDFWriterCache = PDFWriterCache(),
+                stream: (any PDFByteStream)? = nil) {
+        writer = settings.writer(info: info, cache: cache, stream: stream)
         self.settings = settings
         self.cache = cache
     }
@@ -27,14 +29,28 @@ public final class CombinedPDF {
 
     /// Lays the record out with `renderer` and appends its pages under an outline entry titled
     /// `outlineTitle` (default: the record's title, else its file name). Returns its page count.
-    /// The renderer marks what the file needs while it lays the record out (its settings are
-    /// put back afterwards).
     @discardableResult
     public func append(_ record: DataValue, with renderer: DocumentRenderer, outlineTitle: String? = nil) throws -> Int {
+        try append(try layOut(record, with: renderer), outlineTitle: outlineTitle)
+    }
+
+    /// The record laid out completely, its pages held until `append`. The renderer marks what
+    /// the file needs while it lays the record out (its settings are put back afterwards).
+    public func layOut(_ record: DataValue, with renderer: DocumentRenderer) throws -> LaidOutRecord {
         let preamble = try renderer.preamble(for: record)
         let buffer = PageCollector()
         _ = try renderer.marking(for: settings) { renderer in try renderer.render(preamble, into: buffer) }
-        var pages = buffer.pages
+        return LaidOutRecord(preamble: preamble, pages: buffer.pages, bookmarks: buffer.bookmarks)
+    }
+
+    /// Appends a laid-out record's pages (put on press sheets when the settings say so) under an
+    /// outline entry titled `outlineTitle` (default: the record's title, else its file name).
+    /// Under a profile the record is checked alone first and refused whole if it breaks it.
+    /// Returns its page count.
+    @discardableResult
+    public func append(_ record: LaidOutRecord, outlineTitle: String? = nil) throws -> Int {
+        let preamble = record.preamble
+        var pages = record.pages
         if tagged { pages = Self.inPart(pages, language: preamble.locale) }
         let first = writer.pageCount
         if let sheet = settings.sheet {
@@ -44,7 +60,7 @@ public final class CombinedPDF {
         writer.startStructureSection()
         for page in pages { try writer.add(page) }
         if let title = outlineTitle ?? preamble.title ?? preamble.fileName, !pages.isEmpty {
-            let children = buffer.bookmarks.map { bookmark in
+            let children = record.bookmarks.map { bookmark in
                 Bookmark(title: bookmark.title, page: first + bookmark.page, top: settings.sheet?.moved(top: bookmark.top) ?? bookmark.top)
             }
             writer.addOutlineItem(title: title, page: first, children: children)
@@ -81,4 +97,12 @@ public final class CombinedPDF {
             return page
         }
     }
+}
+
+/// A record laid out for a combined file: its bound preamble, its pages and its bookmarks, which
+/// a caller may add to (a postal batch puts inserter marks on them) before they join the file.
+public struct LaidOutRecord {
+    public var preamble: DocumentRenderer.Preamble
+    public var pages: [Page]
+    public var bookmarks: [Bookmark]
 }

@@ -45,9 +45,10 @@ public final class DocumentProducer {
         return RenderedDocument(bytes: bytes, pageCount: laidOut.pageCount, fileName: laidOut.fileName, title: laidOut.title)
     }
 
-    /// A file for many records, written with the variant's combined settings.
-    public func combinedDocument(info: DocumentInfo) -> CombinedPDF {
-        CombinedPDF(info: info, settings: variant.combinedSettings(for: renderer.layout), cache: cache)
+    /// A file for many records, written with the variant's combined settings; into `stream` as
+    /// it grows when one is given.
+    public func combinedDocument(info: DocumentInfo, stream: (any PDFByteStream)? = nil) -> CombinedPDF {
+        CombinedPDF(info: info, settings: variant.combinedSettings(for: renderer.layout), cache: cache, stream: stream)
     }
 }
 

@@ -15,6 +15,8 @@ final class FileBytes {
     private var atEnd = false
     /// Set when reading failed part way (the file then looks as if it ended there).
     private(set) var readFailure: String?
+    /// Bytes consumed so far: the file offset of the next unconsumed byte.
+    private(set) var offset = 0
 
     /// Opens `path`; the reason (strerror) when it cannot be opened.
     init(path: String) throws(FileOpenFailure) {
@@ -39,6 +41,7 @@ final class FileBytes {
     func consume(_ count: Int) -> [UInt8] {
         let taken = Array(buffer[start..<(start + count)])
         start += count
+        offset += count
         return taken
     }
 
@@ -63,4 +66,22 @@ final class FileBytes {
 
 struct FileOpenFailure: Error {
     var reason: String
+}
+
+extension FileBytes {
+    /// `count` bytes at `offset` of the file at `path`, read directly (a record found earlier).
+    static func bytes(path: String, offset: Int, count: Int) throws(FileOpenFailure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileOpenFailure(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let step = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + got, count - got, off_t(offset + got)) }
+            if step < 0 && errno == EINTR { continue }
+            guard step > 0 else { throw FileOpenFailure(reason: step == 0 ? "the file is shorter than it was" : String(cString: strerror(errno))) }
+            got += step
+        }
+        return bytes
+    }
 }

@@ -30,6 +30,27 @@ public struct RecordReader: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(path: path, limits: limits) }
 
+    /// Where a record lies in the file, to read it again later without reading what precedes
+    /// it (a postal batch sorts its records first and renders them in sorted order).
+    public struct Span: Sendable, Hashable {
+        public var number: Int
+        public var offset: Int
+        public var length: Int
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The record at `span` read again, checked as the first reading checked it.
+    public func record(at span: Span) -> Result<DataValue, LayoutError> {
+        do {
+            let bytes = try FileBytes.bytes(path: path, offset: span.offset, count: span.length)
+            return Iterator.parse(bytes, path: path, limits: limits, number: span.number, line: span.line, column: span.column)
+        } catch {
+            return .failure(LayoutError(.resource, "cannot read record \(span.number) of \(path) again: \(error.reason)",
+                                        at: SourceLocation(file: path, line: span.line, column: span.column), record: span.number))
+        }
+    }
+
     public struct Iterator: IteratorProtocol {
         private enum Layout { case undetermined, lines, values, list }
 
@@ -43,6 +64,9 @@ public struct RecordReader: Sequence, Sendable {
         /// Position of the next unconsumed byte, for error locations.
         private var line = 1
         private var column = 1
+        /// Where the record `next()` returned last lies in the file (nil when it was not read
+        /// whole, such as a record cut short by the end of the file).
+        public private(set) var lastSpan: Span?
 
         init(path: String, limits: DataLimits) {
             self.path = path
@@ -56,6 +80,7 @@ public struct RecordReader: Sequence, Sendable {
         }
 
         public mutating func next() -> Element? {
+            lastSpan = nil
             guard !finished else { return nil }
             guard let file else {
                 finished = true
@@ -87,19 +112,19 @@ public struct RecordReader: Sequence, Sendable {
                 guard file.peek(0) != nil else { return finish(file) }
                 var length = 0
                 while let byte = file.peek(length), byte != 0x0A { length += 1 }
-                let startLine = line
+                let startLine = line, startOffset = file.offset
                 var bytes = take(file, length)
                 if file.peek(0) != nil { take(file, 1) }  // the line feed
                 if bytes.last == 0x0D { bytes.removeLast() }
                 if bytes.allSatisfy(Self.isWhitespace) { continue }
-                return record(bytes, line: startLine, column: 1)
+                return record(bytes, line: startLine, column: 1, offset: startOffset)
             }
         }
 
         private mutating func nextValue(_ file: FileBytes) -> Element? {
             skipWhitespace(file)
             guard file.peek(0) != nil else { return finish(file) }
-            let (startLine, startColumn) = (line, column)
+            let (startLine, startColumn, startOffset) = (line, column, file.offset)
             let (length, complete) = scanValue(file) { $0 == 0x0A }
             let bytes = take(file, length)
             guard complete else {
@@ -108,7 +133,7 @@ public struct RecordReader: Sequence, Sendable {
                                                       at: SourceLocation(file: path, line: startLine, column: startColumn),
                                                       record: records)))
             }
-            return record(bytes, line: startLine, column: startColumn)
+            return record(bytes, line: startLine, column: startColumn, offset: startOffset)
         }
 
         private mutating func nextElement(_ file: FileBytes) -> Element? {
@@ -130,40 +155,44 @@ public struct RecordReader: Sequence, Sendable {
                 }
                 return finish(file)
             default:
-                let (startLine, startColumn) = (line, column)
+                let (startLine, startColumn, startOffset) = (line, column, file.offset)
                 let (length, _) = scanValue(file) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "]") }
                 let bytes = take(file, length)
                 skipWhitespace(file)
                 if file.peek(0) == UInt8(ascii: ",") { take(file, 1) }
-                return record(bytes, line: startLine, column: startColumn)
+                return record(bytes, line: startLine, column: startColumn, offset: startOffset)
             }
         }
 
         // MARK: Records
 
-        /// Parses one record's bytes, which start at `line`:`column` of the file.
-        private mutating func record(_ bytes: [UInt8], line: Int, column: Int) -> Element {
+        /// Parses one record's bytes, which start at `line`:`column` (byte `offset`) of the file.
+        private mutating func record(_ bytes: [UInt8], line: Int, column: Int, offset: Int) -> Element {
             records += 1
+            lastSpan = Span(number: records, offset: offset, length: bytes.count, line: line, column: column)
+            return (records, Self.parse(bytes, path: path, limits: limits, number: records, line: line, column: column))
+        }
+
+        /// Record `number`'s bytes parsed and checked: within the limits, JSON, an object.
+        static func parse(_ bytes: [UInt8], path: String, limits: DataLimits, number: Int, line: Int, column: Int) -> Result<DataValue, LayoutError> {
             let at = SourceLocation(file: path, line: line, column: column)
             if bytes.count > limits.recordBytes {
-                return (records, .failure(LayoutError(.data, "the record is \(DataLimits.describe(bytes.count)); the limit is \(DataLimits.describe(limits.recordBytes)) a record (--max-record-size)",
-                                                      at: at, record: records)))
+                return .failure(LayoutError(.data, "the record is \(DataLimits.describe(bytes.count)); the limit is \(DataLimits.describe(limits.recordBytes)) a record (--max-record-size)",
+                                            at: at, record: number))
             }
             let parsed = bytes.withUnsafeBufferPointer { JSONParser.parseDocument($0, firstLine: line, firstColumn: column) }
             switch parsed {
             case .success(let value):
                 if let (field, size) = value.firstText(longerThan: limits.fieldBytes, path: "$") {
-                    return (records, .failure(LayoutError(.data, "this text is \(DataLimits.describe(size)); the limit is \(DataLimits.describe(limits.fieldBytes)) a field (--max-field-size)",
-                                                          at: at, dataPath: field, record: records)))
+                    return .failure(LayoutError(.data, "this text is \(DataLimits.describe(size)); the limit is \(DataLimits.describe(limits.fieldBytes)) a field (--max-field-size)",
+                                                at: at, dataPath: field, record: number))
                 }
-                if case .object = value { return (records, .success(value)) }
-                return (records, .failure(LayoutError(.data, "a record is a JSON object {…}, not \(value.typeName == "list" ? "a list" : "a \(value.typeName)")",
-                                                      at: SourceLocation(file: path, line: line, column: column),
-                                                      record: records)))
+                if case .object = value { return .success(value) }
+                return .failure(LayoutError(.data, "a record is a JSON object {…}, not \(value.typeName == "list" ? "a list" : "a \(value.typeName)")",
+                                            at: at, record: number))
             case .failure(let error):
-                return (records, .failure(LayoutError(.data, "invalid JSON: \(error.reason)",
-                                                      at: SourceLocation(file: path, line: error.line, column: error.column),
-                                                      record: records)))
+                return .failure(LayoutError(.data, "invalid JSON: \(error.reason)",
+                                            at: SourceLocation(file: path, line: error.line, column: error.column), record: number))
             }
         }
 

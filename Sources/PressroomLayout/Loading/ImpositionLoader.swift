@@ -85,13 +85,19 @@ enum ImpositionLoader {
 extension LayoutLibrary {
     /// The scheme `name` from the folder's `imposition/`, or the scheme file at a path.
     public func imposition(named nameOrPath: String) throws(LayoutError) -> ImpositionScheme {
+        try ImpositionLoader.scheme(try namedFile(nameOrPath, folder: "imposition", what: "imposition scheme"))
+    }
+
+    /// The YAML file `name` in the library's `folder`, or the file at a path (a name with a `/`
+    /// or ending in `.yaml`); when there is none, an error listing the folder's names.
+    func namedFile(_ nameOrPath: String, folder: String, what: String) throws(LayoutError) -> YAMLValue {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml")
-        let path = isPath ? nameOrPath : "\(directory)/imposition/\(nameOrPath).yaml"
+        let path = isPath ? nameOrPath : "\(directory)/\(folder)/\(nameOrPath).yaml"
         guard FileManager.default.fileExists(atPath: path) else {
-            let names = Self.yamlFiles(in: "\(directory)/imposition").map { String($0.prefix { $0 != "." }) }
-            throw LayoutError(.resource, "there is no imposition scheme \(nameOrPath) (looked for \(path)); the schemes are \(names.joined(separator: ", "))")
+            let names = Self.yamlFiles(in: "\(directory)/\(folder)").map { String($0.prefix { $0 != "." }) }
+            throw LayoutError(.resource, "there is no \(what) \(nameOrPath) (looked for \(path)); the \(what)s are \(names.joined(separator: ", "))")
         }
-        let file = isPath ? (nameOrPath as NSString).lastPathComponent : "imposition/\(nameOrPath).yaml"
-        return try ImpositionLoader.scheme(try YAMLDocument.read(path: path, file: file))
+        let file = isPath ? (nameOrPath as NSString).lastPathComponent : "\(folder)/\(nameOrPath).yaml"
+        return try YAMLDocument.read(path: path, file: file)
     }
 }

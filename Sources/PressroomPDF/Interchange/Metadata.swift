@@ -29,11 +29,7 @@ enum Metadata {
         return "D:\(four(date.year))\(two(date.month))\(two(date.day))\(two(date.hour))\(two(date.minute))\(two(date.second))\(zone)"
     }
 
-    static func xmpDate(_ date: DocumentDate) -> String {
-        let offset = date.utcOffsetMinutes
-        let zone = offset == 0 ? "Z" : "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
-        return "\(four(date.year))-\(two(date.month))-\(two(date.day))T\(two(date.hour)):\(two(date.minute)):\(two(date.second))\(zone)"
-    }
+    static func xmpDate(_ date: DocumentDate) -> String { date.iso8601 }
 
     /// An XMP packet (ISO 16684-1) with the Dublin Core, XMP basic and PDF schemas.
     /// `identification` adds the PDF/A part and conformance; `extensions` their values and declarations.

@@ -16,6 +16,9 @@ public enum RecordFailure: Error, Sendable, Equatable, Codable, CustomStringConv
     case writer(PDFDocumentError)
     /// The finished document could not be stored: `path`, and what the system said.
     case output(path: String, reason: String)
+    /// The document was made but cannot go by post (no envelope holds it, its address is not in
+    /// the window, no postage class takes it); a postal batch leaves it out.
+    case unmailable(Unmailable)
 
     /// Sorts any error a producer or an output throws into its case.
     public init(_ error: any Error) {
@@ -25,6 +28,7 @@ public enum RecordFailure: Error, Sendable, Equatable, Codable, CustomStringConv
         case let error as ConformanceRefusal: self = .refused(error)
         case let error as ImageError: self = .image(error)
         case let error as PDFDocumentError: self = .writer(error)
+        case let error as Unmailable: self = .unmailable(error)
         default: self = .output(path: "", reason: "\(error)")
         }
     }
@@ -36,6 +40,7 @@ public enum RecordFailure: Error, Sendable, Equatable, Codable, CustomStringConv
         case .image(let error): "\(error)"
         case .writer(let error): "\(error)"
         case .output(let path, let reason): path.isEmpty ? reason : "\(path) cannot be written: \(reason)"
+        case .unmailable(let reason): "\(reason)"
         }
     }
 }

@@ -35,11 +35,12 @@ public struct PDFSettings: Sendable {
     }
 
     /// A writer for a document of these settings.
-    func writer(info: DocumentInfo, cache: PDFWriterCache, options: PDFFileWriter.Options? = nil) -> PDFDocumentWriter {
+    func writer(info: DocumentInfo, cache: PDFWriterCache, options: PDFFileWriter.Options? = nil,
+                stream: (any PDFByteStream)? = nil) -> PDFDocumentWriter {
         var info = info
         if info.creationDate == nil { info.creationDate = creationDate }
         return PDFDocumentWriter(info: info, options: options ?? self.options, cache: cache, tagged: tagged, colours: colours,
-                                 profiles: profiles, links: links, rgbImages: rgbImages)
+                                 profiles: profiles, links: links, rgbImages: rgbImages, stream: stream)
     }
 }
 
