@@ -209,6 +209,9 @@ def layout_schema():
         "overflow": desc("What happens when the content does not fit: `error` (default), `shrink` (scale the text down to 70 %), `shrink(0.6)` (to 60 %), or `ellipsis` (cut and end with …).",
                          {"anyOf": [{"enum": ["error", "shrink", "ellipsis"]}, {"type": "string", "pattern": r"^shrink\(([01]?\.[0-9]+|[01]\.?)\)$"}]}),
         "align": desc("Where the content sits in the box: `top` (default), `middle` or `bottom`.", {"enum": ["top", "middle", "bottom"]}),
+        "background": desc("A theme colour filling the box under its content.", {"type": "string"}),
+        "bleed": desc("`true` (3 mm) or a length: the background and the rules spanning the box run that far past each page edge the box touches, into the bleed a press trims off.",
+                      {"anyOf": [{"type": "boolean"}, ref("length")]}),
         "content": desc("The box's blocks.", ref("blocks")),
     }, required=["at", "size", "content"])
     template = lambda which: obj(f"What {which} looks like: the flow's frame and the fixed boxes around it.", {

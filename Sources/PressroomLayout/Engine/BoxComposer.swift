@@ -1,14 +1,16 @@
 // Lays out a fixed box (address window, letterhead, footer): its blocks stacked in the box's
 // frame, and what happens when they do not fit: an error naming the box and the field, text
 // shrunk step by step down to the policy's minimum, or the last lines dropped with an ellipsis.
+// A box's background fills its frame under its content; with `bleed`, the background and the
+// rules that span the box run on past each page edge the frame touches, into the bleed.
 import PressroomGraphics
 import PressroomText
 
 struct BoxComposer {
     let flow: FlowBuilder
 
-    /// The box's items in page coordinates.
-    func compose(_ box: FixedBox, context: BindingContext) throws(LayoutError) -> [PageItem] {
+    /// The box's items in page coordinates, on a page of `pageSize`.
+    func compose(_ box: FixedBox, pageSize: Size, context: BindingContext) throws(LayoutError) -> [PageItem] {
         let frame = box.frame
         var stacked = try flow.stack(box.content, width: frame.width, context: context, forBox: true)
         if let problem = overflow(stacked, frame: frame) {
@@ -38,11 +40,40 @@ struct BoxComposer {
         case .bottom: dy = frame.height - stacked.height
         }
         var items = stacked.items.offsetBy(dx: frame.minX, dy: frame.minY + dy)
+        let bled = bleedFrame(box, pageSize: pageSize)
+        if let bleed = box.bleed, bled != frame {
+            items = items.map { Self.extendingRules($0, across: frame, to: bled, bleed: bleed) }
+        }
+        if let background = box.background {
+            let fill = try flow.environment.styles.colour(background, at: box.location)
+            items = [.structure(.artifact(.background)), .path(.rectangle(bled), fill: fill, stroke: nil), .structure(.end)] + items
+        }
         if flow.environment.recordsSources {
             let kind = box.name.map { "box `\($0)`" } ?? "box"
             items.append(.source(frame, flow.sourceMark(kind: kind, at: box.location)))
         }
         return items
+    }
+
+    /// The frame grown by the box's bleed past each page edge it touches (within 0.5 pt) or crosses.
+    private func bleedFrame(_ box: FixedBox, pageSize: Size) -> Rect {
+        let frame = box.frame
+        guard let bleed = box.bleed else { return frame }
+        let tolerance = 0.5
+        let minX = frame.minX <= tolerance ? min(frame.minX, -bleed) : frame.minX
+        let minY = frame.minY <= tolerance ? min(frame.minY, -bleed) : frame.minY
+        let maxX = frame.maxX >= pageSize.width - tolerance ? max(frame.maxX, pageSize.width + bleed) : frame.maxX
+        let maxY = frame.maxY >= pageSize.height - tolerance ? max(frame.maxY, pageSize.height + bleed) : frame.maxY
+        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// A rule that spans the box from side to side, run on to the bled frame's sides.
+    private static func extendingRules(_ item: PageItem, across frame: Rect, to bled: Rect, bleed: Double) -> PageItem {
+        guard case .path(let path, let fill, let stroke?) = item, fill == nil, path.elements.count == 2,
+              case .move(let start) = path.elements[0], case .line(let end) = path.elements[1], abs(start.y - end.y) < 0.01,
+              abs(min(start.x, end.x) - frame.minX) < 0.5, abs(max(start.x, end.x) - frame.maxX) < 0.5
+        else { return item }
+        return .path(.line(from: Point(x: bled.minX, y: start.y), to: Point(x: bled.maxX, y: end.y)), fill: nil, stroke: stroke)
     }
 
     private enum Overflow {

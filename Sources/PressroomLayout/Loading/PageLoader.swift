@@ -5,7 +5,9 @@ import PressroomGraphics
 enum PageLoader {
     static let pageKeys = ["size", "max-pages", "first", "following"]
     static let templateKeys = ["body", "boxes"]
-    static let boxKeys = ["name", "at", "size", "overflow", "align", "content"]
+    static let boxKeys = ["name", "at", "size", "overflow", "align", "background", "bleed", "content"]
+    /// `bleed: true`: the bleed ISO 15930 print files carry, 3 mm.
+    static let defaultBleed = Length.mm(3).points
     static let insetKeys = ["top", "right", "bottom", "left"]
 
     /// ISO 216 and US paper, portrait; landscape is written as `[297mm, 210mm]`.
@@ -87,6 +89,13 @@ enum PageLoader {
                         content: try BlockLoader.blocks(try box.required("content", in: "a fixed box", example: "content: [ { text: … } ]")),
                         overflow: try box.optional("overflow") { v throws(LayoutError) in try overflow(v) } ?? .error,
                         verticalAlignment: try box["align"]?.choice(["top": VerticalAlignment.top, "middle": .middle, "bottom": .bottom]) ?? .top,
+                        background: try box["background"]?.text(),
+                        bleed: try box.optional("bleed") { v throws(LayoutError) -> Double? in
+                            if v.scalarText == "true" || v.scalarText == "false" { return try v.bool() ? defaultBleed : nil }
+                            let length = try v.length()
+                            guard length <= Length.mm(20).points else { throw v.error(.invalidValue, "a bleed of more than 20 mm is not a bleed; 3 mm is usual") }
+                            return length
+                        } ?? nil,
                         location: value.location)
     }
 

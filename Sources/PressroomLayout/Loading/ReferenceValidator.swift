@@ -12,7 +12,10 @@ struct ReferenceValidator {
     static func problems(in layout: Layout, theme: Theme, components: [String: Component]) -> [LayoutError] {
         var validator = ReferenceValidator(components: components, theme: theme)
         validator.checkTheme()
-        for box in layout.first.boxes + layout.following.boxes { validator.check(box.content, using: []) }
+        for box in layout.first.boxes + layout.following.boxes {
+            validator.check(box.content, using: [])
+            validator.colour(box.background, at: box.location)
+        }
         validator.check(layout.flow, using: [])
         // Without `following:` the first page's boxes stand on later pages too: report them once.
         var seen: [LayoutError] = []
@@ -55,7 +58,7 @@ struct ReferenceValidator {
                at: location)
     }
 
-    private mutating func colour(_ name: String?, at location: SourceLocation) {
+    mutating func colour(_ name: String?, at location: SourceLocation) {
         guard let name, theme.colours[name] == nil else { return }
         report(.unknownReference, "colour `\(name)` is not in theme `\(theme.name)`" + choices(name, among: theme.colours.keys, plural: "colours"),
                at: location)

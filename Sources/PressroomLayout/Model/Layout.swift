@@ -90,15 +90,23 @@ public struct FixedBox: Sendable {
     public var content: [Block]
     public var overflow: OverflowPolicy
     public var verticalAlignment: VerticalAlignment
+    /// A palette colour filling the frame under the box's content.
+    public var background: String?
+    /// How far the background and full-width rules run past each page edge the frame touches,
+    /// into the bleed a press trims off (`bleed: true` is 3 mm); nil: they stop at the page.
+    public var bleed: Double?
     public var location: SourceLocation
 
     public init(name: String? = nil, frame: Rect, content: [Block], overflow: OverflowPolicy = .error,
-                verticalAlignment: VerticalAlignment = .top, location: SourceLocation) {
+                verticalAlignment: VerticalAlignment = .top, background: String? = nil, bleed: Double? = nil,
+                location: SourceLocation) {
         self.name = name
         self.frame = frame
         self.content = content
         self.overflow = overflow
         self.verticalAlignment = verticalAlignment
+        self.background = background
+        self.bleed = bleed
         self.location = location
     }
 }

@@ -154,7 +154,7 @@ public final class DocumentRenderer {
                 flow.structurePart = index == 0 ? boxParts[boxIndex] : Self.flowPart
                 flow.artifact = index > 0 ? .pagination : nil
                 defer { flow.artifact = nil }
-                let composed = try composer.compose(box, context: preamble.context.with("page", page))
+                let composed = try composer.compose(box, pageSize: layout.page.size, context: preamble.context.with("page", page))
                 if environment.isConstant(box.content) {
                     environment.constantBoxes[key] = composed
                 } else if !environment.referencesPage(box.content) {
