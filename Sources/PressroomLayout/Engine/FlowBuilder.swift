@@ -290,7 +290,8 @@ final class FlowBuilder {
 
     private func buildColumns(_ columns: ColumnsBlock, width: Double, context: BindingContext,
                               location: SourceLocation) throws(LayoutError) -> Fragment {
-        let widths = try TrackSizer.resolve(columns.columns.map(\.width), total: width, gap: columns.gap) { index throws(LayoutError) in
+        let widths = try TrackSizer.resolve(columns.columns.map(\.width), total: width, gap: columns.gap, what: "the columns block",
+                                            at: location) { index throws(LayoutError) in
             min(width, try naturalWidth(columns.columns[index].content, context: context))
         }
         var items: [PageItem] = []

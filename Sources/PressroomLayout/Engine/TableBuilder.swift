@@ -115,10 +115,10 @@ struct TableBuilder {
 
     private func columnWidths(rows: [BoundValue], context: BindingContext, padding: Double) throws(LayoutError) -> [Double] {
         let tracks = table.columns.map(\.width)
-        guard tracks.contains(.auto) else { return try TrackSizer.resolve(tracks, total: width, gap: 0) { _ in 0 } }
+        guard tracks.contains(.auto) else { return try TrackSizer.resolve(tracks, total: width, gap: 0, what: "the table", at: location) { _ in 0 } }
         let headerStyle = try style(table.headerStyle, at: location)
         let cellStyle = try style(table.cellStyle, at: location)
-        return try TrackSizer.resolve(tracks, total: width, gap: 0) { index throws(LayoutError) in
+        return try TrackSizer.resolve(tracks, total: width, gap: 0, what: "the table", at: location) { index throws(LayoutError) in
             let column = table.columns[index]
             let columnStyle = try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
             var widest = try measure(try context.render(column.header), headerStyle)
