@@ -188,8 +188,9 @@ enum PostalSamples {
     }
 }
 
-/// A profile whose only envelope is too small, and one whose window misses the address: every
-/// record is refused with the reason and, for the window, the layout line of the address block.
+/// A profile whose largest envelope is too small, one whose window misses the address, one whose
+/// OMR track lies under the letter's information block: each record is refused with the reason
+/// and, for the window and the track, the layout line of the block that put ink there.
 @Test func unmailableRecordsAreReportedAndLeftOut() throws {
     let scratch = try ScratchLayouts("post")
     var profile = try String(contentsOfFile: Samples.root + "/Layouts/post/deutsche-post.yaml", encoding: .utf8)
@@ -213,4 +214,15 @@ enum PostalSamples {
     #expect(refused.output.contains("the address reaches outside the DL envelope's window"), "\(refused.output)")
     #expect(!FileManager.default.fileExists(atPath: misplaced + "/letter-2026-12-04.pdf"), "no print file without pieces")
     #expect(try PostalSamples.manifest(misplaced).isEmpty)
+
+    // OMR bars on the right, where the letter's information block prints its values.
+    try scratch.write(profile.replacingOccurrences(of: "  side: left", with: "  side: right").replacingOccurrences(of: "  inset: 5mm", with: "  inset: 20mm"),
+                      to: "post/right.yaml")
+    let crowded = PostalSamples.folder("crowded")
+    let inked = try PostalSamples.batch(["letter", Samples.root + "/Fixtures/records/letters.jsonl", "--layouts", scratch.folder.path,
+                                         "--post", "right", "-o", crowded])
+    #expect(inked.status == 2, "\(inked.output)")
+    #expect(inked.output.contains("letter.yaml:45:23: cannot be mailed: page 1 has ink at"), "\(inked.output)")
+    #expect(inked.output.contains("inside the OMR track (177.0 mm–193.0 mm across"), "\(inked.output)")
+    #expect(inked.output.contains("[$.reference]"), "\(inked.output)")
 }

@@ -12,6 +12,7 @@ public struct InserterMarks: Sendable {
     /// Light modules kept around the Data Matrix (ISO/IEC 16022 asks 1; 2 is safer on paper).
     static let quietModules = 2
     static let ink = Swatch(screen: .black, print: .cmyk(0, 0, 0, 1))
+    static let omrTrack = "the OMR track"
 
     public init(omr: PostProfile.OMRSettings?, dataMatrix: PostProfile.DataMatrixSettings?) {
         self.omr = omr
@@ -63,13 +64,13 @@ public struct InserterMarks: Sendable {
     }
 
     /// The areas no other ink may enter: the OMR track with its clearance, the Data Matrix with its
-    /// quiet zone (the largest symbol a payload of `payloadLength` characters takes is assumed).
+    /// quiet zone (the largest symbol this job's payloads can take).
     public func keepOut(sheetWidth: Double, job: String) throws -> [(name: String, area: Rect)] {
         var areas: [(String, Rect)] = []
         if let omr {
             let bars = Self.barRects(omr, sheetWidth: sheetWidth)
             if let track = Rect.union(bars) {
-                areas.append(("the OMR track", Rect(x: track.minX - omr.clearance, y: track.minY - omr.clearance,
+                areas.append((Self.omrTrack, Rect(x: track.minX - omr.clearance, y: track.minY - omr.clearance,
                                                     width: track.width + 2 * omr.clearance, height: track.height + 2 * omr.clearance)))
             }
         }

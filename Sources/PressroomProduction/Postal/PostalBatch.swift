@@ -118,9 +118,14 @@ public final class PostalBatch {
                 let plan = try plan(laidOut, domestic: candidate.domestic)
                 let width = laidOut.pages[0].size.width
                 if keepOut[width] == nil { keepOut[width] = try marks.keepOut(sheetWidth: width, job: job) }
-                for sheet in 0..<plan.sheets {
-                    let front = profile.duplex ? 2 * sheet : sheet
-                    try MailPieceChecks.checkKeepOut(on: laidOut.pages[front], areas: keepOut[width] ?? [], pageNumber: front + 1)
+                let areas = keepOut[width] ?? []
+                // Duplex: nothing behind the OMR track either, on the back (turned on its long edge).
+                let behind = areas.filter { $0.name == InserterMarks.omrTrack }.map { area in
+                    (name: "the back of \(area.name)", area: Rect(x: width - area.area.maxX, y: area.area.minY, width: area.area.width, height: area.area.height))
+                }
+                for (index, page) in laidOut.pages.enumerated() {
+                    let isFront = !profile.duplex || index % 2 == 0
+                    try MailPieceChecks.checkKeepOut(on: page, areas: isFront ? areas : behind, pageNumber: index + 1)
                 }
                 let documentPages = laidOut.pages.count
                 if profile.duplex && laidOut.pages.count % 2 == 1 { laidOut.pages.append(Page(size: laidOut.pages[laidOut.pages.count - 1].size)) }
