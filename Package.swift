@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "PressroomPreview", targets: ["PressroomPreview"]),
         .library(name: "PressroomBarcode", targets: ["PressroomBarcode"]),
         .library(name: "PressroomProduction", targets: ["PressroomProduction"]),
+        .library(name: "PressroomDelivery", targets: ["PressroomDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,7 +27,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -64,6 +68,17 @@ let package = Package(
             "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode", "PressroomMarkup",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Delivery: email (templates, MIME, DKIM, SMTP over SwiftNIO, an outbox folder), routing
+        // and the delivery ledger. It moves bytes; it never draws.
+        .target(name: "PressroomDelivery", dependencies: [
+            "PressroomLayout", "PressroomMarkup",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText", "PressroomMarkup"]),
         // `pressroom watch`: dependency watching, preview renders and the preview's HTTP server.
@@ -75,7 +90,7 @@ let package = Package(
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
-            "PressroomSVG", "PressroomPreview", "PressroomProduction",
+            "PressroomSVG", "PressroomPreview", "PressroomProduction", "PressroomDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
@@ -91,9 +106,10 @@ let package = Package(
         .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText", "CHarfBuzz"]),
         .testTarget(name: "PressroomBarcodeTests", dependencies: ["PressroomBarcode", "PressroomGraphics"]),
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
+        .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG", "PressroomProduction", "PressroomImages"]),
+                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery"]),
     ],
     swiftLanguageModes: [.v6]
 )
