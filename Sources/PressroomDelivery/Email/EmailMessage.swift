@@ -32,6 +32,19 @@ public struct EmailAttachment: Sendable {
     }
 }
 
+/// An image the HTML shows by `cid:` (the logo), carried in a multipart/related beside it.
+public struct InlineImage: Sendable {
+    public var contentID: String
+    public var contentType: String
+    public var bytes: [UInt8]
+
+    public init(contentID: String, contentType: String, bytes: [UInt8]) {
+        self.contentID = contentID
+        self.contentType = contentType
+        self.bytes = bytes
+    }
+}
+
 public struct EmailMessage: Sendable {
     public var from: EmailAddress
     public var to: [EmailAddress]
@@ -40,6 +53,7 @@ public struct EmailMessage: Sendable {
     public var text: String
     public var html: String
     public var attachments: [EmailAttachment]
+    public var inlineImages: [InlineImage] = []
     /// Seconds since 1970 (the caller's clock: output never reads it by itself).
     public var date: Date
     /// What makes the Message-ID unique when the same content goes twice (an idempotency key).
@@ -72,7 +86,7 @@ public struct EmailMessage: Sendable {
 
     public var rendered: String {
         let seed = SHA256.hash(data: Data((identity + subject + text).utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
-        let mixed = "=_mixed_\(seed)", alternative = "=_alt_\(seed)"
+        let mixed = "=_mixed_\(seed)", alternative = "=_alt_\(seed)", related = "=_rel_\(seed)"
         var headers = ""
         headers += MIMEEncoding.header("From", MIMEEncoding.mailbox(name: from.name, address: from.address))
         headers += MIMEEncoding.header("To", to.enumerated().flatMap { index, address in
@@ -91,8 +105,18 @@ public struct EmailMessage: Sendable {
         alternativePart += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
         alternativePart += MIMEEncoding.quotedPrintable(text)
         alternativePart += "--\(alternative)\r\n"
-        alternativePart += "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-        alternativePart += MIMEEncoding.quotedPrintable(html)
+        var htmlPart = "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        htmlPart += MIMEEncoding.quotedPrintable(html)
+        if !inlineImages.isEmpty {
+            var relatedPart = "Content-Type: multipart/related; boundary=\"\(related)\"\r\n\r\n--\(related)\r\n" + htmlPart
+            for image in inlineImages {
+                relatedPart += "--\(related)\r\n"
+                relatedPart += "Content-Type: \(image.contentType)\r\nContent-Transfer-Encoding: base64\r\n"
+                relatedPart += "Content-ID: <\(image.contentID)>\r\nContent-Disposition: inline\r\n\r\n" + MIMEEncoding.base64(image.bytes)
+            }
+            htmlPart = relatedPart + "--\(related)--\r\n"
+        }
+        alternativePart += htmlPart
         alternativePart += "--\(alternative)--\r\n"
 
         guard !attachments.isEmpty else { return headers + alternativePart }
