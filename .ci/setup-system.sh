@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Pressroom's build and tests need on Debian 12 with Swift present: the one list of
-# system packages, the shared PDF judge tools (shared/tools/setup.sh) and pdfminer.six. Idempotent.
+# system packages, the shared PDF and mail judge tools (shared/tools/setup.sh, shared/tools/mail/setup.sh)
+# and pdfminer.six. Idempotent.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,6 +39,8 @@ if [ ! -x "$shared/tools/setup.sh" ] && [ ! -f "$shared/tools/setup.sh" ]; then
     exit 1
 fi
 sh "$shared/tools/setup.sh"
+# The mail judges: the SMTP sink and mailcheck (MIME, DKIM, SpamAssassin, Chromium screenshots).
+sh "$shared/tools/mail/setup.sh"
 
 if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy" 2>/dev/null; then
     echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy"

@@ -21,11 +21,45 @@ def write(name, records):
     print(f"{HERE / name}: {len(records)} records")
 
 
+def slug(text):
+    """ASCII letters and digits of a name, joined by hyphens: a mailbox for the sample domain."""
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = ["".join(c for c in word if c.isalnum()) for word in plain.split()]
+    return "-".join(word for word in words if word)[:40] or "customer"
+
+
+def with_delivery(invoices):
+    """The invoices with `delivery` (the record shape's optional part): an email address at the
+    customer's own .example domain and a preference; the 4th says post, the 7th has a mailbox
+    the test SMTP sink bounces (550) and the 10th one it defers once (451), the 12th has no
+    email address at all."""
+    records = []
+    for index, invoice in enumerate(invoices, start=1):
+        record = copy.deepcopy(invoice)
+        name = slug(record["customer"]["name"]) or f"customer{index}"
+        local = "accounts"
+        if index == 7:
+            local = "bounce"
+        if index == 10:
+            local = "tempfail-once"
+        delivery = {"email": f"{local}@{name}.example", "preference": "email"}
+        if index == 4:
+            delivery["preference"] = "post"
+        if index == 12:
+            delivery = {"preference": "email"}
+        record["delivery"] = delivery
+        record["meta"] = {"document_type": "invoice", "idempotency_key": f"invoice-{record['number']}"}
+        records.append(record)
+    return records
+
+
 def main():
     invoices = list(gen_data.generate("invoice", 12, seed=1))
     statements = list(gen_data.generate("statement", 3, seed=1))
     write("invoices.jsonl", invoices)
     write("statements.jsonl", statements)
+    write("invoices-delivery.jsonl", with_delivery(invoices))
 
     edge = []
     # The longest names and address lines a customer master might hold.

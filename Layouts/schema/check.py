@@ -20,7 +20,7 @@ import generate
 
 HERE = pathlib.Path(__file__).resolve().parent
 LAYOUTS = HERE.parent
-KINDS = {".": "layout", "components": "component", "themes": "theme", "labels": "labels", "imposition": "imposition", "post": "post"}
+KINDS = {".": "layout", "components": "component", "themes": "theme", "labels": "labels", "imposition": "imposition", "post": "post", "email": "email"}
 
 
 def load_schemas(failures):

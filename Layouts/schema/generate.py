@@ -400,8 +400,28 @@ def post_schema():
                   {name: COMMON_DEFS[name] for name in ["length"]})
 
 
+def email_schema():
+    template = {"type": "string", "description": "A template of the layout language: text with `{{ expression }}` bound to the record."}
+    root = obj("The email that carries a layout's documents (`pressroom send LAYOUT DATA`): each text a template bound to the record, in its language.", {
+        "email": desc("The layout whose documents it carries.", {"type": "string", "minLength": 1}),
+        "recipient": desc("Record fields holding the recipient's address; the first present wins (default `[delivery.email, customer.email]`).",
+                          {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"}, "minItems": 1}),
+        "recipient-name": desc("The recipient's display name.", template),
+        "subject": template,
+        "preheader": desc("The line inboxes show after the subject.", template),
+        "heading": template,
+        "paragraphs": {"type": "array", "items": template},
+        "facts": desc("Label and value rows (amount due, due date, …); a row whose value is empty is left out.",
+                      {"type": "array", "items": obj("A fact.", {"label": template, "value": template}, required=["label", "value"])}),
+        "closing": template,
+        "signature": template,
+    }, required=["email", "subject", "heading"])
+    return schema("email", "Pressroom email", root.pop("description"), root, {})
+
+
 SCHEMAS = {"layout": layout_schema, "component": component_schema, "theme": theme_schema, "labels": labels_schema,
-           "imposition": imposition_schema, "post": post_schema}
+           "imposition": imposition_schema, "post": post_schema,
+           "email": email_schema}
 
 
 def render(name):

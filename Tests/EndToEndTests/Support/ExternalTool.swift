@@ -1,6 +1,9 @@
 // Runs the third-party programs the end-to-end tests judge PDFs with, and locates shared/ (the
 // sibling of the repository root, or PRESSROOM_SHARED); a missing tool is an error, never a skip.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum ExternalToolError: Error, CustomStringConvertible {
     case sharedDirectoryMissing(path: String)
@@ -44,6 +47,31 @@ enum ExternalTool {
             throw ExternalToolError.sharedDirectoryMissing(path: url.path)
         }
         return url
+    }
+
+    /// Runs a program that starts a server in the background and returns (`--background`), with
+    /// its output in `log`. Spawned with posix_spawn and reaped with waitpid, not with Process:
+    /// Foundation hands its child a descriptor it watches for the child's end, and the server the
+    /// program leaves running would inherit it, so Process would wait for the server to stop.
+    static func startServer(_ executable: String, _ arguments: [String], log: String) throws -> ToolOutput {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw ExternalToolError.launchFailed(command: executable, reason: String(cString: strerror(spawned)))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return ToolOutput(status: exited, output: output, errors: "")
     }
 
     /// Runs `executable` (a path, or a name looked up on PATH) and waits for it.
