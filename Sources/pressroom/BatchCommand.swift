@@ -50,15 +50,8 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let batch: PostalBatch
         do {
-            let renderer = try options.renderer(for: layout)
-            let profile = try renderer.library.postProfile(named: post)
-            let date = try options.creationDate()
-            let job = self.job ?? "\(renderer.layout.name)-\(CalendarDayText.iso(date))"
-            let variant = try PrintVariant.standard(outputProfile: options.outputProfile, creationDate: date, batch: options.batch ?? job,
-                                                    tagged: options.tagged)
-            batch = PostalBatch(producer: DocumentProducer(renderer: renderer, variant: variant), profile: profile, job: job)
+            batch = try Self.postalBatch(layout: layout, post: post, options: options) { name, date in job ?? "\(name)-\(CalendarDayText.iso(date))" }
             batch.durable = durable
-            batch.created = date
             try PDFFolderOutput.makeFolder(output)
         } catch let exit as ExitCode { throw exit } catch {
             Console.error("error: \(error)")
@@ -83,6 +76,23 @@ struct BatchCommand: ParsableCommand {
             for failure in summary.failures { Console.error("  \(failure)") }
             throw ExitCode(summary.pieces == 0 ? 2 : 1)
         }
+    }
+}
+
+extension BatchCommand {
+    /// A postal batch of `layout` under the post profile `post`, in the print variant; `job`
+    /// names it from the layout's name and the creation date.
+    static func postalBatch(layout: String, post: String, options: LayoutOptions,
+                            job: (_ layout: String, _ date: DocumentDate) -> String) throws -> PostalBatch {
+        let renderer = try options.renderer(for: layout)
+        let profile = try renderer.library.postProfile(named: post)
+        let date = try options.creationDate()
+        let name = job(renderer.layout.name, date)
+        let variant = try PrintVariant.standard(outputProfile: options.outputProfile, creationDate: date, batch: options.batch ?? name,
+                                                tagged: options.tagged)
+        let batch = PostalBatch(producer: DocumentProducer(renderer: renderer, variant: variant), profile: profile, job: name)
+        batch.created = date
+        return batch
     }
 }
 

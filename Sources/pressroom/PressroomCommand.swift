@@ -2,9 +2,9 @@
 import ArgumentParser
 
 @main
-struct Pressroom: ParsableCommand {
+struct Pressroom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pressroom: documents from data, for screen and press.",
-        subcommands: [RenderCommand.self, WatchCommand.self, ProofCommand.self, SamplesCommand.self, ImposeCommand.self, BatchCommand.self, BenchPeerCommand.self,
+        subcommands: [RenderCommand.self, WatchCommand.self, ProofCommand.self, SamplesCommand.self, ImposeCommand.self, BatchCommand.self, SendCommand.self, DNSCommand.self, BenchPeerCommand.self,
                       SpecimenCommand.self])
 }

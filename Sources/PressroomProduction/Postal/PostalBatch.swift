@@ -57,14 +57,17 @@ public final class PostalBatch {
     }
 
     /// Runs the batch into `folder` (which must exist). Throws only when the batch's own files
-    /// cannot be written; every record's trouble is in the summary's failures.
-    public func run(_ records: RecordReader, into folder: String,
+    /// cannot be written; every record's trouble is in the summary's failures. With `only`, the
+    /// batch takes just the records of those numbers (the ones routed to post), keeping their
+    /// numbers in the data file.
+    public func run(_ records: RecordReader, only numbers: Set<Int>? = nil, into folder: String,
                     progress: (BatchProgress) -> Void = { _ in }) throws(BatchFailure) -> PostalBatchSummary {
         let started = Date()
         var failures: [BatchFailure] = []
         var candidates: [Candidate] = []
         var iterator = records.makeIterator()
         while let (number, result) = iterator.next() {
+            if let numbers, !numbers.contains(number) { continue }
             do {
                 let address = try PostalAddress(record: try result.get(), field: profile.addressField)
                 guard let span = iterator.lastSpan else { continue }

@@ -1,0 +1,65 @@
+// What happened to one record on one channel, as the delivery ledger keeps it and status webhooks
+// send it: rendered, sent, deferred, bounced, fallen back to post, batched, acknowledged by the
+// print shop, failed. An event names its record by the idempotency key (stable across runs) and
+// by its number in this run's data file.
+import Foundation
+
+public enum DeliveryChannel: String, Sendable, Codable, CaseIterable {
+    case email, post
+}
+
+public struct DeliveryEvent: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case rendered, queued, sent, deferred, bounced
+        case fellBackToPost = "fallen_back_to_post"
+        case batched, acknowledged, failed
+    }
+
+    /// The record's idempotency key (`meta.idempotency_key`).
+    public var key: String
+    /// The record's number in the data file of the run that wrote the event.
+    public var record: Int
+    public var channel: DeliveryChannel
+    public var kind: Kind
+    /// When, as RFC 3339 UTC.
+    public var at: String
+    /// The email address (email events).
+    public var address: String?
+    /// The bounce class (bounced events).
+    public var bounce: BounceKind?
+    /// The postal batch's job name (batched and acknowledged events).
+    public var batch: String?
+    /// Why, in words: the server's reply, the error, the reason for the fallback.
+    public var detail: String?
+
+    public init(key: String, record: Int, channel: DeliveryChannel, kind: Kind, at: Date = Date(), address: String? = nil,
+                bounce: BounceKind? = nil, batch: String? = nil, detail: String? = nil) {
+        self.key = key
+        self.record = record
+        self.channel = channel
+        self.kind = kind
+        self.at = Self.timestamp(at)
+        self.address = address
+        self.bounce = bounce
+        self.batch = batch
+        self.detail = detail
+    }
+
+    /// The webhook event type: `document.sent`, `document.fallen_back_to_post`, ...
+    public var type: String { "document.\(kind.rawValue)" }
+
+    /// Whether the channel is finished for the record: nothing more is to be sent on it.
+    public var isFinal: Bool {
+        switch kind {
+        case .sent, .bounced: channel == .email
+        case .batched, .acknowledged: channel == .post
+        case .rendered, .queued, .deferred, .fellBackToPost, .failed: false
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

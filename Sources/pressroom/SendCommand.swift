@@ -1,0 +1,289 @@
+// `pressroom send LAYOUT DATA --from ADDRESS`: each record's document rendered (the digital
+// variant: PDF/A-3b with its e-invoice), put in the email its layout's `email/` definition
+// describes, DKIM-signed, and sent through an SMTP server (STARTTLS required unless told
+// otherwise) or, with no server, written into an outbox folder as .eml files. Records that
+// cannot be sent are listed with why; the others go.
+import ArgumentParser
+import Foundation
+import NIOCore
+import PressroomDelivery
+import PressroomLayout
+import PressroomProduction
+
+struct SendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Email each record's document: rendered, attached to the layout's email, DKIM-signed, sent by SMTP or written to an outbox folder.",
+        discussion: """
+            Each record's `delivery.preference` (email, post or both) chooses its channels; a record whose email cannot go \
+            (no address, an invalid or suppressed one, a hard bounce) falls back to post: into a postal batch under --post. \
+            Every event goes into the delivery ledger, keyed by the record's meta.idempotency_key, so a rerun after a crash \
+            sends and batches nothing twice. Exit status: 0 when every record was delivered, 1 when some were not (each is \
+            listed), 2 when nothing could be.
+            """)
+
+    @Argument(help: "The layout: a name from the layouts folder (invoice, statement, letter) or a path to a .yaml file.")
+    var layout: String
+
+    @Argument(help: "The data: JSON Lines with one record per line (or one JSON record, or a JSON list).")
+    var data: String
+
+    @Option(help: "The sender: an address, or \"Name <address>\".")
+    var from: String
+
+    @Option(help: "Write each message as an .eml file into this folder instead of sending it (the default when --smtp is not given: ./outbox).")
+    var outbox: String?
+
+    @Option(help: "The SMTP server, HOST:PORT (587 when the port is left out).")
+    var smtp: String?
+
+    @Option(name: .customLong("smtp-security"), help: "starttls (the default: refuse to send unencrypted), tls (SMTPS from the first byte) or none (a trusted network only).")
+    var smtpSecurity: String = "starttls"
+
+    @Option(name: .customLong("smtp-user"), help: "The SMTP login; its password is read from the environment variable PRESSROOM_SMTP_PASSWORD.")
+    var smtpUser: String?
+
+    @Option(name: .customLong("smtp-ca"), help: "A PEM file of certificates to trust for the SMTP server (a private server's own).")
+    var smtpCA: String?
+
+    @Option(name: .customLong("smtp-attempts"), help: "Tries of a deferred message, the first included (default 5); the waits between them double from --smtp-retry-delay.")
+    var attempts: Int = 5
+
+    @Option(name: .customLong("smtp-retry-delay"), help: "Seconds before the second try (default 2).")
+    var retryDelay: Double = 2
+
+    @Option(name: .customLong("dkim-key"), help: "The RSA private key (PEM) signing every message (DKIM, RSA-SHA256).")
+    var dkimKey: String?
+
+    @Option(name: .customLong("dkim-selector"), help: "The selector the RSA key's public half is published under (default: pressroom).")
+    var dkimSelector: String = "pressroom"
+
+    @Option(name: .customLong("dkim-ed25519-key"), help: "An Ed25519 private key (PEM) signing a second time (RFC 8463).")
+    var ed25519Key: String?
+
+    @Option(name: .customLong("dkim-ed25519-selector"), help: "The Ed25519 key's selector (default: pressroom-ed).")
+    var ed25519Selector: String = "pressroom-ed"
+
+    @Option(help: "The post profile (deutsche-post, ceska-posta, royal-mail or a .yaml path) for the records that go by post: their preference, or a fallback when their email cannot go.")
+    var post: String?
+
+    @Option(name: .customLong("post-dir"), help: "The folder the postal batches are written into (default: post).")
+    var postDirectory: String = "post"
+
+    @Option(help: "The delivery ledger: what was sent, bounced and batched, so a rerun sends nothing twice (default: delivery-ledger.jsonl).")
+    var ledger: String = "delivery-ledger.jsonl"
+
+    @Flag(help: "Flush the ledger to the disk after every event (survives a power cut, not only a crash).")
+    var durable = false
+
+    @OptionGroup var options: LayoutOptions
+
+    func run() async throws {
+        let sender = try Self.address(from)
+        let producer: DocumentProducer
+        let composer: EmailComposer
+        let signer: DKIMSigner?
+        let mailer: Mailer?
+        let box: Outbox?
+        let ledger: DeliveryLedger
+        do {
+            producer = try options.producer(for: layout)
+            let renderer = producer.renderer
+            composer = try EmailComposer(library: renderer.library, layout: renderer.layout.name, theme: renderer.theme)
+            if let dkimKey {
+                signer = DKIMSigner(domain: sender.domain, selector: dkimSelector, key: try .load(pem: dkimKey),
+                                    secondKey: try ed25519Key.map { (ed25519Selector, try DKIMSigner.Key.load(pem: $0)) })
+            } else {
+                signer = nil
+                Console.error("warning: no --dkim-key: the messages are not signed, and receivers that check DKIM (Gmail, Yahoo) will refuse or file them as spam")
+            }
+            if let smtp {
+                mailer = Mailer(try smtpConfiguration(smtp))
+                box = nil
+            } else {
+                mailer = nil
+                box = try Outbox(folder: outbox ?? "outbox")
+            }
+            ledger = try DeliveryLedger(path: self.ledger, durable: durable)
+        } catch let exit as ExitCode { throw exit } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        let date = try messageDate()
+        var tally = Tally()
+        var forPost: [Int: String] = [:]
+        let started = Date()
+        for (number, result) in try RecordReader(path: data) {
+            var key = "\(data)#\(number)"
+            do {
+                let record = try result.get()
+                key = Self.identity(of: record, fallback: key)
+                let route = try DeliveryRoute(record: record)
+                if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                guard route.wantsEmail else { continue }
+                if let done = await ledger.last(key, on: .email), done.isFinal {
+                    tally.skipped += 1
+                    if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                    continue
+                }
+                let address: String
+                do {
+                    address = try composer.recipient(of: record)
+                    if let bounce = await ledger.suppression(of: address) {
+                        throw LayoutError(.invalidValue, "`\(address)` is on the suppression list: it bounced on \(bounce.at.prefix(10)) (\(bounce.detail ?? "hard bounce"))",
+                                          dataPath: "$.delivery.email")
+                    }
+                } catch let error as LayoutError {
+                    // No address, or one that cannot take mail: the document goes by post.
+                    if await ledger.isDone(key, on: .post) {
+                        tally.skipped += 1
+                        continue
+                    }
+                    try await ledger.append(DeliveryEvent(key: key, record: number, channel: .email, kind: .fellBackToPost,
+                                                          detail: "\(error.inRecord(number))"))
+                    if await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                    tally.fellBack.append((number, "\(error.inRecord(number)); it goes by post"))
+                    continue
+                }
+                let preamble = try producer.renderer.preamble(for: record)
+                let document = try producer.document(for: record, preamble: preamble)
+                let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
+                let message = try composer.compose(record: record, preamble: preamble, from: sender,
+                                                   attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
+                                                   date: date, identity: key)
+                let bytes = try signer?.sign(message.bytes, time: Int(date.timeIntervalSince1970)) ?? message.bytes
+                let event = { (kind: DeliveryEvent.Kind, bounce: BounceKind?, detail: String?) in
+                    DeliveryEvent(key: key, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail)
+                }
+                if let mailer {
+                    switch await mailer.send(bytes, from: sender.address, to: address) {
+                    case .sent(let reply, _):
+                        try await ledger.append(event(.sent, nil, "\(reply)"))
+                        tally.sent += 1
+                    case .bounced(let reply, let kind):
+                        try await ledger.append(event(.bounced, kind, "\(reply)"))
+                        if kind == .hard {
+                            if await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                            tally.fellBack.append((number, "\(address) bounced (\(reply)); it goes by post"))
+                        } else {
+                            tally.failures.append((number, "\(address) bounced (\(kind.rawValue)): \(reply)"))
+                        }
+                    case .gaveUp(let reason, let attempts):
+                        try await ledger.append(event(.deferred, nil, reason))
+                        tally.failures.append((number, "\(address) not sent after \(attempts) tries: \(reason); a rerun tries again"))
+                    }
+                } else if let box {
+                    let path = try box.put(bytes, number: number, messageID: message.messageID)
+                    try await ledger.append(event(.sent, nil, "written to \(path)"))
+                    tally.sent += 1
+                }
+            } catch let error as LayoutError {
+                tally.failures.append((number, "\(error.inRecord(number))"))
+            } catch let error as DeliveryError {
+                if case .configuration = error { Console.error("error: \(error)"); throw ExitCode(2) }
+                tally.failures.append((number, "record \(number): \(error)"))
+            } catch {
+                tally.failures.append((number, "record \(number): \(RecordFailure(error))"))
+            }
+        }
+        await mailer?.close()
+        Console.error(String(format: "Sent %d messages %@ in %.2f s%@.", tally.sent,
+                             smtp.map { "through \($0)" } ?? "into \(outbox ?? "outbox")/", Date().timeIntervalSince(started),
+                             tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
+        for (number, reason) in tally.fellBack { Console.error("  record \(number): \(reason.hasPrefix("record") ? String(reason.drop(while: { $0 != ":" }).dropFirst(2)) : reason)") }
+        try await hand(forPost, to: ledger, tally: &tally)
+        if !tally.failures.isEmpty {
+            Console.error("\(tally.failures.count) record\(tally.failures.count == 1 ? " was" : "s were") not delivered:")
+            for (number, reason) in tally.failures { Console.error("  \(reason.hasPrefix("record") ? reason : "record \(number): \(reason)")") }
+            throw ExitCode(tally.sent + tally.batched == 0 ? 2 : 1)
+        }
+    }
+
+    private struct Tally {
+        var sent = 0, skipped = 0, batched = 0
+        var fellBack: [(Int, String)] = []
+        var failures: [(Int, String)] = []
+    }
+
+    /// The records for post, into one postal batch (named by the records it holds, so a rerun
+    /// after a crash remakes the same batch), each recorded in the ledger as batched.
+    private func hand(_ records: [Int: String], to ledger: DeliveryLedger, tally: inout Tally) async throws {
+        guard !records.isEmpty else { return }
+        guard let post else {
+            for number in records.keys.sorted() {
+                tally.failures.append((number, "record \(number): it goes by post, and no --post profile was given"))
+            }
+            return
+        }
+        let digest = DeliveryLedger.identity(of: records.values)
+        let batch: PostalBatch
+        let folder: String
+        do {
+            batch = try BatchCommand.postalBatch(layout: layout, post: post, options: options) { name, date in
+                "\(name)-\(CalendarDayText.iso(date))-post-\(digest)"
+            }
+            batch.durable = durable
+            folder = "\(postDirectory)/\(batch.job)"
+            try PDFFolderOutput.makeFolder(folder)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        let summary: PostalBatchSummary
+        do {
+            summary = try batch.run(try RecordReader(path: data), only: Set(records.keys), into: folder)
+        } catch {
+            Console.error("error: the postal batch: \((error as? BatchFailure)?.failure.description ?? "\(error)")")
+            throw ExitCode(2)
+        }
+        let left = Dictionary(summary.failures.map { ($0.record, $0) }) { first, _ in first }
+        for (number, key) in records.sorted(by: { $0.key < $1.key }) {
+            if let failure = left[number] {
+                try await ledger.append(DeliveryEvent(key: key, record: number, channel: .post, kind: .failed, detail: failure.description))
+                tally.failures.append((number, failure.description))
+            } else {
+                try await ledger.append(DeliveryEvent(key: key, record: number, channel: .post, kind: .batched, batch: batch.job))
+                tally.batched += 1
+            }
+        }
+        Console.error("Postal batch \(batch.job): \(summary.pieces) piece\(summary.pieces == 1 ? "" : "s") in \(folder)/")
+    }
+
+    /// `--date` (midnight UTC), else now: the messages' Date and the DKIM t= tag.
+    private func messageDate() throws -> Date {
+        guard options.date != nil else { return Date() }
+        let day = try options.creationDate()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date()
+    }
+
+    private func smtpConfiguration(_ server: String) throws -> SMTPConfiguration {
+        let parts = server.split(separator: ":")
+        guard let host = parts.first, parts.count <= 2, let port = parts.count == 2 ? Int(parts[1]) : 587 else {
+            throw ValidationError("--smtp is HOST or HOST:PORT, not \(server)")
+        }
+        guard let security = SMTPConfiguration.Security(rawValue: smtpSecurity) else {
+            throw ValidationError("--smtp-security is starttls, tls or none, not \(smtpSecurity)")
+        }
+        return SMTPConfiguration(host: String(host), port: port, security: security, trustedCertificates: smtpCA, username: smtpUser,
+                                 password: ProcessInfo.processInfo.environment["PRESSROOM_SMTP_PASSWORD"],
+                                 attempts: max(1, attempts), retryDelay: .nanoseconds(Int64(retryDelay * 1e9)))
+    }
+
+    /// `Name <address>` or `address`.
+    static func address(_ text: String) throws -> EmailAddress {
+        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
+            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            return EmailAddress(String(text[text.index(after: open)..<text.index(before: text.endIndex)]), name: name.isEmpty ? nil : name)
+        }
+        guard text.contains("@") else { throw ValidationError("--from is an address, or \"Name <address>\", not \(text)") }
+        return EmailAddress(text)
+    }
+
+    /// The record's idempotency key (`meta.idempotency_key`), else `fallback`.
+    static func identity(of record: DataValue, fallback: String) -> String {
+        if case .string(let key)? = record["meta"]?["idempotency_key"] { return key }
+        return fallback
+    }
+}
