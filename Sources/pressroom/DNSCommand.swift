@@ -56,6 +56,8 @@ struct DNSCommand: ParsableCommand {
     private func key(at path: String, ed25519: Bool) throws -> DKIMSigner.Key {
         if generate, !FileManager.default.fileExists(atPath: path) {
             let key = try DKIMSigner.Key.generate(ed25519: ed25519)
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             guard FileManager.default.createFile(atPath: path, contents: Data(key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw DeliveryError.configuration("cannot write the new key \(path)")
             }
