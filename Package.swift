@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -68,8 +69,8 @@ let package = Package(
             "PressroomLayout", "PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomBarcode", "PressroomMarkup",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Delivery: email (templates, MIME, DKIM, SMTP over SwiftNIO, an outbox folder), routing
-        // and the delivery ledger. It moves bytes; it never draws.
+        // Delivery: email (templates, MIME, DKIM, SMTP over SwiftNIO, an outbox folder), routing,
+        // the delivery ledger and signed status webhooks (AsyncHTTPClient). It moves bytes; it never draws.
         .target(name: "PressroomDelivery", dependencies: [
             "PressroomLayout", "PressroomMarkup",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -78,6 +79,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText", "PressroomMarkup"]),

@@ -42,12 +42,12 @@ sh "$shared/tools/setup.sh"
 # The mail judges: the SMTP sink and mailcheck (MIME, DKIM, SpamAssassin, Chromium screenshots).
 sh "$shared/tools/mail/setup.sh"
 
-if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy" 2>/dev/null; then
-    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy"
+if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy, standardwebhooks" 2>/dev/null; then
+    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy, standardwebhooks"
     log=$(mktemp)
     # Debian's own python3 refuses pip installs outside a virtual environment (as setup.sh does).
-    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy >"$log" 2>&1; then
-        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy >"$log" 2>&1 \
+    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks >"$log" 2>&1; then
+        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks >"$log" 2>&1 \
             || { cat "$log" >&2; rm -f "$log"; exit 1; }
     fi
     rm -f "$log"

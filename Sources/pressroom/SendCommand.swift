@@ -76,6 +76,21 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Flush the ledger to the disk after every event (survives a power cut, not only a crash).")
     var durable = false
 
+    @Option(help: "Send each event (rendered, sent, deferred, bounced, fallen back to post, batched) to this URL as a Standard Webhooks request signed with the secret in PRESSROOM_WEBHOOK_SECRET (whsec_…).")
+    var webhook: String?
+
+    @Option(name: .customLong("webhook-attempts"), help: "Tries of a webhook request, the first included (default 5); waits double from --webhook-retry-delay.")
+    var webhookAttempts: Int = 5
+
+    @Option(name: .customLong("webhook-retry-delay"), help: "Seconds before a webhook request's second try (default 1).")
+    var webhookRetryDelay: Double = 1
+
+    @Option(name: .customLong("webhook-dead-letters"), help: "Where webhook requests that failed every try are kept (default: webhooks-dead.jsonl).")
+    var webhookDeadLetters: String = "webhooks-dead.jsonl"
+
+    @Option(help: "Keep each rendered PDF in this folder; webhooks then link to it instead of carrying it.")
+    var documents: String?
+
     @OptionGroup var options: LayoutOptions
 
     func run() async throws {
@@ -85,7 +100,7 @@ struct SendCommand: AsyncParsableCommand {
         let signer: DKIMSigner?
         let mailer: Mailer?
         let box: Outbox?
-        let ledger: DeliveryLedger
+        let recorder: DeliveryRecorder
         do {
             producer = try options.producer(for: layout)
             let renderer = producer.renderer
@@ -104,14 +119,16 @@ struct SendCommand: AsyncParsableCommand {
                 mailer = nil
                 box = try Outbox(folder: outbox ?? "outbox")
             }
-            ledger = try DeliveryLedger(path: self.ledger, durable: durable)
+            recorder = DeliveryRecorder(ledger: try DeliveryLedger(path: self.ledger, durable: durable), webhooks: try webhookSender())
+            if let documents { try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true) }
         } catch let exit as ExitCode { throw exit } catch {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
+        let ledger = recorder.ledger
         let date = try messageDate()
         var tally = Tally()
-        var forPost: [Int: String] = [:]
+        var forPost: [Int: (key: String, record: DataValue)] = [:]
         let started = Date()
         for (number, result) in try RecordReader(path: data) {
             var key = "\(data)#\(number)"
@@ -119,11 +136,11 @@ struct SendCommand: AsyncParsableCommand {
                 let record = try result.get()
                 key = Self.identity(of: record, fallback: key)
                 let route = try DeliveryRoute(record: record)
-                if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                 guard route.wantsEmail else { continue }
                 if let done = await ledger.last(key, on: .email), done.isFinal {
                     tally.skipped += 1
-                    if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                    if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                     continue
                 }
                 let address: String
@@ -139,15 +156,18 @@ struct SendCommand: AsyncParsableCommand {
                         tally.skipped += 1
                         continue
                     }
-                    try await ledger.append(DeliveryEvent(key: key, record: number, channel: .email, kind: .fellBackToPost,
-                                                          detail: "\(error.inRecord(number))"))
-                    if await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                    try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .fellBackToPost,
+                                                          detail: "\(error.inRecord(number))"), record: record)
+                    if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                     tally.fellBack.append((number, "\(error.inRecord(number)); it goes by post"))
                     continue
                 }
                 let preamble = try producer.renderer.preamble(for: record)
                 let document = try producer.document(for: record, preamble: preamble)
                 let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
+                let kept = try keep(document.bytes, as: fileName)
+                let pdf = WebhookPayload.Document(fileName: fileName, bytes: document.bytes, url: kept)
+                try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .rendered), record: record, document: pdf)
                 let message = try composer.compose(record: record, preamble: preamble, from: sender,
                                                    attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
                                                    date: date, identity: key)
@@ -158,23 +178,23 @@ struct SendCommand: AsyncParsableCommand {
                 if let mailer {
                     switch await mailer.send(bytes, from: sender.address, to: address) {
                     case .sent(let reply, _):
-                        try await ledger.append(event(.sent, nil, "\(reply)"))
+                        try await recorder.note(event(.sent, nil, "\(reply)"), record: record, document: pdf)
                         tally.sent += 1
                     case .bounced(let reply, let kind):
-                        try await ledger.append(event(.bounced, kind, "\(reply)"))
+                        try await recorder.note(event(.bounced, kind, "\(reply)"), record: record, document: pdf)
                         if kind == .hard {
-                            if await !ledger.isDone(key, on: .post) { forPost[number] = key }
+                            if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                             tally.fellBack.append((number, "\(address) bounced (\(reply)); it goes by post"))
                         } else {
                             tally.failures.append((number, "\(address) bounced (\(kind.rawValue)): \(reply)"))
                         }
                     case .gaveUp(let reason, let attempts):
-                        try await ledger.append(event(.deferred, nil, reason))
+                        try await recorder.note(event(.deferred, nil, reason), record: record, document: pdf)
                         tally.failures.append((number, "\(address) not sent after \(attempts) tries: \(reason); a rerun tries again"))
                     }
                 } else if let box {
                     let path = try box.put(bytes, number: number, messageID: message.messageID)
-                    try await ledger.append(event(.sent, nil, "written to \(path)"))
+                    try await recorder.note(event(.sent, nil, "written to \(path)"), record: record, document: pdf)
                     tally.sent += 1
                 }
             } catch let error as LayoutError {
@@ -191,7 +211,12 @@ struct SendCommand: AsyncParsableCommand {
                              smtp.map { "through \($0)" } ?? "into \(outbox ?? "outbox")/", Date().timeIntervalSince(started),
                              tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
         for (number, reason) in tally.fellBack { Console.error("  record \(number): \(reason.hasPrefix("record") ? String(reason.drop(while: { $0 != ":" }).dropFirst(2)) : reason)") }
-        try await hand(forPost, to: ledger, tally: &tally)
+        try await hand(forPost, to: recorder, tally: &tally)
+        if let webhooks = recorder.webhooks {
+            let sent = await webhooks.finish()
+            Console.error("Webhooks: \(sent.delivered) delivered, \(sent.retried) retries\(sent.dead > 0 ? ", \(sent.dead) failed every try (kept in \(webhookDeadLetters))" : "").")
+            if sent.dead > 0, tally.failures.isEmpty { throw ExitCode(1) }
+        }
         if !tally.failures.isEmpty {
             Console.error("\(tally.failures.count) record\(tally.failures.count == 1 ? " was" : "s were") not delivered:")
             for (number, reason) in tally.failures { Console.error("  \(reason.hasPrefix("record") ? reason : "record \(number): \(reason)")") }
@@ -207,7 +232,7 @@ struct SendCommand: AsyncParsableCommand {
 
     /// The records for post, into one postal batch (named by the records it holds, so a rerun
     /// after a crash remakes the same batch), each recorded in the ledger as batched.
-    private func hand(_ records: [Int: String], to ledger: DeliveryLedger, tally: inout Tally) async throws {
+    private func hand(_ records: [Int: (key: String, record: DataValue)], to recorder: DeliveryRecorder, tally: inout Tally) async throws {
         guard !records.isEmpty else { return }
         guard let post else {
             for number in records.keys.sorted() {
@@ -215,7 +240,7 @@ struct SendCommand: AsyncParsableCommand {
             }
             return
         }
-        let digest = DeliveryLedger.identity(of: records.values)
+        let digest = DeliveryLedger.identity(of: records.values.map(\.key))
         let batch: PostalBatch
         let folder: String
         do {
@@ -229,6 +254,9 @@ struct SendCommand: AsyncParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
+        for (number, entry) in records.sorted(by: { $0.key < $1.key }) {
+            try await recorder.note(DeliveryEvent(key: entry.key, record: number, channel: .post, kind: .queued, batch: batch.job), record: entry.record)
+        }
         let summary: PostalBatchSummary
         do {
             summary = try batch.run(try RecordReader(path: data), only: Set(records.keys), into: folder)
@@ -236,17 +264,41 @@ struct SendCommand: AsyncParsableCommand {
             Console.error("error: the postal batch: \((error as? BatchFailure)?.failure.description ?? "\(error)")")
             throw ExitCode(2)
         }
+        let printPath = URL(fileURLWithPath: "\(folder)/\(batch.printFileName)").standardizedFileURL
+        let printSize = (try? FileManager.default.attributesOfItem(atPath: printPath.path)[.size] as? Int) ?? 0
+        let printFile = WebhookPayload.Document(fileName: batch.printFileName, size: printSize,
+                                                sha256: summary.files[batch.printFileName] ?? "", url: printPath.absoluteString)
         let left = Dictionary(summary.failures.map { ($0.record, $0) }) { first, _ in first }
-        for (number, key) in records.sorted(by: { $0.key < $1.key }) {
+        for (number, (key, record)) in records.sorted(by: { $0.key < $1.key }) {
             if let failure = left[number] {
-                try await ledger.append(DeliveryEvent(key: key, record: number, channel: .post, kind: .failed, detail: failure.description))
+                try await recorder.note(DeliveryEvent(key: key, record: number, channel: .post, kind: .failed, detail: failure.description), record: record)
                 tally.failures.append((number, failure.description))
             } else {
-                try await ledger.append(DeliveryEvent(key: key, record: number, channel: .post, kind: .batched, batch: batch.job))
+                try await recorder.note(DeliveryEvent(key: key, record: number, channel: .post, kind: .batched, batch: batch.job), record: record, document: printFile)
                 tally.batched += 1
             }
         }
         Console.error("Postal batch \(batch.job): \(summary.pieces) piece\(summary.pieces == 1 ? "" : "s") in \(folder)/")
+    }
+
+    /// The webhook sender, when --webhook is given.
+    private func webhookSender() throws -> WebhookSender? {
+        guard let webhook else { return nil }
+        guard let secret = ProcessInfo.processInfo.environment["PRESSROOM_WEBHOOK_SECRET"], !secret.isEmpty else {
+            throw ValidationError("--webhook needs its signing secret in PRESSROOM_WEBHOOK_SECRET (whsec_ and base64)")
+        }
+        var configuration = WebhookSender.Configuration(url: webhook, secret: secret, deadLetters: webhookDeadLetters)
+        configuration.attempts = max(1, webhookAttempts)
+        configuration.retryDelay = .nanoseconds(Int64(webhookRetryDelay * 1e9))
+        return try WebhookSender(configuration)
+    }
+
+    /// Keeps the PDF in --documents; returns its file: URL.
+    private func keep(_ bytes: [UInt8], as fileName: String) throws -> String? {
+        guard let documents else { return nil }
+        let url = URL(fileURLWithPath: "\(documents)/\(fileName)").standardizedFileURL
+        try Data(bytes).write(to: url, options: .atomic)
+        return url.absoluteString
     }
 
     /// `--date` (midnight UTC), else now: the messages' Date and the DKIM t= tag.

@@ -253,3 +253,114 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
     #expect(check.status == 0, "\(check.output)")
     #expect(check.output.contains("s2026") && check.output.contains("e2026"), "\(check.output)")
 }
+
+/// The test's webhook endpoint (Tests/Tools/webhook_receiver.py), judging with the Standard
+/// Webhooks reference library.
+private struct WebhookReceiver {
+    let port: Int
+    let log: String
+    let process: Process
+
+    static let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/Tools/webhook_receiver.py").path
+
+    init(secret: String, log: String, failFirst: Bool) throws {
+        port = SMTPSink.freePort()
+        self.log = log
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.script, "serve", "--port", "\(port)", "--secret", secret, "--log", log] + (failFirst ? ["--fail-first"] : [])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Listening once a connection is taken.
+        for _ in 0..<100 {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            close(socket)
+            if connected == 0 { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        throw ExternalToolError.launchFailed(command: Self.script, reason: "the receiver did not listen on \(port)")
+    }
+
+    /// SIGKILL: a child of the test process may inherit a mask that blocks SIGTERM.
+    func stop() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    var requests: [[String: Any]] {
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+}
+
+@Test func statusWebhooksAreSignedRetriedAndRefusedWhenReplayedOrTampered() throws {
+    let keys = try MailTools.keys("webhooks")
+    let folder = keys.appendingPathComponent("mails").path
+    let port = SMTPSink.freePort()
+    try SMTPSink.start(port: port, folder: folder, extra: ["--starttls", "--auth", "test:secret", "--auth-required", "--tempfail", "no-such-text"])
+    defer { SMTPSink.stop(folder: folder) }
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    // The endpoint answers 500 to each request's first try.
+    let receiver = try WebhookReceiver(secret: secret, log: keys.appendingPathComponent("webhooks.jsonl").path, failFirst: true)
+    defer { receiver.stop() }
+    let ledger = keys.appendingPathComponent("ledger.jsonl").path
+    let documents = keys.appendingPathComponent("documents").path
+    let run = try ExternalTool.run(pressroom, sendArguments([
+        "invoice", Samples.root + "/Fixtures/records/invoices-delivery.jsonl", "--smtp", "127.0.0.1:\(port)", "--smtp-user", "test",
+        "--smtp-ca", folder + "/.tls/cert.pem", "--post", "deutsche-post", "--post-dir", keys.appendingPathComponent("post").path,
+        "--webhook", "http://127.0.0.1:\(receiver.port)/events", "--webhook-retry-delay", "0.1", "--documents", documents,
+    ], keys: keys, ledger: ledger), mergeErrors: true, environment: ["PRESSROOM_SMTP_PASSWORD": "secret", "PRESSROOM_WEBHOOK_SECRET": secret])
+    #expect(run.status == 0, "\(run.output)")
+
+    let requests = receiver.requests
+    #expect(!requests.isEmpty && requests.allSatisfy { $0["verified"] as? Bool == true }, "every request verifies")
+    // Every event went twice: refused with 500, then accepted; one accepted request per ledger line.
+    let accepted = requests.filter { $0["status"] as? Int == 204 }
+    let events = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n")
+    #expect(accepted.count == events.count)
+    #expect(requests.filter { $0["status"] as? Int == 500 }.count == accepted.count)
+    #expect(Set(accepted.compactMap { $0["id"] as? String }).count == accepted.count)
+    let types = Set(accepted.compactMap { $0["type"] as? String })
+    #expect(types == ["document.rendered", "document.sent", "document.bounced", "document.fallen_back_to_post", "document.queued", "document.batched"],
+            "\(types)")
+    // A sent event carries the record's data and a link to its PDF, which is the rendered file.
+    let sent = try #require(accepted.first { $0["type"] as? String == "document.sent" })
+    let body = try #require(try JSONSerialization.jsonObject(with: Data((sent["body"] as? String ?? "").utf8)) as? [String: Any])
+    let data = try #require(body["data"] as? [String: Any])
+    #expect((data["data"] as? [String: Any])?["number"] as? String == "FV-2026-000001")
+    let document = try #require(data["document"] as? [String: Any])
+    let url = try #require(document["url"] as? String)
+    #expect(url.hasPrefix("file:///") && url.hasSuffix("FV-2026-000001.pdf"))
+    #expect(FileManager.default.fileExists(atPath: URL(string: url)!.path))
+
+    // The same request again is a replay; a changed body no longer matches its signature.
+    let probe = try ExternalTool.run("python3", [WebhookReceiver.script, "probe", "--port", "\(receiver.port)", "--log", receiver.log])
+    #expect(probe.output.contains("replayed 409") && probe.output.contains("tampered 401"), "\(probe.output) \(probe.errors)")
+}
+
+@Test func webhooksThatNeverGoThroughAreKeptAsDeadLetters() throws {
+    let keys = try MailTools.keys("dead-letters")
+    let data = keys.appendingPathComponent("one.jsonl").path
+    let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices-delivery.jsonl", encoding: .utf8).split(separator: "\n")
+    try String(lines[0] + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+    let dead = keys.appendingPathComponent("dead.jsonl").path
+    // Nothing listens on the port.
+    let run = try ExternalTool.run(pressroom, sendArguments(["invoice", data, "--outbox", keys.appendingPathComponent("outbox").path,
+                                                            "--webhook", "http://127.0.0.1:\(SMTPSink.freePort())/events", "--webhook-attempts", "2",
+                                                            "--webhook-retry-delay", "0.05", "--webhook-dead-letters", dead], keys: keys),
+                                   mergeErrors: true, environment: ["PRESSROOM_WEBHOOK_SECRET": "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString()])
+    #expect(run.status == 1, "\(run.output)")
+    #expect(run.output.contains("Webhooks: 0 delivered"), "\(run.output)")
+    let letters = try String(contentsOfFile: dead, encoding: .utf8).split(separator: "\n")
+    #expect(letters.count == 2, "rendered and sent: \(letters)")
+    #expect(letters.allSatisfy { $0.contains("\"attempts\":2") && $0.contains("\"id\":\"msg_") })
+}
