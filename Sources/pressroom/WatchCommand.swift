@@ -5,7 +5,7 @@ import Dispatch
 import Foundation
 import PressroomPreview
 
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Preview a layout live in the browser; every save of the layout, its components, theme, data, logo or fonts renders again.")
@@ -24,7 +24,7 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var options: LayoutOptions
 
-    func run() throws {
+    func run() async throws {
         Foundation.signal(SIGPIPE, SIG_IGN)
         let fonts = options.font
         var configuration = PreviewConfiguration(
@@ -34,11 +34,11 @@ struct WatchCommand: ParsableCommand {
         configuration.allowedPaths = options.allowPath.map(Self.absolute)
         let preview = LivePreview(configuration: configuration, record: record,
                                   log: { line in Self.say(Self.timestamp() + " " + line) })
-        // Kept for as long as the process runs (dispatchMain never returns).
+        // Kept for as long as the server runs (it stops only with the process).
         var signalSources: [DispatchSourceSignal] = []
         for signal in [SIGINT, SIGTERM] {
             Foundation.signal(signal, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signal, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 Self.say("stopped")
                 Foundation.exit(0)
@@ -46,23 +46,23 @@ struct WatchCommand: ParsableCommand {
             source.resume()
             signalSources.append(source)
         }
+        // The root command is async, so this runs inside the async main task: the server is
+        // awaited here, never behind dispatchMain (which would end the main thread under it).
         let port = self.port
-        Task {
-            do {
-                try await preview.run(port: port) { bound in
-                    Self.say("Preview: http://127.0.0.1:\(bound)/")
-                    Self.say("Watching \(preview.state.watchedFiles) files; edit and save any of them. Ctrl-C stops.")
-                }
-            } catch {
-                if "\(error)".contains("Address already in use") {
-                    Console.error("error: port \(port) on 127.0.0.1 is taken; choose another with --port, or leave --port out for a free one")
-                } else {
-                    Console.error("error: the preview server stopped: \(error)")
-                }
-                Foundation.exit(1)
+        do {
+            try await preview.run(port: port) { bound in
+                Self.say("Preview: http://127.0.0.1:\(bound)/")
+                Self.say("Watching \(preview.state.watchedFiles) files; edit and save any of them. Ctrl-C stops.")
             }
+        } catch {
+            if "\(error)".contains("Address already in use") {
+                Console.error("error: port \(port) on 127.0.0.1 is taken; choose another with --port, or leave --port out for a free one")
+            } else {
+                Console.error("error: the preview server stopped: \(error)")
+            }
+            Foundation.exit(1)
         }
-        withExtendedLifetime(signalSources) { dispatchMain() }
+        withExtendedLifetime(signalSources) {}
     }
 
     /// A line on standard output, unbuffered; a closed pipe (`| head`, a terminal gone) is ignored.
