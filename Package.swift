@@ -45,6 +45,8 @@ let package = Package(
         // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
         // errors by longjmp; neither can be called from Swift directly.
         .target(name: "CICUShim", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        // The C library's stub resolver (res_nquery), for address checks: MX and address records.
+        .target(name: "CResolv", linkerSettings: [.linkedLibrary("resolv")]),
         .target(name: "CPNGShim", cSettings: [.unsafeFlags(["-I/usr/include/libpng16"])],
                 linkerSettings: [.linkedLibrary("png16")]),
 
@@ -72,7 +74,7 @@ let package = Package(
         // Delivery: email (templates, MIME, DKIM, SMTP over SwiftNIO, an outbox folder), routing,
         // the delivery ledger and signed status webhooks (AsyncHTTPClient). It moves bytes; it never draws.
         .target(name: "PressroomDelivery", dependencies: [
-            "PressroomLayout", "PressroomMarkup",
+            "PressroomLayout", "PressroomMarkup", "CICUShim", "CResolv",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -81,7 +83,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        ]),
+        ], resources: [.copy("Resources/disposable-domains.txt")]),
         // Display lists as SVG (glyph outlines from FreeType), for the browser preview.
         .target(name: "PressroomSVG", dependencies: ["PressroomGraphics", "PressroomText", "PressroomMarkup"]),
         // `pressroom watch`: dependency watching, preview renders and the preview's HTTP server.

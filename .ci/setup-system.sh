@@ -19,6 +19,7 @@ packages=(
     ghostscript                                   # tiffsep: the print variant's plates
     librsvg2-bin                                  # rsvg-convert: SVG pages against their PDF
     chromium                                      # the watch preview's browser test (DevTools protocol)
+    dnsmasq-base                                  # a DNS server on loopback for the address-check test
 )
 
 sudo=()

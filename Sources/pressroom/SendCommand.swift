@@ -76,20 +76,13 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Flush the ledger to the disk after every event (survives a power cut, not only a crash).")
     var durable = false
 
-    @Option(help: "Send each event (rendered, sent, deferred, bounced, fallen back to post, batched) to this URL as a Standard Webhooks request signed with the secret in PRESSROOM_WEBHOOK_SECRET (whsec_…).")
-    var webhook: String?
-
-    @Option(name: .customLong("webhook-attempts"), help: "Tries of a webhook request, the first included (default 5); waits double from --webhook-retry-delay.")
-    var webhookAttempts: Int = 5
-
-    @Option(name: .customLong("webhook-retry-delay"), help: "Seconds before a webhook request's second try (default 1).")
-    var webhookRetryDelay: Double = 1
-
-    @Option(name: .customLong("webhook-dead-letters"), help: "Where webhook requests that failed every try are kept (default: webhooks-dead.jsonl).")
-    var webhookDeadLetters: String = "webhooks-dead.jsonl"
-
     @Option(help: "Keep each rendered PDF in this folder; webhooks then link to it instead of carrying it.")
     var documents: String?
+
+    @OptionGroup var webhooks: WebhookOptions
+
+    @Option(name: .customLong("print-shop"), help: "The print shop the postal batch is handed to (it lists, downloads and acknowledges it with `pressroom handoff`; default: in-house).")
+    var printShop: String = "in-house"
 
     @OptionGroup var options: LayoutOptions
 
@@ -119,7 +112,8 @@ struct SendCommand: AsyncParsableCommand {
                 mailer = nil
                 box = try Outbox(folder: outbox ?? "outbox")
             }
-            recorder = DeliveryRecorder(ledger: try DeliveryLedger(path: self.ledger, durable: durable), webhooks: try webhookSender())
+            recorder = DeliveryRecorder(ledger: try DeliveryLedger(path: self.ledger, durable: durable), webhooks: try webhooks.sender())
+            try PostalHandoff.checkShopName(printShop)
             if let documents { try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true) }
         } catch let exit as ExitCode { throw exit } catch {
             Console.error("error: \(error)")
@@ -212,11 +206,7 @@ struct SendCommand: AsyncParsableCommand {
                              tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
         for (number, reason) in tally.fellBack { Console.error("  record \(number): \(reason.hasPrefix("record") ? String(reason.drop(while: { $0 != ":" }).dropFirst(2)) : reason)") }
         try await hand(forPost, to: recorder, tally: &tally)
-        if let webhooks = recorder.webhooks {
-            let sent = await webhooks.finish()
-            Console.error("Webhooks: \(sent.delivered) delivered, \(sent.retried) retries\(sent.dead > 0 ? ", \(sent.dead) failed every try (kept in \(webhookDeadLetters))" : "").")
-            if sent.dead > 0, tally.failures.isEmpty { throw ExitCode(1) }
-        }
+        if await webhooks.finish(recorder.webhooks), tally.failures.isEmpty { throw ExitCode(1) }
         if !tally.failures.isEmpty {
             Console.error("\(tally.failures.count) record\(tally.failures.count == 1 ? " was" : "s were") not delivered:")
             for (number, reason) in tally.failures { Console.error("  \(reason.hasPrefix("record") ? reason : "record \(number): \(reason)")") }
@@ -278,19 +268,13 @@ struct SendCommand: AsyncParsableCommand {
                 tally.batched += 1
             }
         }
-        Console.error("Postal batch \(batch.job): \(summary.pieces) piece\(summary.pieces == 1 ? "" : "s") in \(folder)/")
-    }
-
-    /// The webhook sender, when --webhook is given.
-    private func webhookSender() throws -> WebhookSender? {
-        guard let webhook else { return nil }
-        guard let secret = ProcessInfo.processInfo.environment["PRESSROOM_WEBHOOK_SECRET"], !secret.isEmpty else {
-            throw ValidationError("--webhook needs its signing secret in PRESSROOM_WEBHOOK_SECRET (whsec_ and base64)")
+        do {
+            try PostalHandoff(folder: postDirectory).handOver(job: batch.job, to: printShop, pieces: summary.pieces)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
         }
-        var configuration = WebhookSender.Configuration(url: webhook, secret: secret, deadLetters: webhookDeadLetters)
-        configuration.attempts = max(1, webhookAttempts)
-        configuration.retryDelay = .nanoseconds(Int64(webhookRetryDelay * 1e9))
-        return try WebhookSender(configuration)
+        Console.error("Postal batch \(batch.job): \(summary.pieces) piece\(summary.pieces == 1 ? "" : "s") in \(folder)/, handed to print shop \(printShop)")
     }
 
     /// Keeps the PDF in --documents; returns its file: URL.

@@ -66,3 +66,10 @@ PRCaseMap *pr_ucasemap_open(const char *locale, int32_t *status);
 int32_t pr_ucasemap_utf8(const PRCaseMap *map, int32_t upper, const char *text, int32_t length,
                          char *out, int32_t capacity, int32_t *status);
 void pr_ucasemap_close(PRCaseMap *map);
+
+// UTS #46 (IDNA 2008 with the Unicode compatibility mapping), nontransitional, with the STD3
+// ASCII rules, CheckBidi and CheckJoiners: a UTF-8 domain to its ASCII form (Punycode labels,
+// "müller.de" -> "xn--mller-kva.de") or back. Returns the result's length; `errors` receives
+// the UIDNA_ERROR_ bits (0 when the name is valid).
+int32_t pr_uidna_name_to_ascii(const char *name, int32_t length, char *out, int32_t capacity, uint32_t *errors, int32_t *status);
+int32_t pr_uidna_name_to_unicode(const char *name, int32_t length, char *out, int32_t capacity, uint32_t *errors, int32_t *status);

@@ -29,11 +29,13 @@ public struct DeliveryEvent: Sendable, Codable, Equatable {
     public var bounce: BounceKind?
     /// The postal batch's job name (batched and acknowledged events).
     public var batch: String?
+    /// The stage the print shop confirmed (acknowledged events).
+    public var stage: PostalHandoff.Stage?
     /// Why, in words: the server's reply, the error, the reason for the fallback.
     public var detail: String?
 
     public init(key: String, record: Int, channel: DeliveryChannel, kind: Kind, at: Date = Date(), address: String? = nil,
-                bounce: BounceKind? = nil, batch: String? = nil, detail: String? = nil) {
+                bounce: BounceKind? = nil, batch: String? = nil, stage: PostalHandoff.Stage? = nil, detail: String? = nil) {
         self.key = key
         self.record = record
         self.channel = channel
@@ -42,6 +44,7 @@ public struct DeliveryEvent: Sendable, Codable, Equatable {
         self.address = address
         self.bounce = bounce
         self.batch = batch
+        self.stage = stage
         self.detail = detail
     }
 

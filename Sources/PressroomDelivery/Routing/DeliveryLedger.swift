@@ -74,6 +74,11 @@ public actor DeliveryLedger {
         suppressed[address.lowercased()]
     }
 
+    /// The records in postal batch `batch`: the last post event of each.
+    public func members(of batch: String) -> [DeliveryEvent] {
+        latest.values.filter { $0.channel == .post && $0.batch == batch && $0.isFinal }.sorted { ($0.record, $0.key) < ($1.record, $1.key) }
+    }
+
     /// How many events the ledger holds.
     public var eventCount: Int { count }
 
