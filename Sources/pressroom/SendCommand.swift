@@ -52,6 +52,12 @@ struct SendCommand: AsyncParsableCommand {
     @Option(name: .customLong("smtp-retry-delay"), help: "Seconds before the second try (default 2).")
     var retryDelay: Double = 2
 
+    @Option(name: .customLong("smtp-connections"), help: "Messages in flight at once, each on a connection of its own (default 4); records render while they go.")
+    var connections: Int = 4
+
+    @Option(name: .customLong("smtp-per-domain"), help: "Messages in flight at once to one recipient domain (default 2).")
+    var connectionsPerDomain: Int = 2
+
     @Option(name: .customLong("dkim-key"), help: "The RSA private key (PEM) signing every message (DKIM, RSA-SHA256).")
     var dkimKey: String?
 
@@ -124,81 +130,81 @@ struct SendCommand: AsyncParsableCommand {
         var tally = Tally()
         var forPost: [Int: (key: String, record: DataValue)] = [:]
         let started = Date()
-        for (number, result) in try RecordReader(path: data) {
-            var key = "\(data)#\(number)"
-            do {
-                let record = try result.get()
-                key = Self.identity(of: record, fallback: key)
-                let route = try DeliveryRoute(record: record)
-                if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
-                guard route.wantsEmail else { continue }
-                if let done = await ledger.last(key, on: .email), done.isFinal {
-                    tally.skipped += 1
-                    if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
-                    continue
-                }
-                let address: String
+        let window = (mailer?.configuration.connections ?? 1) * 2
+        try await withThrowingTaskGroup(of: SendOutcome.self) { group in
+            var sending = 0
+            for (number, result) in try RecordReader(path: data) {
+                var key = "\(data)#\(number)"
                 do {
-                    address = try composer.recipient(of: record)
-                    if let bounce = await ledger.suppression(of: address) {
-                        throw LayoutError(.invalidValue, "`\(address)` is on the suppression list: it bounced on \(bounce.at.prefix(10)) (\(bounce.detail ?? "hard bounce"))",
-                                          dataPath: "$.delivery.email")
-                    }
-                } catch let error as LayoutError {
-                    // No address, or one that cannot take mail: the document goes by post.
-                    if await ledger.isDone(key, on: .post) {
+                    let record = try result.get()
+                    key = Self.identity(of: record, fallback: key)
+                    let route = try DeliveryRoute(record: record)
+                    if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
+                    guard route.wantsEmail else { continue }
+                    if let done = await ledger.last(key, on: .email), done.isFinal {
                         tally.skipped += 1
+                        if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                         continue
                     }
-                    try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .fellBackToPost,
-                                                          detail: "\(error.inRecord(number))"), record: record)
-                    if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
-                    tally.fellBack.append((number, "\(error.inRecord(number)); it goes by post"))
-                    continue
-                }
-                let preamble = try producer.renderer.preamble(for: record)
-                let document = try producer.document(for: record, preamble: preamble)
-                let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
-                let kept = try keep(document.bytes, as: fileName)
-                let pdf = WebhookPayload.Document(fileName: fileName, bytes: document.bytes, url: kept)
-                try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .rendered), record: record, document: pdf)
-                let message = try composer.compose(record: record, preamble: preamble, from: sender,
-                                                   attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
-                                                   date: date, identity: key)
-                let bytes = try signer?.sign(message.bytes, time: Int(date.timeIntervalSince1970)) ?? message.bytes
-                let event = { (kind: DeliveryEvent.Kind, bounce: BounceKind?, detail: String?) in
-                    DeliveryEvent(key: key, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail)
-                }
-                if let mailer {
-                    switch await mailer.send(bytes, from: sender.address, to: address) {
-                    case .sent(let reply, _):
-                        try await recorder.note(event(.sent, nil, "\(reply)"), record: record, document: pdf)
-                        tally.sent += 1
-                    case .bounced(let reply, let kind):
-                        try await recorder.note(event(.bounced, kind, "\(reply)"), record: record, document: pdf)
-                        if kind == .hard {
-                            if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
-                            tally.fellBack.append((number, "\(address) bounced (\(reply)); it goes by post"))
-                        } else {
-                            tally.failures.append((number, "\(address) bounced (\(kind.rawValue)): \(reply)"))
+                    let address: String
+                    do {
+                        address = try composer.recipient(of: record)
+                        if let bounce = await ledger.suppression(of: address) {
+                            throw LayoutError(.invalidValue, "`\(address)` is on the suppression list: it bounced on \(bounce.at.prefix(10)) (\(bounce.detail ?? "hard bounce"))",
+                                              dataPath: "$.delivery.email")
                         }
-                    case .gaveUp(let reason, let attempts):
-                        try await recorder.note(event(.deferred, nil, reason), record: record, document: pdf)
-                        tally.failures.append((number, "\(address) not sent after \(attempts) tries: \(reason); a rerun tries again"))
+                    } catch let error as LayoutError {
+                        // No address, or one that cannot take mail: the document goes by post.
+                        if await ledger.isDone(key, on: .post) {
+                            tally.skipped += 1
+                            continue
+                        }
+                        try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .fellBackToPost,
+                                                              detail: "\(error.inRecord(number))"), record: record)
+                        if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
+                        tally.fellBack.append((number, "\(error.inRecord(number)); it goes by post"))
+                        continue
                     }
-                } else if let box {
-                    let path = try box.put(bytes, number: number, messageID: message.messageID)
-                    try await recorder.note(event(.sent, nil, "written to \(path)"), record: record, document: pdf)
-                    tally.sent += 1
+                    let preamble = try producer.renderer.preamble(for: record)
+                    let document = try producer.document(for: record, preamble: preamble)
+                    let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
+                    let kept = try keep(document.bytes, as: fileName)
+                    let pdf = WebhookPayload.Document(fileName: fileName, bytes: document.bytes, url: kept)
+                    try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .rendered), record: record, document: pdf)
+                    let message = try composer.compose(record: record, preamble: preamble, from: sender,
+                                                       attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
+                                                       date: date, identity: key)
+                    let bytes = try signer?.sign(message.bytes, time: Int(date.timeIntervalSince1970)) ?? message.bytes
+                    let identity = key
+                    let event = { @Sendable (kind: DeliveryEvent.Kind, bounce: BounceKind?, detail: String?) in
+                        DeliveryEvent(key: identity, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail)
+                    }
+                    if let mailer {
+                        // Sent while the next records render; at most `window` messages wait for their server.
+                        if sending >= window, let outcome = try await group.next() {
+                            sending -= 1
+                            await outcome.apply(to: &tally, forPost: &forPost, ledger: ledger)
+                        }
+                        group.addTask {
+                            await Self.deliver(bytes, from: sender.address, to: address, through: mailer, recorder: recorder,
+                                               key: identity, number: number, record: record, document: pdf, event: event)
+                        }
+                        sending += 1
+                    } else if let box {
+                        let path = try box.put(bytes, number: number, messageID: message.messageID)
+                        try await recorder.note(event(.sent, nil, "written to \(path)"), record: record, document: pdf)
+                        tally.sent += 1
+                    }
+                } catch let error as LayoutError {
+                    tally.failures.append((number, "\(error.inRecord(number))"))
+                } catch let error as DeliveryError {
+                    if case .configuration = error { Console.error("error: \(error)"); throw ExitCode(2) }
+                    tally.failures.append((number, "record \(number): \(error)"))
+                } catch {
+                    tally.failures.append((number, "record \(number): \(RecordFailure(error))"))
                 }
-            } catch let error as LayoutError {
-                tally.failures.append((number, "\(error.inRecord(number))"))
-            } catch let error as DeliveryError {
-                if case .configuration = error { Console.error("error: \(error)"); throw ExitCode(2) }
-                tally.failures.append((number, "record \(number): \(error)"))
-            } catch {
-                tally.failures.append((number, "record \(number): \(RecordFailure(error))"))
             }
+            for try await outcome in group { await outcome.apply(to: &tally, forPost: &forPost, ledger: ledger) }
         }
         await mailer?.close()
         Console.error(String(format: "Sent %d messages %@ in %.2f s%@.", tally.sent,
@@ -211,6 +217,47 @@ struct SendCommand: AsyncParsableCommand {
             Console.error("\(tally.failures.count) record\(tally.failures.count == 1 ? " was" : "s were") not delivered:")
             for (number, reason) in tally.failures { Console.error("  \(reason.hasPrefix("record") ? reason : "record \(number): \(reason)")") }
             throw ExitCode(tally.sent + tally.batched == 0 ? 2 : 1)
+        }
+    }
+
+    /// One message through the mailer, its outcome recorded in the ledger (and as a webhook).
+    private static func deliver(_ bytes: [UInt8], from sender: String, to address: String, through mailer: Mailer, recorder: DeliveryRecorder,
+                                key: String, number: Int, record: DataValue, document: WebhookPayload.Document,
+                                event: @Sendable (DeliveryEvent.Kind, BounceKind?, String?) -> DeliveryEvent) async -> SendOutcome {
+        do {
+            switch await mailer.send(bytes, from: sender, to: address) {
+            case .sent(let reply, _):
+                try await recorder.note(event(.sent, nil, "\(reply)"), record: record, document: document)
+                return .sent
+            case .bounced(let reply, let kind):
+                try await recorder.note(event(.bounced, kind, "\(reply)"), record: record, document: document)
+                if kind == .hard { return .hardBounce(number: number, key: key, record: record, reason: "\(address) bounced (\(reply)); it goes by post") }
+                return .failed(number: number, reason: "\(address) bounced (\(kind.rawValue)): \(reply)")
+            case .gaveUp(let reason, let attempts):
+                try await recorder.note(event(.deferred, nil, reason), record: record, document: document)
+                return .failed(number: number, reason: "\(address) not sent after \(attempts) tries: \(reason); a rerun tries again")
+            }
+        } catch {
+            return .failed(number: number, reason: "record \(number): \(error)")
+        }
+    }
+
+    /// How one message went, applied to the run's tally once its task ends.
+    private enum SendOutcome: Sendable {
+        case sent
+        case hardBounce(number: Int, key: String, record: DataValue, reason: String)
+        case failed(number: Int, reason: String)
+
+        func apply(to tally: inout Tally, forPost: inout [Int: (key: String, record: DataValue)], ledger: DeliveryLedger) async {
+            switch self {
+            case .sent:
+                tally.sent += 1
+            case .hardBounce(let number, let key, let record, let reason):
+                if await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
+                tally.fellBack.append((number, reason))
+            case .failed(let number, let reason):
+                tally.failures.append((number, reason))
+            }
         }
     }
 
@@ -304,7 +351,8 @@ struct SendCommand: AsyncParsableCommand {
         }
         return SMTPConfiguration(host: String(host), port: port, security: security, trustedCertificates: smtpCA, username: smtpUser,
                                  password: ProcessInfo.processInfo.environment["PRESSROOM_SMTP_PASSWORD"],
-                                 attempts: max(1, attempts), retryDelay: .nanoseconds(Int64(retryDelay * 1e9)))
+                                 attempts: max(1, attempts), retryDelay: .nanoseconds(Int64(retryDelay * 1e9)),
+                                 connections: max(1, connections), connectionsPerDomain: max(1, connectionsPerDomain))
     }
 
     /// `Name <address>` or `address`.

@@ -59,12 +59,10 @@ public struct DKIMSigner: Sendable {
 
     /// The message with its DKIM-Signature headers in front. `time`: the t= tag (seconds since 1970).
     public func sign(_ message: [UInt8], time: Int) throws(DeliveryError) -> [UInt8] {
-        let text = String(decoding: message, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { throw DeliveryError.message("a message has headers, a blank line and a body") }
-        let headerBlock = String(text[..<split.lowerBound]) + "\r\n"
-        let body = String(text[split.upperBound...])
+        guard let split = Self.blankLine(in: message) else { throw DeliveryError.message("a message has headers, a blank line and a body") }
+        let headerBlock = String(decoding: message[..<split], as: UTF8.self) + "\r\n"
         let headers = Self.headers(headerBlock)
-        let bodyHash = Data(SHA256.hash(data: Data(Self.relaxedBody(body).utf8))).base64EncodedString()
+        let bodyHash = Data(SHA256.hash(data: Self.relaxedBody(message[(split + 4)...]))).base64EncodedString()
         let present = Self.signedHeaders.filter { name in headers.contains { $0.name.lowercased() == name } }
 
         var signatures: [String] = []
@@ -89,7 +87,7 @@ public struct DKIMSigner: Sendable {
             }
             signatures.append(Self.fold("DKIM-Signature: " + tags + signature.base64EncodedString()))
         }
-        return Array((signatures.joined() + text).utf8)
+        return Array(signatures.joined().utf8) + message
     }
 
     /// Header fields with their (unfolded) values, in order.
@@ -126,19 +124,61 @@ public struct DKIMSigner: Sendable {
     /// RFC 6376 §3.4.4: whitespace runs as one space, none at line ends, no empty lines at the
     /// end, and a CRLF after the last line of a non-empty body.
     static func relaxedBody(_ body: String) -> String {
-        var lines = body.components(separatedBy: "\r\n").map { line -> String in
-            var result = ""
-            var inSpace = false
-            for character in line {
-                if character == " " || character == "\t" { inSpace = true; continue }
-                if inSpace { result.append(" ") }
-                inSpace = false
-                result.append(character)
+        String(decoding: relaxedBody(Array(body.utf8)[...]), as: UTF8.self)
+    }
+
+    /// The same on bytes, in one pass: runs of spaces and tabs become one space, none is left at
+    /// a line's end, and empty lines at the end are dropped (held back until a line with text
+    /// follows them).
+    static func relaxedBody(_ body: ArraySlice<UInt8>) -> [UInt8] {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var line: [UInt8] = []
+        var heldEmptyLines = 0
+        var inSpace = false
+        func endLine() {
+            if line.isEmpty {
+                heldEmptyLines += 1
+            } else {
+                for _ in 0..<heldEmptyLines { out.append(cr); out.append(lf) }
+                heldEmptyLines = 0
+                out.append(contentsOf: line)
+                out.append(cr)
+                out.append(lf)
+                line.removeAll(keepingCapacity: true)
             }
-            return result
+            inSpace = false
         }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.isEmpty ? "" : lines.joined(separator: "\r\n") + "\r\n"
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte == cr, body.index(after: index) < body.endIndex, body[body.index(after: index)] == lf {
+                endLine()
+                index = body.index(index, offsetBy: 2)
+                continue
+            }
+            if byte == space || byte == tab {
+                inSpace = true
+            } else {
+                if inSpace { line.append(space) }
+                inSpace = false
+                line.append(byte)
+            }
+            index = body.index(after: index)
+        }
+        if !line.isEmpty { endLine() }
+        return out
+    }
+
+    /// Where the header block ends: the index of the CRLF CRLF.
+    static func blankLine(in message: [UInt8]) -> Int? {
+        guard message.count >= 4 else { return nil }
+        for index in 0...(message.count - 4)
+        where message[index] == 13 && message[index + 1] == 10 && message[index + 2] == 13 && message[index + 3] == 10 {
+            return index
+        }
+        return nil
     }
 
     /// A long header folded at `; ` and inside the signature so no line passes 78 characters.

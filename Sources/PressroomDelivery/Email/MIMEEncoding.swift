@@ -22,38 +22,48 @@ enum MIMEEncoding {
     /// themselves except at a line's end, line breaks as CRLF, everything else as =XX; soft line
     /// breaks keep lines at 76 characters.
     static func quotedPrintable(_ text: String) -> String {
-        var output = ""
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            var current = ""
-            let bytes = Array(line.utf8)
-            for (position, byte) in bytes.enumerated() {
-                let isLast = position == bytes.count - 1
-                var token: String
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        let crlf: [UInt8] = [13, 10], softBreak: [UInt8] = [UInt8(ascii: "="), 13, 10]
+        var start = 0
+        while true {
+            var end = start
+            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            // CRLF and a lone LF both end a line; the CR is not part of it.
+            let lineEnd = end < bytes.count && end > start && bytes[end - 1] == 13 ? end - 1 : end
+            var length = 0
+            for position in start..<lineEnd {
+                let byte = bytes[position]
+                var encoded: Bool
                 switch byte {
-                case 0x21...0x3C, 0x3E...0x7E: token = String(UnicodeScalar(byte))
-                case 0x20, 0x09: token = isLast ? hex(byte) : String(UnicodeScalar(byte))
-                default: token = hex(byte)
+                case 0x21...0x3C, 0x3E...0x7E: encoded = false
+                case 0x20, 0x09: encoded = position == lineEnd - 1
+                default: encoded = true
                 }
                 // A dot that starts a line is encoded, so no SMTP server ever sees a lone "." line.
-                if current.isEmpty && byte == 0x2E { token = hex(byte) }
-                if current.utf8.count + token.utf8.count > 75 {
-                    output += current + "=\r\n"
-                    current = ""
-                    if byte == 0x2E { token = hex(byte) }
+                if length == 0 && byte == 0x2E { encoded = true }
+                if length + (encoded ? 3 : 1) > 75 {
+                    output += softBreak
+                    length = 0
+                    if byte == 0x2E { encoded = true }
                 }
-                current += token
+                if encoded {
+                    output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                    length += 3
+                } else {
+                    output.append(byte)
+                    length += 1
+                }
             }
-            output += current
-            if index < lines.count - 1 { output += "\r\n" }
+            output += crlf
+            guard end < bytes.count else { break }
+            start = end + 1
         }
-        return output + "\r\n"
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "=" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
-    }
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Header text: as it is when it is printable ASCII, else RFC 2047 encoded words
     /// (`=?UTF-8?B?…?=`), each at most 75 characters and holding whole characters.

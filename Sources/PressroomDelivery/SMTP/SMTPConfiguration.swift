@@ -1,7 +1,8 @@
 // Where and how to reach an SMTP server: host and port, TLS (STARTTLS required by default; TLS
 // from the first byte on port 465; plain only when asked for), the certificate to trust (the
 // system's, or a file for a private server), login, the name to greet with, time limits, and how
-// often and how patiently a message that is deferred (4xx) is tried again.
+// often and how patiently a message that is deferred (4xx) is tried again, and how many messages
+// may be in flight at once, overall and to one recipient domain.
 import NIOCore
 
 public struct SMTPConfiguration: Sendable {
@@ -28,10 +29,15 @@ public struct SMTPConfiguration: Sendable {
     public var attempts: Int
     /// The wait before the second try; each later wait doubles it.
     public var retryDelay: TimeAmount
+    /// Messages in flight at once, each on a connection of its own.
+    public var connections: Int
+    /// Messages in flight at once to one recipient domain.
+    public var connectionsPerDomain: Int
 
     public init(host: String, port: Int = 587, security: Security = .startTLS, trustedCertificates: String? = nil,
                 username: String? = nil, password: String? = nil, helloName: String = "pressroom.localhost",
-                timeout: TimeAmount = .seconds(30), attempts: Int = 5, retryDelay: TimeAmount = .seconds(2)) {
+                timeout: TimeAmount = .seconds(30), attempts: Int = 5, retryDelay: TimeAmount = .seconds(2),
+                connections: Int = 4, connectionsPerDomain: Int = 2) {
         self.host = host
         self.port = port
         self.security = security
@@ -42,5 +48,7 @@ public struct SMTPConfiguration: Sendable {
         self.timeout = timeout
         self.attempts = attempts
         self.retryDelay = retryDelay
+        self.connections = connections
+        self.connectionsPerDomain = connectionsPerDomain
     }
 }
