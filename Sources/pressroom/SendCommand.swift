@@ -169,7 +169,8 @@ struct SendCommand: AsyncParsableCommand {
                     let document = try producer.document(for: record, preamble: preamble)
                     let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
                     let kept = try keep(document.bytes, as: fileName)
-                    let pdf = WebhookPayload.Document(fileName: fileName, bytes: document.bytes, url: kept)
+                    // What webhooks carry of the PDF (its digest, and its bytes without --documents): made only for them.
+                    let pdf = recorder.webhooks == nil ? nil : WebhookPayload.Document(fileName: fileName, bytes: document.bytes, url: kept)
                     try await recorder.note(DeliveryEvent(key: key, record: number, channel: .email, kind: .rendered), record: record, document: pdf)
                     let message = try composer.compose(record: record, preamble: preamble, from: sender,
                                                        attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
@@ -222,7 +223,7 @@ struct SendCommand: AsyncParsableCommand {
 
     /// One message through the mailer, its outcome recorded in the ledger (and as a webhook).
     private static func deliver(_ bytes: [UInt8], from sender: String, to address: String, through mailer: Mailer, recorder: DeliveryRecorder,
-                                key: String, number: Int, record: DataValue, document: WebhookPayload.Document,
+                                key: String, number: Int, record: DataValue, document: WebhookPayload.Document?,
                                 event: @Sendable (DeliveryEvent.Kind, BounceKind?, String?) -> DeliveryEvent) async -> SendOutcome {
         do {
             switch await mailer.send(bytes, from: sender, to: address) {

@@ -135,10 +135,12 @@ public struct EmailMessage: Sendable {
 
     /// `Fri, 04 Dec 2026 21:30:00 +0000` (RFC 5322 §3.3), in UTC.
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return days[Int(parts.tm_wday)] + String(format: ", %02d ", Int(parts.tm_mday)) + months[Int(parts.tm_mon)]
+            + String(format: " %04d %02d:%02d:%02d +0000", Int(parts.tm_year) + 1900, Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

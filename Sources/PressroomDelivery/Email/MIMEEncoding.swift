@@ -7,15 +7,10 @@ import Foundation
 enum MIMEEncoding {
     /// Base64 in lines of 76 characters, each ended with CRLF.
     static func base64(_ bytes: [UInt8]) -> String {
-        let encoded = Data(bytes).base64EncodedString()
-        var lines: [Substring] = []
-        var start = encoded.startIndex
-        while start < encoded.endIndex {
-            let end = encoded.index(start, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex
-            lines.append(encoded[start..<end])
-            start = end
-        }
-        return lines.map { $0 + "\r\n" }.joined()
+        guard !bytes.isEmpty else { return "" }
+        var encoded = Data(bytes).base64EncodedData(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        encoded.append(contentsOf: [13, 10])
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// Quoted-printable of UTF-8 text: printable ASCII as itself (but `=`), spaces and tabs as
