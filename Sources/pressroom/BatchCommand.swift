@@ -60,7 +60,7 @@ struct BatchCommand: ParsableCommand {
         var progress = ProgressBar(total: RenderCommand.countRecords(data))
         let summary: PostalBatchSummary
         do {
-            summary = try batch.run(try RecordReader(path: data), into: output) { progress.update(done: $0.done, failed: $0.failed) }
+            summary = try batch.run(try RecordReader(path: data, warn: Console.dataWarning), into: output) { progress.update(done: $0.done, failed: $0.failed) }
         } catch {
             progress.finish()
             Console.error("error: \((error as? BatchFailure)?.failure.description ?? "\(error)")")

@@ -89,4 +89,7 @@ enum Console {
     }
 
     static var errorIsTerminal: Bool { isatty(2) != 0 }
+
+    /// A data file's warnings (a key given twice), on standard error.
+    static let dataWarning: @Sendable (LayoutError) -> Void = { warning in error("warning: \(warning)") }
 }

@@ -30,7 +30,7 @@ struct ProofCommand: ParsableCommand {
         var picks = StressPicker()
         var records: [Int: DataValue] = [:]
         var unreadable: [LayoutError] = []
-        for (number, result) in try RecordReader(path: data) {
+        for (number, result) in try RecordReader(path: data, warn: Console.dataWarning) {
             switch result {
             case .success(let record):
                 if picks.consider(record, number: number) { records[number] = record }

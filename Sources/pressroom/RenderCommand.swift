@@ -80,7 +80,7 @@ struct RenderCommand: ParsableCommand {
         if let maxFieldSize { limits.fieldBytes = try Self.bytes(maxFieldSize, option: "--max-field-size") }
         if let maxRecordSize { limits.recordBytes = try Self.bytes(maxRecordSize, option: "--max-record-size") }
         var progress = ProgressBar(total: Self.countRecords(data))
-        let records = try RecordReader(path: data, limits: limits)
+        let records = try RecordReader(path: data, limits: limits, warn: Console.dataWarning)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // One PDF per record renders on every core; a combined file or SVG pages on one.
         let parallel = workers > 1 && combine == nil && format == .pdf

@@ -133,7 +133,7 @@ struct SendCommand: AsyncParsableCommand {
         let window = (mailer?.configuration.connections ?? 1) * 2
         try await withThrowingTaskGroup(of: SendOutcome.self) { group in
             var sending = 0
-            for (number, result) in try RecordReader(path: data) {
+            for (number, result) in try RecordReader(path: data, warn: Console.dataWarning) {
                 var key = "\(data)#\(number)"
                 do {
                     let record = try result.get()

@@ -353,14 +353,30 @@ private struct WebhookReceiver {
     let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices-delivery.jsonl", encoding: .utf8).split(separator: "\n")
     try String(lines[0] + "\n").write(toFile: data, atomically: true, encoding: .utf8)
     let dead = keys.appendingPathComponent("dead.jsonl").path
+    let secret = "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString()
     // Nothing listens on the port.
     let run = try ExternalTool.run(pressroom, sendArguments(["invoice", data, "--outbox", keys.appendingPathComponent("outbox").path,
                                                             "--webhook", "http://127.0.0.1:\(SMTPSink.freePort())/events", "--webhook-attempts", "2",
                                                             "--webhook-retry-delay", "0.05", "--webhook-dead-letters", dead], keys: keys),
-                                   mergeErrors: true, environment: ["PRESSROOM_WEBHOOK_SECRET": "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString()])
+                                   mergeErrors: true, environment: ["PRESSROOM_WEBHOOK_SECRET": secret])
     #expect(run.status == 1, "\(run.output)")
     #expect(run.output.contains("Webhooks: 0 delivered"), "\(run.output)")
     let letters = try String(contentsOfFile: dead, encoding: .utf8).split(separator: "\n")
     #expect(letters.count == 2, "rendered and sent: \(letters)")
     #expect(letters.allSatisfy { $0.contains("\"attempts\":2") && $0.contains("\"id\":\"msg_") })
+
+    // The endpoint up: `webhooks resend` sends both again, signed anew, with their ids; the file empties.
+    let receiver = try WebhookReceiver(secret: secret, log: keys.appendingPathComponent("resent.jsonl").path, failFirst: false)
+    defer { receiver.stop() }
+    let resend = try ExternalTool.run(pressroom, ["webhooks", "resend", "--webhook", "http://127.0.0.1:\(receiver.port)/events",
+                                                  "--webhook-dead-letters", dead], mergeErrors: true,
+                                      environment: ["PRESSROOM_WEBHOOK_SECRET": secret])
+    #expect(resend.status == 0 && resend.output.contains("2 delivered"), "\(resend.output)")
+    let requests = receiver.requests
+    #expect(requests.count == 2 && requests.allSatisfy { $0["verified"] as? Bool == true && $0["status"] as? Int == 204 }, "\(requests)")
+    let ids = letters.compactMap { $0.firstMatch(of: /"id":"(msg_[^"]+)"/).map { String($0.1) } }
+    #expect(Set(requests.compactMap { $0["id"] as? String }) == Set(ids))
+    #expect(!FileManager.default.fileExists(atPath: dead))
+    let again = try ExternalTool.run(pressroom, ["webhooks", "resend", "--webhook-dead-letters", dead], mergeErrors: true)
+    #expect(again.status == 0 && again.output.contains("No dead letters"), "\(again.output)")
 }

@@ -152,3 +152,30 @@ private func read(_ text: String) throws -> [(number: Int, result: Result<DataVa
         #expect(count == 3000)
     }
 }
+
+/// Warnings a reading reported, in order.
+private final class Warnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [LayoutError] = []
+    var all: [LayoutError] { lock.withLock { list } }
+    func add(_ warning: LayoutError) { lock.withLock { list.append(warning) } }
+}
+
+@Test func aKeyGivenTwiceIsAWarningWithBothPlacesAndTheSecondWins() throws {
+    let path = try dataFile("""
+        {"number": "A-1", "total": 1}
+        {"number": "A-2", "customer": {"name": "Old", "vat": "X", "name": "New"}, "total": 2, "total": 3}
+
+        """)
+    let warnings = Warnings()
+    let records = Array(try RecordReader(path: path, warn: { warnings.add($0) }))
+    #expect(try records[1].result.get()["customer"]?["name"] == .string("New"))
+    #expect(try records[1].result.get()["total"] == .number(3))
+    let found = warnings.all
+    #expect(found.count == 2)
+    #expect(found.allSatisfy { $0.record == 2 && $0.kind == .data })
+    #expect(found[0].description == "record 2: \(path):2:59: the key \"name\" is given twice in one object, at line 2, column 32 and at line 2, column 59; the second is used")
+    #expect(found[1].description.contains("\"total\" is given twice in one object, at line 2, column 75 and at line 2, column 87"))
+    // Without a listener the records read the same.
+    #expect(Array(try RecordReader(path: path)).count == 2)
+}

@@ -36,12 +36,13 @@ public actor WebhookSender {
         var body: [UInt8]
     }
 
-    private struct DeadLetter: Encodable {
-        var url: String
-        var id: String
-        var attempts: Int
-        var error: String
-        var body: String
+    /// A request that failed every try, as the dead-letter file keeps it.
+    public struct DeadLetter: Codable, Sendable {
+        public var url: String
+        public var id: String
+        public var attempts: Int
+        public var error: String
+        public var body: String
     }
 
     public let configuration: Configuration
@@ -67,6 +68,21 @@ public actor WebhookSender {
         let request = Request(id: payload.id, body: try payload.encoded())
         if workers.isEmpty { startWorkers() }
         if let next = waiting.popLast() { next.resume(returning: request) } else { queue.append(request) }
+    }
+
+    /// Queues a dead letter again, with its own id (receivers drop it if the first try did
+    /// arrive after all) and a fresh signature.
+    public func post(again letter: DeadLetter) {
+        let request = Request(id: letter.id, body: Array(letter.body.utf8))
+        if workers.isEmpty { startWorkers() }
+        if let next = waiting.popLast() { next.resume(returning: request) } else { queue.append(request) }
+    }
+
+    /// The dead letters in `path` (JSON Lines; a torn line is skipped).
+    public static func deadLetters(in path: String) -> [DeadLetter] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(DeadLetter.self, from: $0) }
     }
 
     /// Waits until every queued payload is delivered or dead-lettered, then shuts the client down.

@@ -10,6 +10,17 @@ struct JSONSyntaxError: Error, Equatable {
     var position: String { "line \(line), column \(column)" }
 }
 
+/// A key given twice in one object: both places, 1-based.
+struct JSONDuplicateKey: Equatable {
+    var key: String
+    var first: (line: Int, column: Int)
+    var second: (line: Int, column: Int)
+
+    static func == (a: JSONDuplicateKey, b: JSONDuplicateKey) -> Bool {
+        a.key == b.key && a.first == b.first && a.second == b.second
+    }
+}
+
 struct JSONParser {
     /// Deeper documents are refused rather than risking the stack; records nest a few levels.
     static let maximumDepth = 256
@@ -22,6 +33,8 @@ struct JSONParser {
     /// Where byte 0 stands in the file, for positions in records read from the middle of a file.
     private let firstLine: Int
     private let firstColumn: Int
+    /// Keys given twice in one object, in the order met.
+    private var duplicates: [JSONDuplicateKey] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, firstColumn: Int) {
         self.bytes = bytes
@@ -32,7 +45,15 @@ struct JSONParser {
     /// Parses exactly one value with only white space (and a leading byte order mark) around it.
     static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
                               firstColumn: Int = 1) -> Result<DataValue, JSONSyntaxError> {
+        var duplicates: [JSONDuplicateKey] = []
+        return parseDocument(bytes, firstLine: firstLine, firstColumn: firstColumn, duplicates: &duplicates)
+    }
+
+    /// The same, with the keys given twice in one object (the last one wins) in `duplicates`.
+    static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, firstColumn: Int = 1,
+                              duplicates: inout [JSONDuplicateKey]) -> Result<DataValue, JSONSyntaxError> {
         var parser = JSONParser(bytes, firstLine: firstLine, firstColumn: firstColumn)
+        defer { duplicates = parser.duplicates }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         do throws(JSONSyntaxError) {
             parser.skipWhitespace()
@@ -66,10 +87,12 @@ struct JSONParser {
         index += 1
         // Members are gathered first and hashed once, into a dictionary of the right size.
         var members: [(String, DataValue)] = []
+        var keyOffsets: [Int] = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object([:]) }
         while true {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a key in double quotes") }
+            keyOffsets.append(index)
             let key = try parseString()
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the key \"\(key)\"") }
@@ -81,8 +104,21 @@ struct JSONParser {
             if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; break }
             throw error("expected ',' or '}'")
         }
-        // RFC 8259 §4: names SHOULD be unique; like most readers, the last one wins.
-        return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+        // RFC 8259 §4: names SHOULD be unique; like most readers, the last one wins, and each
+        // repeat is noted with both places (looked for only when the dictionary came out short).
+        let object = Dictionary(members, uniquingKeysWith: { _, last in last })
+        if object.count != members.count {
+            var firstSeen: [String: Int] = [:]
+            for (position, (key, _)) in members.enumerated() {
+                if let earlier = firstSeen[key] {
+                    let a = error("", at: keyOffsets[earlier]), b = error("", at: keyOffsets[position])
+                    duplicates.append(JSONDuplicateKey(key: key, first: (a.line, a.column), second: (b.line, b.column)))
+                } else {
+                    firstSeen[key] = position
+                }
+            }
+        }
+        return .object(object)
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> DataValue {

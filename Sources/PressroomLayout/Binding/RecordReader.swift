@@ -16,9 +16,13 @@ public struct RecordReader: Sequence, Sendable {
 
     public let path: String
     public let limits: DataLimits
+    /// Told of what is allowed but probably a mistake, with its place (a key given twice in one
+    /// object: the last one is used). Called while reading, once per reading of the file.
+    public var warn: (@Sendable (LayoutError) -> Void)?
 
     /// Checks that the file can be read; `.resource` if not.
-    public init(path: String, limits: DataLimits = DataLimits()) throws(LayoutError) {
+    public init(path: String, limits: DataLimits = DataLimits(), warn: (@Sendable (LayoutError) -> Void)? = nil) throws(LayoutError) {
+        self.warn = warn
         do {
             _ = try FileBytes(path: path)
         } catch {
@@ -28,7 +32,7 @@ public struct RecordReader: Sequence, Sendable {
         self.limits = limits
     }
 
-    public func makeIterator() -> Iterator { Iterator(path: path, limits: limits) }
+    public func makeIterator() -> Iterator { Iterator(path: path, limits: limits, warn: warn) }
 
     /// Where a record lies in the file, to read it again later without reading what precedes
     /// it (a postal batch sorts its records first and renders them in sorted order).
@@ -56,6 +60,7 @@ public struct RecordReader: Sequence, Sendable {
 
         private let path: String
         private let limits: DataLimits
+        private let warn: (@Sendable (LayoutError) -> Void)?
         private let file: FileBytes?
         private var openFailure: String?
         private var layout = Layout.undetermined
@@ -68,9 +73,10 @@ public struct RecordReader: Sequence, Sendable {
         /// whole, such as a record cut short by the end of the file).
         public private(set) var lastSpan: Span?
 
-        init(path: String, limits: DataLimits) {
+        init(path: String, limits: DataLimits, warn: (@Sendable (LayoutError) -> Void)?) {
             self.path = path
             self.limits = limits
+            self.warn = warn
             do {
                 file = try FileBytes(path: path)
             } catch {
@@ -170,17 +176,25 @@ public struct RecordReader: Sequence, Sendable {
         private mutating func record(_ bytes: [UInt8], line: Int, column: Int, offset: Int) -> Element {
             records += 1
             lastSpan = Span(number: records, offset: offset, length: bytes.count, line: line, column: column)
-            return (records, Self.parse(bytes, path: path, limits: limits, number: records, line: line, column: column))
+            return (records, Self.parse(bytes, path: path, limits: limits, number: records, line: line, column: column, warn: warn))
         }
 
         /// Record `number`'s bytes parsed and checked: within the limits, JSON, an object.
-        static func parse(_ bytes: [UInt8], path: String, limits: DataLimits, number: Int, line: Int, column: Int) -> Result<DataValue, LayoutError> {
+        static func parse(_ bytes: [UInt8], path: String, limits: DataLimits, number: Int, line: Int, column: Int,
+                          warn: (@Sendable (LayoutError) -> Void)? = nil) -> Result<DataValue, LayoutError> {
             let at = SourceLocation(file: path, line: line, column: column)
             if bytes.count > limits.recordBytes {
                 return .failure(LayoutError(.data, "the record is \(DataLimits.describe(bytes.count)); the limit is \(DataLimits.describe(limits.recordBytes)) a record (--max-record-size)",
                                             at: at, record: number))
             }
-            let parsed = bytes.withUnsafeBufferPointer { JSONParser.parseDocument($0, firstLine: line, firstColumn: column) }
+            var duplicates: [JSONDuplicateKey] = []
+            let parsed = bytes.withUnsafeBufferPointer { JSONParser.parseDocument($0, firstLine: line, firstColumn: column, duplicates: &duplicates) }
+            if let warn, case .success = parsed {
+                for duplicate in duplicates {
+                    warn(LayoutError(.data, "the key \"\(duplicate.key.prefix(80))\" is given twice in one object, at line \(duplicate.first.line), column \(duplicate.first.column) and at line \(duplicate.second.line), column \(duplicate.second.column); the second is used",
+                                     at: SourceLocation(file: path, line: duplicate.second.line, column: duplicate.second.column), record: number))
+                }
+            }
             switch parsed {
             case .success(let value):
                 if let (field, size) = value.firstText(longerThan: limits.fieldBytes, path: "$") {
