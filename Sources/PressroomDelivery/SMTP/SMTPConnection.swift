@@ -134,7 +134,8 @@ public final class SMTPConnection: Sendable {
             atLineStart = byte == 0x0A
         }
         if !output.isEmpty && !(output.suffix(2) == [0x0D, 0x0A]) { output += [0x0D, 0x0A] }
-        return output + Array(".\r\n".utf8)
+        output += [UInt8(ascii: "."), 0x0D, 0x0A]
+        return output
     }
 
     static func tlsContext(_ configuration: SMTPConfiguration) throws -> NIOSSLContext {

@@ -1,47 +1,60 @@
 // A small indented XML writer for the e-invoice: elements open and close in the order written
 // (the caller follows the schema's sequence), text and attribute values are escaped, and
-// characters XML 1.0 cannot carry are dropped.
+// characters XML 1.0 cannot carry are dropped. It appends to one byte buffer.
 import PressroomMarkup
 
 struct XMLText {
-    private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    private(set) var utf8: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     private var open: [String] = []
-
-    var utf8: [UInt8] { Array(text.utf8) }
 
     /// `<name attributes>` … `</name>` around what `content` writes.
     mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:],
                           _ content: (inout XMLText) throws -> Void) rethrows {
         indent()
-        let start = "<" + name + Self.attributes(attributes)
-        text += start + ">\n"
-        let mark = text.endIndex
+        start(name, attributes)
+        utf8 += [UInt8(ascii: ">"), 0x0A]
+        let mark = utf8.count
         open.append(name)
         try content(&self)
         open.removeLast()
-        if text.endIndex == mark {
+        if utf8.count == mark {
             // Nothing inside: `<name/>`, since whitespace is content an empty-typed element refuses.
-            text.removeLast(2)
-            text += "/>\n"
+            utf8.removeLast(2)
+            utf8 += [UInt8(ascii: "/"), UInt8(ascii: ">"), 0x0A]
             return
         }
         indent()
-        text += "</" + name + ">\n"
+        end(name)
     }
 
     /// `<name attributes>value</name>` on one line.
     mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], value: String) {
         indent()
-        text += "<" + name + Self.attributes(attributes) + ">" + Self.escaped(value) + "</" + name + ">\n"
+        start(name, attributes)
+        utf8.append(UInt8(ascii: ">"))
+        XMLEscaping.appendAttributeValue(value, to: &utf8)
+        end(name)
     }
 
-    private mutating func indent() { text += String(repeating: "  ", count: open.count) }
-
-    private static func attributes(_ attributes: KeyValuePairs<String, String>) -> String {
-        attributes.map { " " + $0.key + "=\"" + escaped($0.value) + "\"" }.joined()
+    private mutating func start(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+        utf8.append(UInt8(ascii: "<"))
+        utf8 += name.utf8
+        for (key, value) in attributes {
+            utf8.append(UInt8(ascii: " "))
+            utf8 += key.utf8
+            utf8 += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+            XMLEscaping.appendAttributeValue(value, to: &utf8)
+            utf8.append(UInt8(ascii: "\""))
+        }
     }
 
-    /// Element content and attribute values, by the one escaper (characters XML 1.0 cannot carry
-    /// are dropped).
-    static func escaped(_ value: String) -> String { XMLEscaping.attribute(value) }
+    private mutating func end(_ name: String) {
+        utf8 += [UInt8(ascii: "<"), UInt8(ascii: "/")]
+        utf8 += name.utf8
+        utf8 += [UInt8(ascii: ">"), 0x0A]
+    }
+
+    private mutating func indent() {
+        for _ in 0..<open.count { utf8 += [0x20, 0x20] }
+    }
 }
