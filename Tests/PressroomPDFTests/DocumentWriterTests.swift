@@ -44,6 +44,45 @@ private func streamText(_ number: Int, in pdf: String) -> String {
 }
 
 @Suite struct DocumentWriterTests {
+    /// Walks the page tree from the catalog: pages in reading order; checks every node's size,
+    /// Count and each kid's Parent on the way.
+    private func walkPageTree(_ pdf: String, fanOut: Int) throws -> [Int] {
+        let catalog = try #require(pdf.components(separatedBy: " 0 obj\n").dropFirst().first { $0.hasPrefix("<</Type/Catalog") })
+        let root = try #require(references("Pages", in: Substring(catalog)).first)
+        func walk(_ node: Int, parent: Int?) -> (pages: [Int], count: Int) {
+            let dictionary = object(node, in: pdf)!
+            if let parent { #expect(references("Parent", in: dictionary) == [parent], "object \(node)") }
+            if dictionary.hasPrefix("<</Type/Page/") { return ([node], 1) }
+            let kids = references("Kids", in: dictionary)
+            #expect(kids.count <= fanOut, "node \(node) has \(kids.count) kids")
+            var pages: [Int] = []
+            for kid in kids { pages += walk(kid, parent: node).pages }
+            let count = Int(dictionary.firstMatch(of: /\/Count (\d+)/)!.1)!
+            #expect(count == pages.count, "node \(node)")
+            return (pages, pages.count)
+        }
+        return walk(root, parent: nil).pages
+    }
+
+    @Test func aLongDocumentHasABalancedPageTreeAndAShortOneAFlatOne() throws {
+        for pageCount in [3, PageTree.fanOut, 1_100] {
+            let writer = PDFDocumentWriter(options: readable)
+            let text = try page("page")
+            for _ in 0..<pageCount { try writer.add(text) }
+            let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+            // Page objects in file order (the order they were added): each follows "\nN 0 obj\n".
+            let parts = pdf.components(separatedBy: " 0 obj\n")
+            let inFileOrder = (1..<parts.count).filter { parts[$0].hasPrefix("<</Type/Page/") }
+                .map { Int(parts[$0 - 1].split(separator: "\n").last!)! }
+            let walked = try walkPageTree(pdf, fanOut: PageTree.fanOut)
+            #expect(walked.count == pageCount)
+            #expect(walked == inFileOrder, "the tree reads the pages in the order they were added")
+            let nodes = pdf.components(separatedBy: "<</Type/Pages").count - 1
+            // 1,100 pages: 35 leaves of 32 (the last of 12), two nodes above them, the root.
+            #expect(nodes == (pageCount <= PageTree.fanOut ? 1 : 38), "\(pageCount) pages in \(nodes) nodes")
+        }
+    }
+
     @Test func addReturnsPageIndices() throws {
         let writer = PDFDocumentWriter()
         #expect(try writer.add(try page("one")) == 0)

@@ -153,13 +153,10 @@ public final class PDFDocumentWriter {
         conformance.locate(in: [])
         if let refusal = conformance.refusal() { throw refusal }
         finished = true
-        for (index, page) in pages.enumerated() { writeDictionary(of: page, index: index) }
+        let tree = PageTree(pages: pages.map(\.reference), root: pagesReference, file: file)
+        for (index, page) in pages.enumerated() { writeDictionary(of: page, index: index, parent: tree.parents[index]) }
         for font in fontOrder { try font.write(to: file) }
-        file.write(pagesReference, .dictionary([
-            "Type": PDFName("Pages").object,
-            "Kids": .array(pages.map(\.reference.object)),
-            "Count": .integer(pages.count),
-        ]))
+        tree.write(root: pagesReference, count: pages.count, to: file)
         let outlineReference = outline.write(to: file) { index in (self.pages[index].reference, self.pages[index].size.height) }
         let metadata = file.allocate()
         file.writeStream(metadata, ["Type": PDFName("Metadata").object, "Subtype": PDFName("XML").object],
@@ -375,10 +372,10 @@ public final class PDFDocumentWriter {
         return false
     }
 
-    private func writeDictionary(of page: PageRecord, index: Int) {
+    private func writeDictionary(of page: PageRecord, index: Int, parent: PDFReference) {
         var dictionary: PDFDictionary = [
             "Type": PDFName("Page").object,
-            "Parent": pagesReference.object,
+            "Parent": parent.object,
             "MediaBox": .rect([0, 0, page.size.width, page.size.height]),
             "Resources": .dictionary(page.resources.dictionary),
             // §7.8.2: an array of streams is read as their concatenation.
