@@ -29,9 +29,9 @@ import gen_data  # noqa: E402
 SINK = SHARED / "tools" / "mail" / "smtp-sink"
 
 
-# The bundled invoice layout fits this many items on one page (measured on the generator's
-# records: 3 to 21 items make one page, 22 to 25 two); the target is for one-page invoices.
-ONE_PAGE_ITEMS = 21
+# The bundled invoice layout fits this many items on one page with its totals (measured on the
+# generator's records: up to 24 items always make one page); the target is for one-page invoices.
+ONE_PAGE_ITEMS = 24
 
 
 def records(count, path):
