@@ -36,7 +36,7 @@ struct CheckEmailCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let entries: [(label: String, address: String?)]
+        let entries: [Entry]
         let validator: EmailValidator
         do {
             entries = try Self.addresses(in: file)
@@ -66,7 +66,13 @@ struct CheckEmailCommand: AsyncParsableCommand {
         for (entry, check) in zip(entries, results) {
             guard let check else {
                 missing += 1
-                print(json ? "{\"at\":\"\(entry.label)\",\"verdict\":\"missing\"}" : "\(entry.label): no delivery.email")
+                let problem = entry.problem ?? "\(entry.label): no delivery.email"
+                if json {
+                    let object: [String: Any] = ["at": entry.label, "verdict": "missing", "problems": [problem]]
+                    print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self))
+                } else {
+                    print(problem)
+                }
                 continue
             }
             counts[check.verdict, default: 0] += 1
@@ -86,12 +92,24 @@ struct CheckEmailCommand: AsyncParsableCommand {
         if counts[.invalid, default: 0] + counts[.unknown, default: 0] > 0 { throw ExitCode(1) }
     }
 
-    /// The addresses with where each stands ("line 3", "record 2").
-    static func addresses(in path: String) throws -> [(label: String, address: String?)] {
+    /// An address with where it stands ("line 3", "record 2"), or why a record has none (a
+    /// line that names the record itself).
+    struct Entry {
+        var label: String
+        var address: String?
+        var problem: String?
+    }
+
+    static func addresses(in path: String) throws -> [Entry] {
         if path.hasSuffix(".json") || path.hasSuffix(".jsonl") {
-            return try RecordReader(path: path).map { number, result in
-                guard case .string(let address)? = try? result.get()["delivery"]?["email"] else { return ("record \(number)", nil) }
-                return ("record \(number)", address)
+            return try RecordReader(path: path, warn: Console.dataWarning).map { number, result in
+                let label = "record \(number)"
+                switch result {
+                case .failure(let error): return Entry(label: label, problem: "\(error.inRecord(number))")  // "record N: file:line:column: …"
+                case .success(let record):
+                    guard case .string(let address)? = record["delivery"]?["email"] else { return Entry(label: label, problem: "\(label): no delivery.email") }
+                    return Entry(label: label, address: address)
+                }
             }
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -99,7 +117,7 @@ struct CheckEmailCommand: AsyncParsableCommand {
         }
         return text.components(separatedBy: "\n").enumerated().compactMap { index, line in
             let address = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            return address.isEmpty || address.hasPrefix("#") ? nil : ("line \(index + 1)", address)
+            return address.isEmpty || address.hasPrefix("#") ? nil : Entry(label: "line \(index + 1)", address: address)
         }
     }
 

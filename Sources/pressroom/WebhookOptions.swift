@@ -20,10 +20,16 @@ struct WebhookOptions: ParsableArguments {
     /// The webhook sender, when --webhook is given.
     func sender() throws -> WebhookSender? {
         guard let webhook else { return nil }
+        return try sender(to: webhook)
+    }
+
+    /// A sender to `url` with these tries and this dead-letter file, signing with the secret in
+    /// PRESSROOM_WEBHOOK_SECRET.
+    func sender(to url: String) throws -> WebhookSender {
         guard let secret = ProcessInfo.processInfo.environment["PRESSROOM_WEBHOOK_SECRET"], !secret.isEmpty else {
-            throw ValidationError("--webhook needs its signing secret in PRESSROOM_WEBHOOK_SECRET (whsec_ and base64)")
+            throw ValidationError("webhooks need their signing secret in PRESSROOM_WEBHOOK_SECRET (whsec_ and base64)")
         }
-        var configuration = WebhookSender.Configuration(url: webhook, secret: secret, deadLetters: webhookDeadLetters)
+        var configuration = WebhookSender.Configuration(url: url, secret: secret, deadLetters: webhookDeadLetters)
         configuration.attempts = max(1, webhookAttempts)
         configuration.retryDelay = .nanoseconds(Int64(webhookRetryDelay * 1e9))
         return try WebhookSender(configuration)

@@ -39,16 +39,10 @@ struct WebhooksCommand: AsyncParsableCommand {
                 for batch in batches { try? FileManager.default.removeItem(atPath: batch) }
                 return
             }
-            guard let secret = ProcessInfo.processInfo.environment["PRESSROOM_WEBHOOK_SECRET"], !secret.isEmpty else {
-                throw ValidationError("resending needs the signing secret in PRESSROOM_WEBHOOK_SECRET (whsec_ and base64)")
-            }
             var failed = false
             for (url, group) in Dictionary(grouping: letters, by: { webhooks.webhook ?? $0.url }).sorted(by: { $0.key < $1.key }) {
-                var configuration = WebhookSender.Configuration(url: url, secret: secret, deadLetters: file)
-                configuration.attempts = max(1, webhooks.webhookAttempts)
-                configuration.retryDelay = .nanoseconds(Int64(webhooks.webhookRetryDelay * 1e9))
                 let sender: WebhookSender
-                do { sender = try WebhookSender(configuration) } catch {
+                do { sender = try webhooks.sender(to: url) } catch let error as ValidationError { throw error } catch {
                     Console.error("error: \(error)")
                     throw ExitCode(2)
                 }

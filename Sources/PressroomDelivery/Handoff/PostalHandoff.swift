@@ -132,22 +132,7 @@ public struct PostalHandoff: Sendable {
             throw .configuration("batch \(job) is \(status.stage.words) already; it cannot go back to \(stage.rawValue)")
         }
         let acknowledgement = Acknowledgement(stage: stage, at: DeliveryEvent.timestamp(date), note: note)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(acknowledgement) else { throw .message("cannot encode an acknowledgement") }
-        line.append(UInt8(ascii: "\n"))
-        let file = path(job, Self.acknowledgementsName)
-        guard let handle = FileHandle(forWritingAtPath: file) ?? (FileManager.default.createFile(atPath: file, contents: nil) ? FileHandle(forWritingAtPath: file) : nil) else {
-            throw .configuration("cannot write \(file)")
-        }
-        defer { try? handle.close() }
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-            try handle.synchronize()
-        } catch {
-            throw .configuration("cannot write \(file): \(error.localizedDescription)")
-        }
+        try JSONLines.append(acknowledgement, to: path(job, Self.acknowledgementsName), synchronize: true)
         return acknowledgement
     }
 

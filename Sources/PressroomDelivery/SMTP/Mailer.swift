@@ -25,9 +25,6 @@ public actor Mailer {
     private var waitingForSlot: [CheckedContinuation<Void, Never>] = []
     private var perDomain: [String: Int] = [:]
     private var waitingForDomain: [String: [CheckedContinuation<Void, Never>]] = [:]
-    /// The most messages that were in flight at once, overall and to one domain.
-    public private(set) var peakInFlight = 0
-    public private(set) var peakPerDomain: [String: Int] = [:]
 
     public init(_ configuration: SMTPConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         self.configuration = configuration
@@ -104,7 +101,6 @@ public actor Mailer {
         } else {
             inFlight += 1
         }
-        peakInFlight = max(peakInFlight, inFlight)
     }
 
     /// Frees a slot: a waiting message takes it over directly.
@@ -118,7 +114,6 @@ public actor Mailer {
         } else {
             perDomain[domain, default: 0] += 1
         }
-        peakPerDomain[domain] = max(peakPerDomain[domain] ?? 0, perDomain[domain] ?? 0)
     }
 
     private func leave(domain: String) {

@@ -144,17 +144,8 @@ public actor WebhookSender {
                               body: String(decoding: request.body, as: UTF8.self)))
     }
 
+    /// A lost dead letter cannot be reported anywhere but the tally, which counts it already.
     private func deadLetter(_ letter: DeadLetter) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var line = try? encoder.encode(letter) else { return }
-        line.append(UInt8(ascii: "\n"))
-        if !FileManager.default.fileExists(atPath: configuration.deadLetters) {
-            _ = FileManager.default.createFile(atPath: configuration.deadLetters, contents: nil)
-        }
-        guard let handle = FileHandle(forWritingAtPath: configuration.deadLetters) else { return }
-        handle.seekToEndOfFile()
-        handle.write(line)
-        try? handle.close()
+        try? JSONLines.append(letter, to: configuration.deadLetters)
     }
 }
