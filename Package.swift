@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "PressroomBarcode", targets: ["PressroomBarcode"]),
         .library(name: "PressroomProduction", targets: ["PressroomProduction"]),
         .library(name: "PressroomDelivery", targets: ["PressroomDelivery"]),
+        .library(name: "PressroomServer", targets: ["PressroomServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -92,11 +97,26 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The service: the HTTP API (on-line renders, batch jobs, layouts per tenant, print-shop
+        // pulls), API keys with roles and tenants, the durable job store and the workers that
+        // drain it, metrics. It calls the batch pieces of Production and Delivery; it never draws.
+        .target(name: "PressroomServer", dependencies: [
+            "PressroomLayout", "PressroomProduction", "PressroomDelivery", "PressroomText", "PressroomGraphics", "PressroomImages",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources/openapi.yaml")]),
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
-            "PressroomSVG", "PressroomPreview", "PressroomProduction", "PressroomDelivery",
+            "PressroomSVG", "PressroomPreview", "PressroomProduction", "PressroomDelivery", "PressroomServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
                           path: "Benchmarks/PressroomBenchmarks"),
@@ -113,6 +133,10 @@ let package = Package(
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
         .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
+        .testTarget(name: "PressroomServerTests", dependencies: [
+            "PressroomServer", "PressroomDelivery", "PressroomLayout",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
                                                           "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery"]),
     ],

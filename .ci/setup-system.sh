@@ -20,6 +20,8 @@ packages=(
     librsvg2-bin                                  # rsvg-convert: SVG pages against their PDF
     chromium                                      # the watch preview's browser test (DevTools protocol)
     dnsmasq-base                                  # a DNS server on loopback for the address-check test
+    libsqlite3-dev                                # the service's embedded job store (GRDB)
+    postgresql                                    # the service's shared job store, started by its tests
 )
 
 sudo=()
@@ -43,12 +45,12 @@ sh "$shared/tools/setup.sh"
 # The mail judges: the SMTP sink and mailcheck (MIME, DKIM, SpamAssassin, Chromium screenshots).
 sh "$shared/tools/mail/setup.sh"
 
-if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy, standardwebhooks" 2>/dev/null; then
-    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy, standardwebhooks"
+if ! python3 -c "import pdfminer.high_level, jsonschema, yaml, websocket, facturx, PIL, numpy, standardwebhooks, openapi_spec_validator" 2>/dev/null; then
+    echo "Installing pdfminer.six, jsonschema, PyYAML, websocket-client, factur-x, Pillow, numpy, standardwebhooks, openapi-spec-validator"
     log=$(mktemp)
     # Debian's own python3 refuses pip installs outside a virtual environment (as setup.sh does).
-    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks >"$log" 2>&1; then
-        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks >"$log" 2>&1 \
+    if ! python3 -m pip install -q pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks openapi-spec-validator >"$log" 2>&1; then
+        python3 -m pip install -q --break-system-packages pdfminer.six jsonschema PyYAML websocket-client factur-x Pillow numpy standardwebhooks openapi-spec-validator >"$log" 2>&1 \
             || { cat "$log" >&2; rm -f "$log"; exit 1; }
     fi
     rm -f "$log"

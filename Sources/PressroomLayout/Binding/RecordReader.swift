@@ -42,6 +42,14 @@ public struct RecordReader: Sequence, Sendable {
         public var length: Int
         public var line: Int
         public var column: Int
+
+        public init(number: Int, offset: Int, length: Int, line: Int, column: Int) {
+            self.number = number
+            self.offset = offset
+            self.length = length
+            self.line = line
+            self.column = column
+        }
     }
 
     /// The record at `span` read again, checked as the first reading checked it.

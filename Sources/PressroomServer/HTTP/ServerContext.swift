@@ -1,0 +1,49 @@
+// The request context of the API: who is calling, once the key middleware has found the
+// bearer key in the store. Routes ask for the role they need; a request without a valid key
+// never reaches them.
+import Hummingbird
+
+public struct ServerContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    var principal: Principal?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    func caller(_ allowed: (Principal) -> Bool, _ refusal: String) throws -> Principal {
+        guard let principal else { throw Problem.unauthorized }
+        guard allowed(principal) else { throw Problem.forbidden(refusal) }
+        return principal
+    }
+
+    func submitter() throws -> Principal {
+        try caller(\.submits, "this key is a print shop's; documents and jobs need a submitter or admin key")
+    }
+}
+
+/// Finds the caller's key: `Authorization: Bearer pr_…`, hashed and looked up. Paths under
+/// /v1/ need one (except the API description); /health, /ready and /metrics do not.
+struct KeyMiddleware: RouterMiddleware {
+    let store: any JobStore
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+        var context = context
+        do {
+            let path = request.uri.path
+            if path.hasPrefix("/v1/") && path != "/v1/openapi.yaml" {
+                guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+                      let key = try await store.key(hash: APIKeys.hash(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)))
+                else { throw Problem.unauthorized }
+                context.principal = Principal(key)
+            }
+            let response = try await next(request, context)
+            metrics.answered(status: Int(response.status.code))
+            return response
+        } catch let error as HTTPResponseError {
+            metrics.answered(status: Int(error.status.code))
+            throw error
+        }
+    }
+}

@@ -1,0 +1,144 @@
+// The service put together: the data folder (job store, tenants' layouts, job files, postal
+// batches), the API on Hummingbird and the workers, run as one service group that stops
+// gracefully on SIGTERM or SIGINT: the API stops taking requests, each worker finishes the
+// records it holds and records them, and what no worker finished comes back through its lease.
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+public struct ServiceConfiguration: Sendable, Codable {
+    public var data = "pressroom-data"
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Workers in this process (0: the API only; run `pressroom worker` elsewhere).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Lanes for on-line renders.
+    public var onlineLanes = ProcessInfo.processInfo.activeProcessorCount
+    /// Batch weight per document type (default 1).
+    public var weights: [String: Double] = [:]
+    public var maxDocumentBytes = 16 << 20
+    public var maxJobBytes = 512 << 20
+    public var onlineTimeLimitSeconds = 10.0
+    public var maxQueuedRecords = 2_000_000
+    public var chunk = 8
+    public var leaseSeconds = 60.0
+    public var maxAttempts = 5
+    public var durable = false
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case data, host, port, workers, weights, chunk, durable
+        case onlineLanes = "online-lanes", maxDocumentBytes = "max-document-bytes", maxJobBytes = "max-job-bytes"
+        case onlineTimeLimitSeconds = "online-time-limit", maxQueuedRecords = "max-queued-records"
+        case leaseSeconds = "lease", maxAttempts = "max-attempts"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ServiceConfiguration()
+        data = try container.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
+        host = try container.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
+        port = try container.decodeIfPresent(Int.self, forKey: .port) ?? defaults.port
+        workers = try container.decodeIfPresent(Int.self, forKey: .workers) ?? defaults.workers
+        onlineLanes = try container.decodeIfPresent(Int.self, forKey: .onlineLanes) ?? defaults.onlineLanes
+        weights = try container.decodeIfPresent([String: Double].self, forKey: .weights) ?? defaults.weights
+        maxDocumentBytes = try container.decodeIfPresent(Int.self, forKey: .maxDocumentBytes) ?? defaults.maxDocumentBytes
+        maxJobBytes = try container.decodeIfPresent(Int.self, forKey: .maxJobBytes) ?? defaults.maxJobBytes
+        onlineTimeLimitSeconds = try container.decodeIfPresent(Double.self, forKey: .onlineTimeLimitSeconds) ?? defaults.onlineTimeLimitSeconds
+        maxQueuedRecords = try container.decodeIfPresent(Int.self, forKey: .maxQueuedRecords) ?? defaults.maxQueuedRecords
+        chunk = try container.decodeIfPresent(Int.self, forKey: .chunk) ?? defaults.chunk
+        leaseSeconds = try container.decodeIfPresent(Double.self, forKey: .leaseSeconds) ?? defaults.leaseSeconds
+        maxAttempts = try container.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
+        durable = try container.decodeIfPresent(Bool.self, forKey: .durable) ?? defaults.durable
+    }
+
+    var limits: APILimits {
+        var limits = APILimits()
+        limits.documentBytes = maxDocumentBytes
+        limits.jobBytes = maxJobBytes
+        limits.onlineTimeLimit = .milliseconds(Int(onlineTimeLimitSeconds * 1000))
+        limits.maxQueuedRecords = maxQueuedRecords
+        return limits
+    }
+
+    var workerSettings: WorkerSettings {
+        var settings = WorkerSettings()
+        settings.chunk = max(chunk, 1)
+        settings.lease = leaseSeconds
+        settings.maxAttempts = max(maxAttempts, 1)
+        settings.durable = durable
+        return settings
+    }
+}
+
+public struct PressroomService: Sendable {
+    public let configuration: ServiceConfiguration
+    public let store: any JobStore
+    public let tenants: TenantStore
+    public let files: JobFiles
+    public let postFolder: String
+    public let metrics = ServerMetrics()
+
+    /// Opens (or makes) the data folder; `seed` is the layouts folder new tenants start with.
+    public init(configuration: ServiceConfiguration, seed: String?) throws {
+        self.configuration = configuration
+        let data = configuration.data
+        try FileManager.default.createDirectory(atPath: "\(data)/jobs", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: "\(data)/post", withIntermediateDirectories: true)
+        store = try SQLiteJobStore(path: "\(data)/jobs.sqlite")
+        tenants = TenantStore(root: "\(data)/tenants", seed: seed)
+        files = JobFiles(root: "\(data)/jobs")
+        postFolder = "\(data)/post"
+    }
+
+    /// With no key in the store yet: tenant `demo` with the bundled layouts, an admin key and a
+    /// key for print shop `in-house`, written to `<data>/first-keys.txt` (readable by the owner
+    /// only). Nil when keys exist.
+    public func bootstrap() async throws -> (admin: String, printShop: String)? {
+        guard try await store.keys(tenant: nil).isEmpty else { return nil }
+        try tenants.create("demo")
+        let admin = APIKeys.make(tenant: "demo", role: .admin, shop: nil, label: "first admin key")
+        let shop = APIKeys.make(tenant: "demo", role: .printshop, shop: "in-house", label: "first print shop key")
+        try await store.addKey(admin.stored)
+        try await store.addKey(shop.stored)
+        let path = "\(configuration.data)/first-keys.txt"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("admin (tenant demo): \(admin.key)\nprint shop in-house: \(shop.key)\n".utf8),
+                                       attributes: [.posixPermissions: 0o600])
+        return (admin.key, shop.key)
+    }
+
+    func workers(count: Int, gate: PriorityGate?, logger: Logger) -> [Worker] {
+        let host = ProcessInfo.processInfo.hostName
+        let process = ProcessInfo.processInfo.processIdentifier
+        return (0..<count).map { index in
+            Worker(id: "\(host)-\(process)-\(index)-\(UUID().uuidString.prefix(8))", store: store,
+                   lane: RenderLane(name: "worker-\(index)", tenants: tenants), gate: gate, files: files, postFolder: postFolder,
+                   settings: configuration.workerSettings, metrics: metrics, logger: logger)
+        }
+    }
+
+    /// The API and this process's workers until SIGTERM or SIGINT. `running` gets the port.
+    public func serve(logger: Logger, running: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let gate = PriorityGate()
+        let lanes = (0..<max(configuration.onlineLanes, 1)).map { RenderLane(name: "online-\($0)", tenants: tenants) }
+        let api = API(store: store, tenants: tenants, files: files, postFolder: postFolder,
+                      lanes: LanePool(lanes: lanes, maxWaiting: configuration.limits.maxOnlineWaiting), gate: gate,
+                      metrics: metrics, limits: configuration.limits, weights: configuration.weights)
+        var app = Application(router: api.router(),
+                              configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                                      serverName: "Pressroom"),
+                              onServerRunning: { channel in await running(channel.localAddress?.port ?? configuration.port) },
+                              logger: logger)
+        app.addServices(workers(count: configuration.workers, gate: gate, logger: logger))
+        try await app.runService()
+    }
+
+    /// Workers only, until SIGTERM or SIGINT.
+    public func work(logger: Logger) async throws {
+        let group = ServiceGroup(services: workers(count: max(configuration.workers, 1), gate: nil, logger: logger),
+                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}

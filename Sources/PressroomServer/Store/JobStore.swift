@@ -1,0 +1,53 @@
+// The job store's contract: what the API, the workers and the command line ask of it. The
+// embedded default is SQLite (`SQLiteJobStore`); every call is one transaction, committed to the
+// disk before it returns, so what the store answered survives a crash.
+import Foundation
+import PressroomProduction
+
+public protocol JobStore: Sendable {
+    // Keys.
+    func addKey(_ key: StoredKey) async throws
+    func key(hash: String) async throws -> StoredKey?
+    func keys(tenant: String?) async throws -> [StoredKey]
+    func removeKey(prefix: String) async throws -> Int
+
+    // Jobs, as the API sees them.
+    /// Creates the job with its records in one transaction; under an idempotency key already
+    /// used, the earlier job (same request) or a conflict.
+    func createJob(id: String, tenant: String, spec: JobSpec, weight: Double, idempotencyKey: String?,
+                   requestHash: String, records: [RecordEntry], now: Date) async throws -> JobCreation
+    func job(_ id: String, tenant: String) async throws -> JobStatus?
+    func jobs(tenant: String, limit: Int) async throws -> [JobStatus]
+    /// The state of one record of a tenant's job (nil: no such job or record).
+    func recordState(job: String, tenant: String, number: Int) async throws -> RecordState?
+    /// Records waiting or being rendered, over every job: the queue the API limits.
+    func pendingRecords() async throws -> Int
+
+    // Work.
+    /// Up to `limit` records of one job, picked by weighted fair turns among the jobs with work,
+    /// leased to `worker` until `now + lease`.
+    func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedRecord]
+    /// Extends the worker's leases.
+    func heartbeat(worker: String, lease: TimeInterval, now: Date) async throws
+    /// Records the outcomes of records the worker holds. A record whose lease the worker lost
+    /// (it ran out and another worker took it) is left alone: returns the numbers that counted.
+    @discardableResult
+    func complete(worker: String, job: String, outcomes: [(number: Int, outcome: RecordOutcome)],
+                  maxAttempts: Int, now: Date) async throws -> [Int]
+    /// Leases that ran out (a worker that died) go back to the queue after a backoff, or to
+    /// the dead letters when their attempts are used up. Returns how many were rescued.
+    func rescueExpiredLeases(maxAttempts: Int, now: Date) async throws -> Int
+    /// A job whose records are all done and that has a finishing step, leased to `worker`.
+    func claimFinishing(worker: String, lease: TimeInterval, now: Date) async throws -> FinishingClaim?
+    func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws
+
+    // On-line renders kept by idempotency key.
+    func onlineResult(tenant: String, key: String) async throws -> OnlineResult?
+    func keepOnlineResult(tenant: String, key: String, result: OnlineResult, now: Date) async throws
+
+    // How many times each record was rendered, from the render ledger (tests and audits).
+    func ledgerCounts(job: String) async throws -> [Int: Int]
+
+    /// Whether the store answers (the readiness probe).
+    func ping() async throws
+}

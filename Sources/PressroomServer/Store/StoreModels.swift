@@ -1,0 +1,164 @@
+// What the job store keeps, as values: API keys (hashed) with their role and tenant, batch jobs
+// and their records, on-line results kept for their idempotency key. The same shapes on SQLite
+// and PostgreSQL.
+import Foundation
+import PressroomProduction
+
+/// What a key may do. A submitter renders and submits jobs; an admin also uploads layouts,
+/// components, themes and images; a print shop only pulls and acknowledges its own batches.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case submitter, admin, printshop
+}
+
+/// An API key as stored: only its SHA-256, never the key.
+public struct StoredKey: Sendable, Equatable {
+    public var hash: String
+    /// The key's first characters, to tell keys apart in listings.
+    public var prefix: String
+    public var tenant: String
+    public var role: Role
+    /// The print shop a `printshop` key speaks for.
+    public var shop: String?
+    public var label: String?
+    public var created: Date
+
+    public init(hash: String, prefix: String, tenant: String, role: Role, shop: String?, label: String?, created: Date) {
+        self.hash = hash
+        self.prefix = prefix
+        self.tenant = tenant
+        self.role = role
+        self.shop = shop
+        self.label = label
+        self.created = created
+    }
+}
+
+/// What a batch job renders, as its create call asked.
+public struct JobSpec: Sendable, Codable, Equatable {
+    public var layout: String
+    public var theme: String?
+    public var variant: String
+    /// The document type, which picks the job's priority class (default: the layout's name).
+    public var type: String
+    public var combine: Bool
+    /// A post profile: the job's mailable records also become a postal batch.
+    public var post: String?
+    /// The print shop a postal batch is handed to.
+    public var shop: String?
+
+    public init(layout: String, theme: String? = nil, variant: String = "digital", type: String? = nil,
+                combine: Bool = false, post: String? = nil, shop: String? = nil) {
+        self.layout = layout
+        self.theme = theme
+        self.variant = variant
+        self.type = type ?? layout
+        self.combine = combine
+        self.post = post
+        self.shop = shop
+    }
+
+    /// Whether the job has a step after its last record: the combined file, the postal batch.
+    public var needsFinishing: Bool { combine || post != nil }
+}
+
+/// One record of a new job: where it lies in the job's data file, or why it cannot be read.
+public enum RecordEntry: Sendable {
+    case readable(number: Int, offset: Int, length: Int, line: Int, column: Int)
+    case unreadable(number: Int, line: Int, failure: RecordFailure)
+
+    public var number: Int {
+        switch self {
+        case .readable(let number, _, _, _, _), .unreadable(let number, _, _): number
+        }
+    }
+}
+
+public enum JobState: String, Sendable, Codable {
+    /// No record claimed yet.
+    case queued
+    /// Records are being rendered, or the finishing step (combined file, postal batch) runs.
+    case running
+    /// Every record rendered or failed, and the finishing step done.
+    case finished
+    /// No record could be rendered.
+    case failed
+}
+
+public enum RecordState: String, Sendable, Codable {
+    case queued, leased, rendered, failed
+    /// Failed for reasons outside the record (a full disk) as often as a record may be tried.
+    case dead
+}
+
+/// A job as its status call shows it.
+public struct JobStatus: Sendable, Equatable {
+    public var id: String
+    public var tenant: String
+    public var spec: JobSpec
+    public var idempotencyKey: String?
+    public var state: JobState
+    public var created: Date
+    public var finished: Date?
+    public var total: Int
+    public var queued: Int
+    public var running: Int
+    public var rendered: Int
+    public var failed: Int
+    public var pages: Int
+    public var postalBatch: String?
+    /// Failed records, in record order, with their line in the job's data file.
+    public var failures: [(record: Int, line: Int, failure: RecordFailure)]
+
+    public static func == (a: JobStatus, b: JobStatus) -> Bool {
+        a.id == b.id && a.state == b.state && a.rendered == b.rendered && a.failed == b.failed && a.queued == b.queued
+    }
+}
+
+/// A record a worker has claimed: its lease is the worker's until it completes or the lease
+/// runs out.
+public struct ClaimedRecord: Sendable {
+    public var job: String
+    public var tenant: String
+    public var spec: JobSpec
+    public var number: Int
+    public var offset: Int
+    public var length: Int
+    public var line: Int
+    public var column: Int
+    public var attempts: Int
+}
+
+/// How a claimed record ended.
+public enum RecordOutcome: Sendable {
+    case rendered(pages: Int)
+    /// The record itself is wrong (its data, the layout): trying again would fail again.
+    case failed(RecordFailure)
+    /// Something outside the record went wrong (the disk): try again later, until the attempts
+    /// run out and the record is dead.
+    case retry(RecordFailure)
+}
+
+/// The step after a job's last record, claimed by one worker.
+public struct FinishingClaim: Sendable {
+    public var job: String
+    public var tenant: String
+    public var spec: JobSpec
+    /// The records that rendered, in order.
+    public var rendered: [Int]
+}
+
+/// The outcome of creating a job under an idempotency key.
+public enum JobCreation: Sendable {
+    case created(JobStatus)
+    /// The key was used before, for the same request: that job.
+    case existing(JobStatus)
+    /// The key was used before, for a different request.
+    case conflict(existing: String)
+}
+
+/// An on-line render kept under its idempotency key.
+public struct OnlineResult: Sendable {
+    public var requestHash: String
+    public var file: String
+    public var pages: Int
+}

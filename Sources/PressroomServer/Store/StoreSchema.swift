@@ -1,0 +1,49 @@
+// The job store's tables, in SQL both SQLite and PostgreSQL take: keys, jobs, their records
+// (queue state, leases, attempts, failures), the render ledger (one row per record and outcome:
+// its count is how many times a record was rendered) and on-line results by idempotency key.
+// Times are seconds since 1970.
+enum StoreSchema {
+    static let statements = [
+        """
+        CREATE TABLE api_keys (
+            hash TEXT PRIMARY KEY, prefix TEXT NOT NULL, tenant TEXT NOT NULL, role TEXT NOT NULL,
+            shop TEXT, label TEXT, created DOUBLE PRECISION NOT NULL)
+        """,
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY, tenant TEXT NOT NULL, spec TEXT NOT NULL, doc_type TEXT NOT NULL,
+            weight DOUBLE PRECISION NOT NULL, vtime DOUBLE PRECISION NOT NULL,
+            idempotency_key TEXT, request_hash TEXT NOT NULL,
+            total INTEGER NOT NULL, failed INTEGER NOT NULL DEFAULT 0, pages INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL, created DOUBLE PRECISION NOT NULL, finished DOUBLE PRECISION,
+            finishing TEXT, finishing_owner TEXT, finishing_until DOUBLE PRECISION, finishing_error TEXT,
+            postal_batch TEXT,
+            UNIQUE (tenant, idempotency_key))
+        """,
+        "CREATE INDEX jobs_by_tenant ON jobs (tenant, created)",
+        "CREATE INDEX jobs_by_state ON jobs (state, vtime)",
+        """
+        CREATE TABLE job_records (
+            job TEXT NOT NULL, number INTEGER NOT NULL,
+            byte_offset BIGINT, length BIGINT, line INTEGER, col INTEGER,
+            state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT, lease_until DOUBLE PRECISION, available_at DOUBLE PRECISION NOT NULL DEFAULT 0,
+            pages INTEGER, error TEXT,
+            PRIMARY KEY (job, number))
+        """,
+        "CREATE INDEX job_records_by_state ON job_records (job, state, available_at)",
+        "CREATE INDEX job_records_by_lease ON job_records (state, lease_until)",
+        """
+        CREATE TABLE render_ledger (
+            job TEXT NOT NULL, number INTEGER NOT NULL, outcome TEXT NOT NULL, worker TEXT NOT NULL,
+            at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX render_ledger_by_job ON render_ledger (job, number)",
+        """
+        CREATE TABLE online_results (
+            tenant TEXT NOT NULL, idempotency_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+            file TEXT NOT NULL, pages INTEGER NOT NULL, created DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (tenant, idempotency_key))
+        """,
+    ]
+}

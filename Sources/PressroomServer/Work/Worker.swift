@@ -1,0 +1,182 @@
+// A worker: claims a few records at a time from the job store, renders each on its own lane
+// (after any on-line render in this process), writes each PDF whole under its record's name,
+// and records the outcomes in one transaction. A record is done only when that transaction
+// commits; a worker that dies before leaves leases that run out, and another worker renders the
+// record again into the same file, with the same bytes. Heartbeats keep the leases of a worker
+// that is alive; graceful shutdown ends the worker after the records it holds.
+import Foundation
+import Logging
+import PressroomDelivery
+import PressroomGraphics
+import PressroomLayout
+import PressroomProduction
+import ServiceLifecycle
+
+public struct WorkerSettings: Sendable {
+    /// Records claimed at once: fewer store round trips, at the price of a coarser share.
+    public var chunk = 8
+    public var lease: TimeInterval = 60
+    public var idlePoll: Duration = .milliseconds(100)
+    public var maxAttempts = 5
+    /// How often a worker looks for leases that ran out.
+    public var rescueEvery: TimeInterval = 5
+    /// Flush each PDF to the disk before its record is marked done.
+    public var durable = false
+
+    public init() {}
+}
+
+public struct Worker: Service {
+    public let id: String
+    let store: any JobStore
+    let lane: RenderLane
+    let gate: PriorityGate?
+    let files: JobFiles
+    let postFolder: String
+    let settings: WorkerSettings
+    let metrics: ServerMetrics
+    let logger: Logger
+
+    public init(id: String, store: any JobStore, lane: RenderLane, gate: PriorityGate?, files: JobFiles, postFolder: String,
+                settings: WorkerSettings, metrics: ServerMetrics, logger: Logger) {
+        self.id = id
+        self.store = store
+        self.lane = lane
+        self.gate = gate
+        self.files = files
+        self.postFolder = postFolder
+        self.settings = settings
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await heartbeats() }
+            await work()
+            group.cancelAll()
+        }
+    }
+
+    private var stopping: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+
+    private func work() async {
+        var lastRescue = Date.distantPast
+        while !stopping {
+            do {
+                if Date().timeIntervalSince(lastRescue) >= settings.rescueEvery {
+                    lastRescue = Date()
+                    let rescued = try await store.rescueExpiredLeases(maxAttempts: settings.maxAttempts, now: lastRescue)
+                    if rescued > 0 {
+                        metrics.leasesRescued.increment(by: Int64(rescued))
+                        logger.warning("took back \(rescued) record(s) whose worker stopped")
+                    }
+                }
+                let claimed = try await store.claim(worker: id, limit: settings.chunk, lease: settings.lease, now: Date())
+                if claimed.isEmpty {
+                    if let finishing = try await store.claimFinishing(worker: id, lease: settings.lease, now: Date()) {
+                        await finish(finishing)
+                    } else {
+                        try? await Task.sleep(for: settings.idlePoll)
+                    }
+                    continue
+                }
+                var outcomes: [(number: Int, outcome: RecordOutcome)] = []
+                for record in claimed {
+                    await gate?.batchTurn()
+                    outcomes.append((record.number, await render(record)))
+                }
+                let counted = try await store.complete(worker: id, job: claimed[0].job, outcomes: outcomes,
+                                                       maxAttempts: settings.maxAttempts, now: Date())
+                for (number, outcome) in outcomes where counted.contains(number) {
+                    switch outcome {
+                    case .rendered: metrics.recordsRendered.increment()
+                    case .failed: metrics.recordsFailed.increment()
+                    case .retry: metrics.recordsRetried.increment()
+                    }
+                }
+            } catch {
+                // The store did not answer (busy past its timeout, or gone): wait and try again;
+                // what this worker holds comes back through its leases if it never recovers.
+                logger.error("job store: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private func heartbeats() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(settings.lease / 3))
+            if Task.isCancelled { return }
+            do { try await store.heartbeat(worker: id, lease: settings.lease, now: Date()) } catch {
+                logger.error("heartbeat: \(error)")
+            }
+        }
+    }
+
+    /// One record into its file.
+    func render(_ record: ClaimedRecord) async -> RecordOutcome {
+        let started = ContinuousClock.now
+        let path = files.records(record.job), output = files.document(record.job, number: record.number)
+        let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length, line: record.line,
+                                     column: record.column)
+        let durable = settings.durable
+        let created = Date()
+        do {
+            let pages = try await lane.withProducer(tenant: record.tenant, layout: record.spec.layout, theme: record.spec.theme,
+                                                    variant: record.spec.variant, created: created) { producer in
+                let record = try RecordReader(path: path).record(at: span).get()
+                let document = try producer.document(for: record)
+                try AtomicFile.write(document.bytes, to: output, durable: durable)
+                return document.pageCount
+            }
+            metrics.batchLatency.record(ContinuousClock.now - started)
+            return .rendered(pages: pages)
+        } catch {
+            let failure = ServiceFailure.recordFailure(error)
+            if case .output = failure { return .retry(failure) }
+            return .failed(failure)
+        }
+    }
+
+    /// The job's combined file and postal batch, after its last record.
+    private func finish(_ claim: FinishingClaim) async {
+        let spec = claim.spec
+        let records = files.records(claim.job)
+        do {
+            if spec.combine {
+                let path = files.combined(claim.job)
+                _ = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: spec.variant,
+                                                created: Date()) { producer in
+                    let output = CombinedPDFOutput(path: path, info: DocumentInfo(title: "\(spec.layout) \(claim.job)"))
+                    return try BatchRenderer(producer: producer).run(try RecordReader(path: records), into: output).rendered
+                }
+            }
+            var postalBatch: String?
+            if let post = spec.post {
+                postalBatch = try await handToPrintShop(claim, profile: post, records: records)
+            }
+            try await store.completeFinishing(worker: id, job: claim.job, postalBatch: postalBatch, failure: nil, now: Date())
+        } catch {
+            logger.error("job \(claim.job): its finishing step failed: \(error)")
+            try? await store.completeFinishing(worker: id, job: claim.job, postalBatch: nil, failure: "\(error)", now: Date())
+        }
+    }
+
+    /// The job's rendered records as a postal batch in the post folder, handed to the job's shop.
+    private func handToPrintShop(_ claim: FinishingClaim, profile: String, records: String) async throws -> String {
+        let spec = claim.spec
+        let name = "\(spec.layout)-\(claim.job)"
+        let folder = "\(postFolder)/\(name)"
+        let only = Set(claim.rendered)
+        let pieces = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: "print",
+                                                 created: Date()) { producer in
+            let profile = try producer.renderer.library.postProfile(named: profile)
+            let batch = PostalBatch(producer: producer, profile: profile, job: name)
+            try PDFFolderOutput.makeFolder(folder)
+            return try batch.run(try RecordReader(path: records), only: only, into: folder).pieces
+        }
+        try PostalHandoff(folder: postFolder).handOver(job: name, to: spec.shop ?? "in-house", pieces: pieces)
+        return name
+    }
+}
