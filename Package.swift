@@ -133,10 +133,6 @@ let package = Package(
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
         .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
-        .testTarget(name: "PressroomServerTests", dependencies: [
-            "PressroomServer", "PressroomDelivery", "PressroomLayout",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
                                                           "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery"]),
     ],

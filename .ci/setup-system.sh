@@ -20,7 +20,7 @@ packages=(
     librsvg2-bin                                  # rsvg-convert: SVG pages against their PDF
     chromium                                      # the watch preview's browser test (DevTools protocol)
     dnsmasq-base                                  # a DNS server on loopback for the address-check test
-    libsqlite3-dev                                # the service's embedded job store (GRDB)
+    libsqlite3-dev sqlite3                        # the service's embedded job store (GRDB), and its shell for tests
     postgresql                                    # the service's shared job store, started by its tests
 )
 

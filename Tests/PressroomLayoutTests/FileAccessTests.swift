@@ -69,3 +69,20 @@ private func render(_ picture: String, library: LayoutLibrary, allowing: [String
         #expect(error.location?.file == "themes/broken.yaml" && error.kind == .syntax, "\(error)")
     }
 }
+
+/// The upload check (the service refuses a file naming a path outside the layouts folder) finds
+/// such values and passes every bundled file, prose with slashes included.
+@Test func pathsLeavingTheLayoutsFolderAreFoundAndTheBundledFilesHaveNone() throws {
+    let found = try FolderConfinement.escapingPaths(in: "layout: x\nlogo: /etc/passwd\nitems:\n  - src: logos/../../secret.png\n  - text: \"and/or 1/2 / \"\n",
+                                                    file: "x.yaml")
+    #expect(found.map { $0.location?.line } == [2, 4])
+    #expect(FolderConfinement.leavesFolder("~/keys") && FolderConfinement.leavesFolder("file:///etc") && !FolderConfinement.leavesFolder("logos/brand.png"))
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Layouts")
+    let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("schema/") }
+    #expect(files.count > 20)
+    for file in files {
+        let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        #expect(try FolderConfinement.escapingPaths(in: text, file: file).isEmpty, "\(file)")
+    }
+}

@@ -23,7 +23,7 @@ extension API {
                     switch refusal {
                     case .problems(let problems):
                         throw Problem.invalid("the \(kind.rawValue) was not stored: \(problems.count) problem\(problems.count == 1 ? "" : "s")",
-                                              problems.map { Problem.item($0) })
+                                              problems.map { Problem.item($0) }, title: "Not stored")
                     default:
                         throw Problem.badRequest(refusal.description)
                     }

@@ -75,8 +75,8 @@ public struct Problem: HTTPResponseError, Encodable {
     static func busy(_ detail: String, retryAfter: Int) -> Problem {
         Problem(.tooManyRequests, "busy", "Queue full", detail, retryAfter: retryAfter)
     }
-    static func invalid(_ detail: String, _ problems: [Item]) -> Problem {
-        Problem(.unprocessableContent, "invalid", "Cannot be rendered", detail, problems: problems)
+    static func invalid(_ detail: String, _ problems: [Item], title: String = "Cannot be rendered") -> Problem {
+        Problem(.unprocessableContent, "invalid", title, detail, problems: problems)
     }
     static func idempotencyConflict(_ key: String) -> Problem {
         Problem(.unprocessableContent, "idempotency-conflict", "Idempotency key reused",

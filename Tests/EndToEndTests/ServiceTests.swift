@@ -1,0 +1,275 @@
+// The service as a user meets it: `pressroom serve` started as a process on 127.0.0.1, its
+// first keys read from the data folder, requests made over HTTP. A batch with broken records,
+// idempotent retries, on-line renders, tenants and print shops that never see each other's
+// work, uploads that are checked, limits that answer with problem details, and two worker
+// processes sharing a job while one is killed with SIGKILL.
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+@Suite(.serialized) struct ServiceTests {
+    static let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
+    static let records = ExternalTool.repositoryRoot.appendingPathComponent("Fixtures/records").path
+
+    /// A process of ours, killed when the test ends.
+    final class Spawned {
+        let pid: pid_t
+        init(_ arguments: [String], log: String) throws {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            let argv = ([ServiceTests.binary] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, ServiceTests.binary, &actions, nil, argv, environ)
+            guard spawned == 0 else { throw ExternalToolError.launchFailed(command: ServiceTests.binary, reason: String(cString: strerror(spawned))) }
+            self.pid = pid
+        }
+
+        func kill(_ signal: Int32 = SIGKILL) {
+            Glibc.kill(pid, signal)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+    }
+
+    /// A running service: its data folder, address and first keys.
+    struct Service {
+        var data: String
+        var base: String
+        var admin: String
+        var shop: String
+        var process: Spawned
+
+        static func start(workers: Int = 1, config: String? = nil) async throws -> Service {
+            let data = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-service-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            let port = SMTPSink.freePort()
+            var arguments = ["serve", "--data", data, "--port", "\(port)", "--workers", "\(workers)"]
+            if let config {
+                try config.write(toFile: data + "/config.yaml", atomically: true, encoding: .utf8)
+                arguments += ["--config", data + "/config.yaml"]
+            }
+            let process = try Spawned(arguments, log: data + ".log")
+            let base = "http://127.0.0.1:\(port)"
+            for _ in 0..<300 {
+                if let (_, status) = try? await request("GET", base + "/health"), status == 200 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let keys = try String(contentsOfFile: data + "/first-keys.txt", encoding: .utf8).split(separator: "\n")
+            return Service(data: data, base: base, admin: String(keys[0].split(separator: " ").last!),
+                           shop: String(keys[1].split(separator: " ").last!), process: process)
+        }
+
+        func stop() {
+            process.kill(SIGTERM)
+            try? FileManager.default.removeItem(atPath: data)
+        }
+
+        func call(_ method: String, _ path: String, key: String?, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Data, Int) {
+            var headers = headers
+            if let key { headers["Authorization"] = "Bearer \(key)" }
+            return try await ServiceTests.request(method, base + path, body: body, headers: headers)
+        }
+
+        func json(_ method: String, _ path: String, key: String?, body: Data? = nil, headers: [String: String] = [:]) async throws -> ([String: Any], Int) {
+            let (data, status) = try await call(method, path, key: key, body: body, headers: headers)
+            return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], status)
+        }
+
+        /// Polls the job until it has finished (or failed); its last status.
+        func waitForJob(_ id: String, key: String, seconds: Double = 120) async throws -> [String: Any] {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                let (job, _) = try await json("GET", "/v1/jobs/\(id)", key: key)
+                if let state = job["state"] as? String, state == "finished" || state == "failed" { return job }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            Issue.record("job \(id) did not finish within \(seconds) s")
+            return try await json("GET", "/v1/jobs/\(id)", key: key).0
+        }
+
+        func addKey(tenant: String, role: String, shop: String? = nil) throws -> String {
+            let result = try ExternalTool.run(ServiceTests.binary, ["keys", "add", "--data", data, "--tenant", tenant, "--role", role]
+                                              + (shop.map { ["--shop", $0] } ?? []))
+            #expect(result.status == 0, "\(result.errors)")
+            return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    static func request(_ method: String, _ url: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Data, Int) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = 60
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+    }
+
+    static func invoices() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: records + "/invoices.jsonl")) }
+
+    @Test func batchJobRendersTheGoodRecordsListsTheBadOnesAndKeepsItsIdempotencyKey() async throws {
+        let service = try await Service.start()
+        defer { service.stop() }
+        var body = try Self.invoices()
+        let good = String(decoding: body, as: UTF8.self).split(separator: "\n").count
+        body += Data("{\"kind\": \"invoice\", \"number\": \n{\"kind\": \"invoice\"}\n".utf8)
+        let (created, status) = try await service.json("POST", "/v1/jobs?layout=invoice&combine=true", key: service.admin, body: body,
+                                                       headers: ["Idempotency-Key": "nightly-1"])
+        #expect(status == 202)
+        let id = try #require(created["id"] as? String)
+        let job = try await service.waitForJob(id, key: service.admin)
+        let counts = try #require(job["counts"] as? [String: Int])
+        #expect(counts["total"] == good + 2 && counts["rendered"] == good && counts["failed"] == 2)
+        let failures = try #require(job["failures"] as? [[String: Any]])
+        #expect(failures.map { $0["record"] as? Int } == [good + 1, good + 2])
+        #expect(failures.first?["line"] as? Int == good + 1, "the broken line is named")
+        let problems = failures.last?["problems"] as? [[String: Any]]
+        #expect(problems?.first?["path"] as? String == "$.items", "the missing field is named by its JSON path: \(failures)")
+
+        let (pdf, pdfStatus) = try await service.call("GET", "/v1/jobs/\(id)/records/1", key: service.admin)
+        #expect(pdfStatus == 200 && pdf.starts(with: Data("%PDF-".utf8)))
+        let (_, missing) = try await service.call("GET", "/v1/jobs/\(id)/records/\(good + 1)", key: service.admin)
+        #expect(missing == 404)
+        let (combined, combinedStatus) = try await service.call("GET", "/v1/jobs/\(id)/combined.pdf", key: service.admin)
+        #expect(combinedStatus == 200 && combined.count > pdf.count)
+        let documents = try FileManager.default.contentsOfDirectory(atPath: "\(service.data)/jobs/\(id)/documents")
+        #expect(documents.filter { $0.hasSuffix(".pdf") }.count == good)
+
+        // The same key and body: the same job, not a second one. Another body: refused.
+        let (again, againStatus) = try await service.json("POST", "/v1/jobs?layout=invoice&combine=true", key: service.admin, body: body,
+                                                          headers: ["Idempotency-Key": "nightly-1"])
+        #expect(againStatus == 200 && again["id"] as? String == id)
+        let (conflict, conflictStatus) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: try Self.invoices(),
+                                                                headers: ["Idempotency-Key": "nightly-1"])
+        #expect(conflictStatus == 422 && (conflict["type"] as? String)?.hasSuffix("idempotency-conflict") == true)
+        let (list, _) = try await service.json("GET", "/v1/jobs", key: service.admin)
+        #expect((list["jobs"] as? [Any])?.count == 1)
+
+        // On-line: one record to its PDF at once; a record missing a field is a located 422.
+        let first = String(decoding: try Self.invoices(), as: UTF8.self).split(separator: "\n")[0]
+        let (online, onlineStatus) = try await service.call("POST", "/v1/documents?layout=invoice", key: service.admin, body: Data(first.utf8))
+        #expect(onlineStatus == 200 && online.starts(with: Data("%PDF-".utf8)))
+        let (bad, badStatus) = try await service.json("POST", "/v1/documents?layout=invoice", key: service.admin, body: Data("{\"kind\":\"invoice\"}".utf8))
+        #expect(badStatus == 422 && ((bad["problems"] as? [[String: Any]])?.first?["path"] as? String) == "$.items")
+        let (_, unknown) = try await service.json("POST", "/v1/documents?layout=nothing", key: service.admin, body: Data(first.utf8))
+        #expect(unknown == 404)
+        let (_, notJSON) = try await service.json("POST", "/v1/documents?layout=invoice", key: service.admin, body: Data("[1, 2".utf8))
+        #expect(notJSON == 400)
+    }
+
+    @Test func tenantsAndPrintShopsNeverSeeEachOthersWork() async throws {
+        let service = try await Service.start()
+        defer { service.stop() }
+        let letters = try Data(contentsOf: URL(fileURLWithPath: Self.records + "/letters.jsonl"))
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=letter&post=deutsche-post&shop=in-house", key: service.admin, body: letters)
+        let id = try #require(created["id"] as? String)
+        let job = try await service.waitForJob(id, key: service.admin)
+        let batch = try #require(job["postalBatch"] as? String)
+
+        let otherTenant = try service.addKey(tenant: "other", role: "submitter")
+        let otherShop = try service.addKey(tenant: "demo", role: "printshop", shop: "elsewhere")
+        #expect(try await service.call("GET", "/v1/jobs/\(id)", key: otherTenant).1 == 404)
+        #expect(try await service.call("GET", "/v1/jobs/\(id)/records/1", key: otherTenant).1 == 404)
+        #expect((try await service.json("GET", "/v1/jobs", key: otherTenant).0["jobs"] as? [Any])?.isEmpty == true)
+        #expect(try await service.call("GET", "/v1/jobs", key: "pr_not-a-key").1 == 401)
+        #expect(try await service.call("GET", "/v1/jobs", key: nil).1 == 401)
+        #expect(try await service.call("GET", "/v1/jobs", key: service.shop).1 == 403, "a print shop key reads no jobs")
+
+        // The shop the batch went to sees it, downloads it checked, acknowledges forward only.
+        let (mine, _) = try await service.json("GET", "/v1/print/batches", key: service.shop)
+        #expect((mine["batches"] as? [[String: Any]])?.map { $0["job"] as? String } == [batch])
+        let (file, fileStatus) = try await service.call("GET", "/v1/print/batches/\(batch)/files/\(batch).pdf", key: service.shop)
+        #expect(fileStatus == 200 && file.starts(with: Data("%PDF-".utf8)))
+        let (printed, printedStatus) = try await service.json("POST", "/v1/print/batches/\(batch)/ack", key: service.shop,
+                                                              body: Data("{\"stage\":\"printed\"}".utf8))
+        #expect(printedStatus == 200 && printed["stage"] as? String == "printed")
+        #expect(try await service.call("POST", "/v1/print/batches/\(batch)/ack", key: service.shop, body: Data("{\"stage\":\"received\"}".utf8)).1 == 409)
+        // Another shop: nothing to list, fetch or acknowledge.
+        #expect((try await service.json("GET", "/v1/print/batches?all=true", key: otherShop).0["batches"] as? [Any])?.isEmpty == true)
+        #expect(try await service.call("GET", "/v1/print/batches/\(batch)", key: otherShop).1 == 404)
+        #expect(try await service.call("GET", "/v1/print/batches/\(batch)/files/\(batch).pdf", key: otherShop).1 == 404)
+        #expect(try await service.call("POST", "/v1/print/batches/\(batch)/ack", key: otherShop, body: Data("{\"stage\":\"posted\"}".utf8)).1 == 404)
+
+        // Uploads: admins only, checked, confined to the tenant's folder.
+        let component = "blocks:\n  - text: \"Thank you\"\n"
+        #expect(try await service.call("PUT", "/v1/components/thanks", key: otherTenant, body: Data(component.utf8)).1 == 403)
+        let escaping = try String(contentsOfFile: ExternalTool.repositoryRoot.appendingPathComponent("Layouts/letter.yaml").path, encoding: .utf8)
+            + "\n# stolen\n" + "x-logo: ../../../etc/passwd\n"
+        let (refused, refusedStatus) = try await service.json("PUT", "/v1/layouts/stolen", key: service.admin, body: Data(escaping.utf8))
+        #expect(refusedStatus == 422)
+        let located = (refused["problems"] as? [[String: Any]])?.compactMap { $0["location"] as? String } ?? []
+        #expect(located.contains { $0.hasPrefix("stolen.yaml:") }, "\(refused)")
+        let (broken, brokenStatus) = try await service.json("PUT", "/v1/layouts/broken", key: service.admin,
+                                                            body: Data("page: {size: A4}\nflow:\n  - use: no-such-component\n".utf8))
+        #expect(brokenStatus == 422 && !((broken["problems"] as? [Any])?.isEmpty ?? true), "\(broken)")
+        let listing = try await service.json("GET", "/v1/layouts", key: service.admin).0
+        #expect((listing["layouts"] as? [String])?.contains("broken") == false)
+        #expect(!FileManager.default.fileExists(atPath: "\(service.data)/tenants/demo/layouts/stolen.yaml"))
+        let (_, image) = try await service.call("PUT", "/v1/images/logo.png", key: service.admin, body: Data("not a png".utf8))
+        #expect(image == 422)
+    }
+
+    @Test func limitsAnswerWithProblemDetails() async throws {
+        let service = try await Service.start(config: "max-job-bytes: 4000\nmax-document-bytes: 3000\n")
+        defer { service.stop() }
+        let (tooLarge, status) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: try Self.invoices())
+        #expect(status == 413 && tooLarge["status"] as? Int == 413 && (tooLarge["detail"] as? String)?.contains("4000") == true)
+        #expect(try await service.call("POST", "/v1/documents?layout=invoice", key: service.admin, body: Data(repeating: 32, count: 5000)).1 == 413)
+        #expect(try await service.call("POST", "/v1/jobs?layout=invoice", key: service.admin, body: Data()).1 == 400)
+        #expect(try await service.call("POST", "/v1/jobs?layout=../../etc/passwd", key: service.admin, body: Data("{}\n".utf8)).1 == 404)
+        #expect(try await service.call("POST", "/v1/jobs?layout=invoice&variant=shiny", key: service.admin, body: Data("{}\n".utf8)).1 == 400)
+        let (ready, readyStatus) = try await service.json("GET", "/ready", key: nil)
+        #expect(readyStatus == 200 && ready["status"] as? String == "ready")
+        let (metrics, _) = try await service.call("GET", "/metrics", key: nil)
+        #expect(String(decoding: metrics, as: UTF8.self).contains("pressroom_queue_depth_records"))
+        let (description, descriptionStatus) = try await service.call("GET", "/v1/openapi.yaml", key: nil)
+        let source = try Data(contentsOf: ExternalTool.repositoryRoot.appendingPathComponent("Sources/PressroomServer/Resources/openapi.yaml"))
+        #expect(descriptionStatus == 200 && description == source)
+        let check = try ExternalTool.run("python3", ["-c", "import sys, yaml; from openapi_spec_validator import validate; validate(yaml.safe_load(open(sys.argv[1])))",
+                                                     ExternalTool.repositoryRoot.appendingPathComponent("Sources/PressroomServer/Resources/openapi.yaml").path])
+        #expect(check.status == 0, "\(check.errors)")
+    }
+
+    /// Two worker processes share one job on the SQLite store; one is killed with SIGKILL in
+    /// the middle and started again. Every record is rendered, once by the ledger's count, and
+    /// has exactly one file.
+    @Test func aKilledWorkerLosesNothingAndRendersNothingTwice() async throws {
+        let service = try await Service.start(workers: 0, config: "lease: 3\nchunk: 4\n")
+        defer { service.stop() }
+        let lines = String(decoding: try Self.invoices(), as: UTF8.self).split(separator: "\n")
+        let count = 240
+        let body = Data((0..<count).map { lines[$0 % lines.count] }.joined(separator: "\n").utf8)
+        let arguments = ["worker", "--data", service.data, "--workers", "1", "--config", service.data + "/config.yaml"]
+        let first = try Spawned(arguments, log: service.data + "-worker-1.log")
+        let second = try Spawned(arguments, log: service.data + "-worker-2.log")
+        defer { second.kill() }
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: body)
+        let id = try #require(created["id"] as? String)
+        // Kill the first worker once the job is under way.
+        for _ in 0..<600 {
+            let (job, _) = try await service.json("GET", "/v1/jobs/\(id)", key: service.admin)
+            if let rendered = (job["counts"] as? [String: Int])?["rendered"], rendered >= count / 4 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        first.kill()
+        let restarted = try Spawned(arguments, log: service.data + "-worker-1.log")
+        defer { restarted.kill() }
+        let job = try await service.waitForJob(id, key: service.admin, seconds: 300)
+        #expect((job["counts"] as? [String: Int])?["rendered"] == count, "\(job)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(service.data)/jobs/\(id)/documents")
+        #expect(files.filter { $0.hasSuffix(".pdf") }.count == count, "one file per record, no temporary left")
+        #expect(files.count == count)
+        let ledger = try ExternalTool.run("sqlite3", [service.data + "/jobs.sqlite",
+                                                      "SELECT COUNT(*), COUNT(DISTINCT number), SUM(outcome = 'rendered') FROM render_ledger WHERE job = '\(id)'"])
+        #expect(ledger.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(count)|\(count)|\(count)", "\(ledger.output) \(ledger.errors)")
+        let workers = try ExternalTool.run("sqlite3", [service.data + "/jobs.sqlite", "SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'"])
+        #expect((Int(workers.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 2, "both workers took part")
+    }
+}
