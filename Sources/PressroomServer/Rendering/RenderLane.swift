@@ -22,8 +22,8 @@ public final class RenderLane: @unchecked Sendable {
         var theme: String?
         var variant: String
         var version: Int
-        /// The print variant's creation date (a job's): part of the document.
-        var day: String?
+        /// The print variant's creation date (its job's, in seconds): part of the document.
+        var created: Int?
     }
 
     public init(name: String, tenants: TenantStore) {
@@ -44,8 +44,8 @@ public final class RenderLane: @unchecked Sendable {
     }
 
     private func producer(tenant: String, layout: String, theme: String?, variant: String, created: Date) throws -> DocumentProducer {
-        let day = variant == "print" ? Self.day(created) : nil
-        let key = ProducerKey(tenant: tenant, layout: layout, theme: theme, variant: variant, version: tenants.version(tenant), day: day)
+        let key = ProducerKey(tenant: tenant, layout: layout, theme: theme, variant: variant, version: tenants.version(tenant),
+                              created: variant == "print" ? Int(created.timeIntervalSince1970) : nil)
         if let producer = producers[key] { return producer }
         let registry = try self.registry ?? FontRegistry.bundled()
         self.registry = registry
@@ -53,6 +53,8 @@ public final class RenderLane: @unchecked Sendable {
         let producer = DocumentProducer(renderer: renderer, variant: try Self.variant(variant, created: created))
         // Older versions of the tenant's layouts are not asked for again.
         producers = producers.filter { $0.key.tenant != tenant || $0.key.version == key.version }
+        // Each print job has its own (its creation date); a long-running lane keeps a few only.
+        if producers.count >= 32 { producers.removeAll() }
         producers[key] = producer
         return producer
     }
@@ -71,6 +73,4 @@ public final class RenderLane: @unchecked Sendable {
     }
 
     static let variants = ["digital", "print", "plain"]
-
-    private static func day(_ date: Date) -> String { String(Int(date.timeIntervalSince1970)) }
 }

@@ -92,14 +92,13 @@ public final class SQLiteJobStore: JobStore {
             // turns with them at once instead of catching up on the turns they had.
             let start = try Double.fetchOne(db, sql: "SELECT MIN(vtime) FROM jobs WHERE state IN ('queued', 'running')") ?? 0
             let failed = failures.count
-            let state: JobState = failed == records.count ? (spec.needsFinishing && failed > 0 ? .running : .failed) : .queued
+            // A job none of whose records can be read has failed already; nothing is left to finish.
+            let state: JobState = failed == records.count ? .failed : .queued
             try db.execute(sql: """
-                INSERT INTO jobs (id, tenant, spec, doc_type, weight, vtime, idempotency_key, request_hash, total, failed, state, created,
-                                  finishing, finished)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO jobs (id, tenant, spec, doc_type, weight, vtime, idempotency_key, request_hash, total, failed, state, created, finished)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, tenant, specJSON, spec.type, weight, start, idempotencyKey, requestHash, records.count, failed,
-                                 state.rawValue, now.timeIntervalSince1970,
-                                 state == .running ? "pending" : nil, state == .failed ? now.timeIntervalSince1970 : nil])
+                                 state.rawValue, now.timeIntervalSince1970, state == .failed ? now.timeIntervalSince1970 : nil])
             let insert = try db.makeStatement(sql: """
                 INSERT INTO job_records (job, number, byte_offset, length, line, col, state, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -185,11 +184,16 @@ public final class SQLiteJobStore: JobStore {
 
     public func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedRecord] {
         let time = now.timeIntervalSince1970
+        // An idle worker polls: a read, which takes no lock and writes nothing, finds no work.
+        let waiting = try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM job_records WHERE state = 'queued' AND available_at <= ?)", arguments: [time])
+        }
+        guard waiting == true else { return [] }
         return try await pool.write { db in
             // Weighted fair turns: the job with work whose virtual time is least goes next, and
             // each record claimed moves it on by 1/weight.
             guard let job = try Row.fetchOne(db, sql: """
-                SELECT j.id, j.tenant, j.spec, j.weight FROM jobs j
+                SELECT j.id, j.tenant, j.spec, j.weight, j.created FROM jobs j
                 WHERE j.state IN ('queued', 'running')
                   AND EXISTS (SELECT 1 FROM job_records r WHERE r.job = j.id AND r.state = 'queued' AND r.available_at <= ?)
                 ORDER BY j.vtime, j.created, j.id LIMIT 1
@@ -206,7 +210,8 @@ public final class SQLiteJobStore: JobStore {
             try db.execute(sql: "UPDATE jobs SET vtime = vtime + ?, state = 'running' WHERE id = ?",
                            arguments: [Double(rows.count) / max(weight, 0.001), id])
             return rows.map { row in
-                ClaimedRecord(job: id, tenant: job["tenant"], spec: spec, number: row["number"], offset: row["byte_offset"],
+                ClaimedRecord(job: id, tenant: job["tenant"], spec: spec, created: Date(timeIntervalSince1970: job["created"]),
+                              number: row["number"], offset: row["byte_offset"],
                               length: row["length"], line: row["line"], column: row["col"], attempts: row["attempts"])
             }.sorted { $0.number < $1.number }
         }
@@ -319,12 +324,13 @@ public final class SQLiteJobStore: JobStore {
             guard let row = try Row.fetchOne(db, sql: """
                 UPDATE jobs SET finishing = 'running', finishing_owner = ?, finishing_until = ?
                 WHERE id = (SELECT id FROM jobs WHERE finishing = 'pending' ORDER BY created LIMIT 1)
-                RETURNING id, tenant, spec
+                RETURNING id, tenant, spec, created
                 """, arguments: [worker, time + lease]) else { return nil }
             let id: String = row["id"]
             let rendered = try Int.fetchAll(db, sql: "SELECT number FROM job_records WHERE job = ? AND state = 'rendered' ORDER BY number",
                                             arguments: [id])
-            return FinishingClaim(job: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]), rendered: rendered)
+            return FinishingClaim(job: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
+                                  created: Date(timeIntervalSince1970: row["created"]), rendered: rendered)
         }
     }
 

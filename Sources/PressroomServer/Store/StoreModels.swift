@@ -91,7 +91,7 @@ public enum RecordState: String, Sendable, Codable {
 }
 
 /// A job as its status call shows it.
-public struct JobStatus: Sendable, Equatable {
+public struct JobStatus: Sendable {
     public var id: String
     public var tenant: String
     public var spec: JobSpec
@@ -108,10 +108,6 @@ public struct JobStatus: Sendable, Equatable {
     public var postalBatch: String?
     /// Failed records, in record order, with their line in the job's data file.
     public var failures: [(record: Int, line: Int, failure: RecordFailure)]
-
-    public static func == (a: JobStatus, b: JobStatus) -> Bool {
-        a.id == b.id && a.state == b.state && a.rendered == b.rendered && a.failed == b.failed && a.queued == b.queued
-    }
 }
 
 /// A record a worker has claimed: its lease is the worker's until it completes or the lease
@@ -120,6 +116,8 @@ public struct ClaimedRecord: Sendable {
     public var job: String
     public var tenant: String
     public var spec: JobSpec
+    /// When the job was made: the print variant's creation date, the same for every record.
+    public var created: Date
     public var number: Int
     public var offset: Int
     public var length: Int
@@ -143,6 +141,7 @@ public struct FinishingClaim: Sendable {
     public var job: String
     public var tenant: String
     public var spec: JobSpec
+    public var created: Date
     /// The records that rendered, in order.
     public var rendered: [Int]
 }

@@ -121,7 +121,7 @@ public struct Worker: Service {
         let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length, line: record.line,
                                      column: record.column)
         let durable = settings.durable
-        let created = Date()
+        let created = record.created
         do {
             let pages = try await lane.withProducer(tenant: record.tenant, layout: record.spec.layout, theme: record.spec.theme,
                                                     variant: record.spec.variant, created: created) { producer in
@@ -147,7 +147,7 @@ public struct Worker: Service {
             if spec.combine {
                 let path = files.combined(claim.job)
                 _ = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: spec.variant,
-                                                created: Date()) { producer in
+                                                created: claim.created) { producer in
                     let output = CombinedPDFOutput(path: path, info: DocumentInfo(title: "\(spec.layout) \(claim.job)"))
                     return try BatchRenderer(producer: producer).run(try RecordReader(path: records), into: output).rendered
                 }
@@ -170,7 +170,7 @@ public struct Worker: Service {
         let folder = "\(postFolder)/\(name)"
         let only = Set(claim.rendered)
         let pieces = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: "print",
-                                                 created: Date()) { producer in
+                                                 created: claim.created) { producer in
             let profile = try producer.renderer.library.postProfile(named: profile)
             let batch = PostalBatch(producer: producer, profile: profile, job: name)
             try PDFFolderOutput.makeFolder(folder)
