@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -98,12 +99,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The service: the HTTP API (on-line renders, batch jobs, layouts per tenant, print-shop
-        // pulls), API keys with roles and tenants, the durable job store and the workers that
-        // drain it, metrics. It calls the batch pieces of Production and Delivery; it never draws.
+        // pulls), API keys with roles and tenants, the durable job store (SQLite through GRDB, or
+        // PostgreSQL through postgres-nio) and the workers that drain it, metrics. It calls the
+        // batch pieces of Production and Delivery; it never draws.
         .target(name: "PressroomServer", dependencies: [
             "PressroomLayout", "PressroomProduction", "PressroomDelivery", "PressroomText", "PressroomGraphics", "PressroomImages",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,6 +9,9 @@ import ServiceLifecycle
 
 public struct ServiceConfiguration: Sendable, Codable {
     public var data = "pressroom-data"
+    /// The job store: empty for SQLite in the data folder, or a PostgreSQL URL
+    /// (`postgres://user:password@host:port/database`), which workers on many machines share.
+    public var store = ""
     public var host = "127.0.0.1"
     public var port = 8080
     /// Workers in this process (0: the API only; run `pressroom worker` elsewhere).
@@ -29,7 +32,7 @@ public struct ServiceConfiguration: Sendable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case data, host, port, workers, weights, chunk, durable
+        case data, store, host, port, workers, weights, chunk, durable
         case onlineLanes = "online-lanes", maxDocumentBytes = "max-document-bytes", maxJobBytes = "max-job-bytes"
         case onlineTimeLimitSeconds = "online-time-limit", maxQueuedRecords = "max-queued-records"
         case leaseSeconds = "lease", maxAttempts = "max-attempts"
@@ -39,6 +42,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ServiceConfiguration()
         data = try container.decodeIfPresent(String.self, forKey: .data) ?? defaults.data
+        store = try container.decodeIfPresent(String.self, forKey: .store) ?? defaults.store
         host = try container.decodeIfPresent(String.self, forKey: .host) ?? defaults.host
         port = try container.decodeIfPresent(Int.self, forKey: .port) ?? defaults.port
         workers = try container.decodeIfPresent(Int.self, forKey: .workers) ?? defaults.workers
@@ -69,6 +73,8 @@ public struct ServiceConfiguration: Sendable, Codable {
         settings.lease = leaseSeconds
         settings.maxAttempts = max(maxAttempts, 1)
         settings.durable = durable
+        // PostgreSQL wakes idle workers when work comes; the poll only catches retries coming due.
+        if !store.isEmpty { settings.idlePoll = .seconds(1) }
         return settings
     }
 }
@@ -81,13 +87,15 @@ public struct PressroomService: Sendable {
     public let postFolder: String
     public let metrics = ServerMetrics()
 
-    /// Opens (or makes) the data folder; `seed` is the layouts folder new tenants start with.
-    public init(configuration: ServiceConfiguration, seed: String?) throws {
+    /// Opens (or makes) the data folder and the job store; `seed` is the layouts folder new
+    /// tenants start with.
+    public init(configuration: ServiceConfiguration, seed: String?) async throws {
         self.configuration = configuration
         let data = configuration.data
         try FileManager.default.createDirectory(atPath: "\(data)/jobs", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "\(data)/post", withIntermediateDirectories: true)
-        store = try SQLiteJobStore(path: "\(data)/jobs.sqlite")
+        store = configuration.store.isEmpty ? try SQLiteJobStore(path: "\(data)/jobs.sqlite")
+            : try await PostgresJobStore(url: configuration.store)
         tenants = TenantStore(root: "\(data)/tenants", seed: seed)
         files = JobFiles(root: "\(data)/jobs")
         postFolder = "\(data)/post"

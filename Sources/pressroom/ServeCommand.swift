@@ -15,6 +15,9 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "The data folder: job store, tenants' layouts, job files, postal batches (default: pressroom-data, or PRESSROOM_DATA).")
     var data: String?
 
+    @Option(help: "The job store: a PostgreSQL URL (postgres://user:password@host:port/database) shared by workers on many machines, or PRESSROOM_STORE (default: SQLite in the data folder).")
+    var store: String?
+
     @Option(help: "Workers rendering batch records in this process (default: every core, or PRESSROOM_WORKERS; 0 for the API only).")
     var workers: Int?
 
@@ -22,23 +25,28 @@ struct ServiceOptions: ParsableArguments {
         var configuration = ServiceConfiguration()
         if let config {
             guard let text = try? String(contentsOfFile: config, encoding: .utf8) else { throw ValidationError("cannot read --config \(config)") }
-            do { configuration = try YAMLDecoder().decode(ServiceConfiguration.self, from: text) } catch {
+            // A file with no settings in it (empty, or comments only) leaves the defaults.
+            do {
+                if try Yams.load(yaml: text) != nil { configuration = try YAMLDecoder().decode(ServiceConfiguration.self, from: text) }
+            } catch {
                 throw ValidationError("\(config): \(error)")
             }
         }
         let environment = ProcessInfo.processInfo.environment
         if let value = environment["PRESSROOM_DATA"] { configuration.data = value }
+        if let value = environment["PRESSROOM_STORE"] { configuration.store = value }
         if let value = environment["PRESSROOM_PORT"].flatMap(Int.init) { configuration.port = value }
         if let value = environment["PRESSROOM_HOST"] { configuration.host = value }
         if let value = environment["PRESSROOM_WORKERS"].flatMap(Int.init) { configuration.workers = value }
         if let data { configuration.data = data }
+        if let store { configuration.store = store }
         if let workers { configuration.workers = workers }
         return configuration
     }
 
-    func service(_ configuration: ServiceConfiguration) throws -> PressroomService {
+    func service(_ configuration: ServiceConfiguration) async throws -> PressroomService {
         let seed = FileManager.default.fileExists(atPath: "Layouts/components") ? "Layouts" : BundledFonts.directory + "/../Layouts"
-        return try PressroomService(configuration: configuration, seed: seed)
+        return try await PressroomService(configuration: configuration, seed: seed)
     }
 }
 
@@ -60,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = try options.configuration()
         if let port { configuration.port = port }
         if let host { configuration.host = host }
-        let service = try options.service(configuration)
+        let service = try await options.service(configuration)
         if let keys = try await service.bootstrap() {
             say("First start: tenant demo with the bundled layouts.\n  admin key:      \(keys.admin)\n  print shop key: \(keys.printShop) (shop in-house)\n  (kept in \(configuration.data)/first-keys.txt)")
         }
@@ -109,7 +117,7 @@ struct KeysCommand: AsyncParsableCommand {
             if role == .printshop {
                 guard let shop, APIKeys.isName(shop) else { throw ValidationError("--role printshop needs --shop NAME (lower-case letters, digits, '-', '_')") }
             }
-            let service = try options.service(try options.configuration())
+            let service = try await options.service(try options.configuration())
             try service.tenants.create(tenant)
             let made = APIKeys.make(tenant: tenant, role: role, shop: role == .printshop ? shop : nil, label: label)
             try await service.store.addKey(made.stored)

@@ -2,7 +2,8 @@
 // first keys read from the data folder, requests made over HTTP. A batch with broken records,
 // idempotent retries, on-line renders, tenants and print shops that never see each other's
 // work, uploads that are checked, limits that answer with problem details, and two worker
-// processes sharing a job while one is killed with SIGKILL.
+// processes sharing a job while one is killed with SIGKILL. Every test runs on both job stores:
+// SQLite in the data folder, and a PostgreSQL server of the test's own.
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -17,18 +18,13 @@ import Testing
     final class Spawned {
         let pid: pid_t
         init(_ arguments: [String], log: String) throws {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-            posix_spawn_file_actions_adddup2(&actions, 1, 2)
-            let argv = ([ServiceTests.binary] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            var pid: pid_t = 0
-            let spawned = posix_spawn(&pid, ServiceTests.binary, &actions, nil, argv, environ)
-            guard spawned == 0 else { throw ExternalToolError.launchFailed(command: ServiceTests.binary, reason: String(cString: strerror(spawned))) }
-            self.pid = pid
+            pid = try ExternalTool.spawn(ServiceTests.binary, arguments, log: log, append: true)
+        }
+
+        /// Whether it has ended (reaped, when it has).
+        var hasEnded: Bool {
+            var status: Int32 = 0
+            return waitpid(pid, &status, WNOHANG) == pid
         }
 
         func kill(_ signal: Int32 = SIGKILL) {
@@ -38,37 +34,58 @@ import Testing
         }
     }
 
-    /// A running service: its data folder, address and first keys.
+    enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// A running service: its data folder, address, first keys and job store.
     struct Service {
         var data: String
         var base: String
         var admin: String
         var shop: String
         var process: Spawned
+        var postgres: TemporaryPostgres?
 
-        static func start(workers: Int = 1, config: String? = nil) async throws -> Service {
+        /// Settings go to `<data>/config.yaml`, which `pressroom worker` reads too.
+        static func start(_ store: StoreKind, workers: Int = 1, config: String = "") async throws -> Service {
             let data = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-service-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            let postgres = store == .postgres ? try TemporaryPostgres() : nil
+            var started = false
+            defer { if !started { postgres?.stop() } }
             let port = SMTPSink.freePort()
-            var arguments = ["serve", "--data", data, "--port", "\(port)", "--workers", "\(workers)"]
-            if let config {
-                try config.write(toFile: data + "/config.yaml", atomically: true, encoding: .utf8)
-                arguments += ["--config", data + "/config.yaml"]
-            }
+            try (config + (postgres.map { "store: \"\($0.url)\"\n" } ?? "")).write(toFile: data + "/config.yaml", atomically: true, encoding: .utf8)
+            let arguments = ["serve", "--data", data, "--port", "\(port)", "--workers", "\(workers)", "--config", data + "/config.yaml"]
             let process = try Spawned(arguments, log: data + ".log")
             let base = "http://127.0.0.1:\(port)"
             for _ in 0..<300 {
                 if let (_, status) = try? await request("GET", base + "/health"), status == 200 { break }
+                if process.hasEnded {
+                    throw ExternalToolError.failed(command: "pressroom serve", status: 1,
+                                                   output: (try? String(contentsOfFile: data + ".log", encoding: .utf8)) ?? "")
+                }
                 try await Task.sleep(for: .milliseconds(100))
             }
             let keys = try String(contentsOfFile: data + "/first-keys.txt", encoding: .utf8).split(separator: "\n")
+            started = true
             return Service(data: data, base: base, admin: String(keys[0].split(separator: " ").last!),
-                           shop: String(keys[1].split(separator: " ").last!), process: process)
+                           shop: String(keys[1].split(separator: " ").last!), process: process, postgres: postgres)
         }
 
         func stop() {
             process.kill(SIGTERM)
+            postgres?.stop()
             try? FileManager.default.removeItem(atPath: data)
+        }
+
+        /// A query on the job store, its rows' fields separated by `|`.
+        func sql(_ query: String) throws -> String {
+            if let postgres { return try postgres.query(query) }
+            let result = try ExternalTool.run("sqlite3", [data + "/jobs.sqlite", query])
+            guard result.status == 0 else { throw ExternalToolError.failed(command: "sqlite3", status: result.status, output: result.errors) }
+            return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         func call(_ method: String, _ path: String, key: String?, body: Data? = nil, headers: [String: String] = [:]) async throws -> (Data, Int) {
@@ -95,7 +112,8 @@ import Testing
         }
 
         func addKey(tenant: String, role: String, shop: String? = nil) throws -> String {
-            let result = try ExternalTool.run(ServiceTests.binary, ["keys", "add", "--data", data, "--tenant", tenant, "--role", role]
+            let result = try ExternalTool.run(ServiceTests.binary, ["keys", "add", "--data", data, "--config", data + "/config.yaml",
+                                                                    "--tenant", tenant, "--role", role]
                                               + (shop.map { ["--shop", $0] } ?? []))
             #expect(result.status == 0, "\(result.errors)")
             return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -114,8 +132,8 @@ import Testing
 
     static func invoices() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: records + "/invoices.jsonl")) }
 
-    @Test func batchJobRendersTheGoodRecordsListsTheBadOnesAndKeepsItsIdempotencyKey() async throws {
-        let service = try await Service.start()
+    @Test(arguments: StoreKind.allCases) func batchJobRendersTheGoodRecordsListsTheBadOnesAndKeepsItsIdempotencyKey(_ store: StoreKind) async throws {
+        let service = try await Service.start(store)
         defer { service.stop() }
         var body = try Self.invoices()
         let good = String(decoding: body, as: UTF8.self).split(separator: "\n").count
@@ -164,8 +182,8 @@ import Testing
         #expect(notJSON == 400)
     }
 
-    @Test func tenantsAndPrintShopsNeverSeeEachOthersWork() async throws {
-        let service = try await Service.start()
+    @Test(arguments: StoreKind.allCases) func tenantsAndPrintShopsNeverSeeEachOthersWork(_ store: StoreKind) async throws {
+        let service = try await Service.start(store)
         defer { service.stop() }
         let letters = try Data(contentsOf: URL(fileURLWithPath: Self.records + "/letters.jsonl"))
         let (created, _) = try await service.json("POST", "/v1/jobs?layout=letter&post=deutsche-post&shop=in-house", key: service.admin, body: letters)
@@ -216,8 +234,8 @@ import Testing
         #expect(image == 422)
     }
 
-    @Test func limitsAnswerWithProblemDetails() async throws {
-        let service = try await Service.start(config: "max-job-bytes: 4000\nmax-document-bytes: 3000\n")
+    @Test(arguments: StoreKind.allCases) func limitsAnswerWithProblemDetails(_ store: StoreKind) async throws {
+        let service = try await Service.start(store, config: "max-job-bytes: 4000\nmax-document-bytes: 3000\n")
         defer { service.stop() }
         let (tooLarge, status) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: try Self.invoices())
         #expect(status == 413 && tooLarge["status"] as? Int == 413 && (tooLarge["detail"] as? String)?.contains("4000") == true)
@@ -237,23 +255,34 @@ import Testing
         #expect(check.status == 0, "\(check.errors)")
     }
 
-    /// Two worker processes share one job on the SQLite store; one is killed with SIGKILL in
+    /// Two worker processes share a job of 10,000 one-page slips; one is killed with SIGKILL in
     /// the middle and started again. Every record is rendered, once by the ledger's count, and
     /// has exactly one file.
-    @Test func aKilledWorkerLosesNothingAndRendersNothingTwice() async throws {
-        let service = try await Service.start(workers: 0, config: "lease: 3\nchunk: 4\n")
+    @Test(arguments: StoreKind.allCases) func aKilledWorkerLosesNothingAndRendersNothingTwice(_ store: StoreKind) async throws {
+        let service = try await Service.start(store, workers: 0, config: "lease: 3\nchunk: 8\n")
         defer { service.stop() }
-        let lines = String(decoding: try Self.invoices(), as: UTF8.self).split(separator: "\n")
-        let count = 240
-        let body = Data((0..<count).map { lines[$0 % lines.count] }.joined(separator: "\n").utf8)
+        let slip = """
+            layout: slip
+            theme: brand
+            title: "Slip {{ number }}"
+            page:
+              size: A6
+              first:
+                body: { top: 10mm, right: 10mm, bottom: 10mm, left: 10mm }
+            flow:
+              - text: "Slip {{ number }}"
+            """
+        #expect(try await service.call("PUT", "/v1/layouts/slip", key: service.admin, body: Data(slip.utf8)).1 == 201)
+        let count = 10_000
+        let body = Data((1...count).map { "{\"number\": \"S-\($0)\"}" }.joined(separator: "\n").utf8)
         let arguments = ["worker", "--data", service.data, "--workers", "1", "--config", service.data + "/config.yaml"]
         let first = try Spawned(arguments, log: service.data + "-worker-1.log")
         let second = try Spawned(arguments, log: service.data + "-worker-2.log")
         defer { second.kill() }
-        let (created, _) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: body)
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=slip&variant=plain", key: service.admin, body: body)
         let id = try #require(created["id"] as? String)
         // Kill the first worker once the job is under way.
-        for _ in 0..<600 {
+        for _ in 0..<1200 {
             let (job, _) = try await service.json("GET", "/v1/jobs/\(id)", key: service.admin)
             if let rendered = (job["counts"] as? [String: Int])?["rendered"], rendered >= count / 4 { break }
             try await Task.sleep(for: .milliseconds(100))
@@ -261,15 +290,16 @@ import Testing
         first.kill()
         let restarted = try Spawned(arguments, log: service.data + "-worker-1.log")
         defer { restarted.kill() }
-        let job = try await service.waitForJob(id, key: service.admin, seconds: 300)
+        let job = try await service.waitForJob(id, key: service.admin, seconds: 600)
         #expect((job["counts"] as? [String: Int])?["rendered"] == count, "\(job)")
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(service.data)/jobs/\(id)/documents")
         #expect(files.filter { $0.hasSuffix(".pdf") }.count == count, "one file per record, no temporary left")
         #expect(files.count == count)
-        let ledger = try ExternalTool.run("sqlite3", [service.data + "/jobs.sqlite",
-                                                      "SELECT COUNT(*), COUNT(DISTINCT number), SUM(outcome = 'rendered') FROM render_ledger WHERE job = '\(id)'"])
-        #expect(ledger.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(count)|\(count)|\(count)", "\(ledger.output) \(ledger.errors)")
-        let workers = try ExternalTool.run("sqlite3", [service.data + "/jobs.sqlite", "SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'"])
-        #expect((Int(workers.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 2, "both workers took part")
+        let ledger = try service.sql("""
+            SELECT COUNT(*), COUNT(DISTINCT number), COUNT(*) FILTER (WHERE outcome = 'rendered') FROM render_ledger WHERE job = '\(id)'
+            """)
+        #expect(ledger == "\(count)|\(count)|\(count)", "\(ledger)")
+        let workers = try service.sql("SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'")
+        #expect((Int(workers) ?? 0) >= 2, "both workers took part")
     }
 }

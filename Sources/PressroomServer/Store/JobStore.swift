@@ -1,6 +1,7 @@
 // The job store's contract: what the API, the workers and the command line ask of it. The
-// embedded default is SQLite (`SQLiteJobStore`); every call is one transaction, committed to the
-// disk before it returns, so what the store answered survives a crash.
+// embedded default is SQLite (`SQLiteJobStore`), PostgreSQL (`PostgresJobStore`) serves workers
+// on many machines; every call is one transaction, committed to the disk before it returns, so
+// what the store answered survives a crash.
 import Foundation
 import PressroomProduction
 
@@ -50,4 +51,14 @@ public protocol JobStore: Sendable {
 
     /// Whether the store answers (the readiness probe).
     func ping() async throws
+
+    /// Returns when new work may be waiting, or after `limit`: an idle worker's pause.
+    func waitForWork(upTo limit: Duration) async
+}
+
+extension JobStore {
+    /// A store that cannot announce work: the worker polls.
+    public func waitForWork(upTo limit: Duration) async {
+        try? await Task.sleep(for: limit)
+    }
 }

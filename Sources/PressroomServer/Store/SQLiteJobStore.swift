@@ -165,19 +165,14 @@ public final class SQLiteJobStore: JobStore {
             for failure in try Row.fetchAll(db, sql: """
                 SELECT number, line, error FROM job_records WHERE job = ? AND state IN ('failed', 'dead') ORDER BY number
                 """, arguments: [id]) {
-                let text: String? = failure["error"]
-                let decoded = text.flatMap { try? StoreCoding.decode(RecordFailure.self, $0) }
-                    ?? .output(path: "", reason: "the record could not be rendered")
-                failures.append((failure["number"], failure["line"] ?? 0, decoded))
+                failures.append((failure["number"], failure["line"] ?? 0, StoreCoding.failure(failure["error"])))
             }
         }
         let finished: Double? = row["finished"]
         return JobStatus(id: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
                          idempotencyKey: row["idempotency_key"], state: JobState(rawValue: row["state"]) ?? .queued,
                          created: Date(timeIntervalSince1970: row["created"]), finished: finished.map(Date.init(timeIntervalSince1970:)),
-                         total: row["total"], queued: counts["queued", default: 0], running: counts["leased", default: 0],
-                         rendered: counts["rendered", default: 0], failed: counts["failed", default: 0] + counts["dead", default: 0],
-                         pages: row["pages"], postalBatch: row["postal_batch"], failures: failures)
+                         total: row["total"], counts: counts, pages: row["pages"], postalBatch: row["postal_batch"], failures: failures)
     }
 
     // MARK: Work
@@ -374,28 +369,5 @@ public final class SQLiteJobStore: JobStore {
 
     public func ping() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
-    }
-}
-
-public enum StoreError: Error, CustomStringConvertible {
-    case missing(String)
-
-    public var description: String {
-        switch self {
-        case .missing(let what): "\(what) is not in the job store"
-        }
-    }
-}
-
-/// JSON columns (a job's spec, a record's failure), encoded one way everywhere.
-enum StoreCoding {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }

@@ -108,6 +108,26 @@ public struct JobStatus: Sendable {
     public var postalBatch: String?
     /// Failed records, in record order, with their line in the job's data file.
     public var failures: [(record: Int, line: Int, failure: RecordFailure)]
+
+    /// A job's row with its records counted by state.
+    init(id: String, tenant: String, spec: JobSpec, idempotencyKey: String?, state: JobState, created: Date, finished: Date?,
+         total: Int, counts: [String: Int], pages: Int, postalBatch: String?, failures: [(record: Int, line: Int, failure: RecordFailure)]) {
+        self.id = id
+        self.tenant = tenant
+        self.spec = spec
+        self.idempotencyKey = idempotencyKey
+        self.state = state
+        self.created = created
+        self.finished = finished
+        self.total = total
+        queued = counts["queued", default: 0]
+        running = counts["leased", default: 0]
+        rendered = counts["rendered", default: 0]
+        failed = counts["failed", default: 0] + counts["dead", default: 0]
+        self.pages = pages
+        self.postalBatch = postalBatch
+        self.failures = failures
+    }
 }
 
 /// A record a worker has claimed: its lease is the worker's until it completes or the lease

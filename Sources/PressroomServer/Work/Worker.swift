@@ -77,7 +77,7 @@ public struct Worker: Service {
                     if let finishing = try await store.claimFinishing(worker: id, lease: settings.lease, now: Date()) {
                         await finish(finishing)
                     } else {
-                        try? await Task.sleep(for: settings.idlePoll)
+                        await store.waitForWork(upTo: settings.idlePoll)
                     }
                     continue
                 }

@@ -54,11 +54,22 @@ enum ExternalTool {
     /// Foundation hands its child a descriptor it watches for the child's end, and the server the
     /// program leaves running would inherit it, so Process would wait for the server to stop.
     static func startServer(_ executable: String, _ arguments: [String], log: String) throws -> ToolOutput {
+        let pid = try spawn(executable, arguments, log: log, append: false)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        return ToolOutput(status: exited, output: output, errors: "")
+    }
+
+    /// Starts `executable` (a path) with posix_spawn, its output and errors in `log`, and returns
+    /// its process id; the caller reaps it.
+    static func spawn(_ executable: String, _ arguments: [String], log: String, append: Bool) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -67,11 +78,7 @@ enum ExternalTool {
         guard spawned == 0 else {
             throw ExternalToolError.launchFailed(command: executable, reason: String(cString: strerror(spawned)))
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        return ToolOutput(status: exited, output: output, errors: "")
+        return pid
     }
 
     /// Runs `executable` (a path, or a name looked up on PATH) and waits for it.

@@ -1,0 +1,481 @@
+// The job store for many workers on many machines: PostgreSQL through postgres-nio, with the
+// same tables as the SQLite store. Workers claim records with `FOR UPDATE SKIP LOCKED` (two
+// workers never wait on each other's records, never take the same one), a job's row is locked
+// while its outcomes are recorded (so exactly one completion sees the job's last record), and
+// a new job or a job ready to finish is announced with NOTIFY, which wakes idle workers at once
+// instead of at their next poll. A deadlock or serialization failure is retried.
+import Foundation
+import Logging
+import PostgresNIO
+import PressroomProduction
+
+public final class PostgresJobStore: JobStore {
+    public let url: String
+    private let client: PostgresClient
+    private let logger: Logger
+    private let signal = WorkSignal()
+    private static let channel = "pressroom_work"
+
+    /// Connects to `url` (`postgres://user:password@host:port/database`, `?sslmode=disable|prefer|require`)
+    /// and brings the tables up to date.
+    public init(url: String, logger: Logger = Logger(label: "pressroom.store")) async throws {
+        self.url = url
+        self.logger = logger
+        client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
+        let client = client
+        Task { await client.run() }
+        // Let the client's run loop start before the first query asks it for a connection.
+        try await Task.sleep(for: .milliseconds(20))
+        try await migrate()
+        Task { [signal, logger] in await Self.listen(client: client, signal: signal, logger: logger) }
+    }
+
+    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let host = parts.host, !host.isEmpty else {
+            throw StoreError.badURL("\(url): a PostgreSQL store is named postgres://user[:password]@host[:port]/database")
+        }
+        let database = String(parts.path.drop { $0 == "/" })
+        let mode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer": tls = .prefer(.makeClientConfiguration())
+        case "require": tls = .require(.makeClientConfiguration())
+        default: throw StoreError.badURL("\(url): sslmode is disable, prefer or require, not \(mode)")
+        }
+        var configuration = PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
+                                                         password: parts.password, database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.maximumConnections = 32
+        return configuration
+    }
+
+    /// The tables, made once: the first process to start takes an advisory lock, the others wait.
+    private func migrate() async throws {
+        try await write { db in
+            try await db.query("SELECT pg_advisory_xact_lock(7240013)", logger: self.logger)
+            try await db.query("CREATE TABLE IF NOT EXISTS pressroom_migrations (name TEXT PRIMARY KEY)", logger: self.logger)
+            let done = try await Self.rows(db.query("SELECT name FROM pressroom_migrations", logger: self.logger))
+            guard try !done.contains(where: { try $0["name"].decode(String.self) == "1-jobs" }) else { return }
+            for statement in StoreSchema.statements {
+                try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+            try await db.query("INSERT INTO pressroom_migrations (name) VALUES ('1-jobs')", logger: self.logger)
+        }
+    }
+
+    /// Wakes idle workers on NOTIFY, on a connection of its own, for as long as the process runs.
+    private static func listen(client: PostgresClient, signal: WorkSignal, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    try await connection.listen(on: channel) { notifications in
+                        for try await _ in notifications { await signal.wakeAll() }
+                    }
+                }
+            } catch {
+                logger.warning("job store notifications: \(error); listening again in 1 s")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    public func waitForWork(upTo limit: Duration) async {
+        await signal.wait(upTo: limit)
+    }
+
+    // MARK: Queries
+
+    private static func rows(_ sequence: PostgresRowSequence) async throws -> [PostgresRandomAccessRow] {
+        try await sequence.collect().map { $0.makeRandomAccess() }
+    }
+
+    private func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        try await retrying { try await Self.rows(self.client.query(query, logger: self.logger)) }
+    }
+
+    private func rows(_ query: PostgresQuery, on db: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
+        try await Self.rows(db.query(query, logger: logger))
+    }
+
+    /// One transaction, tried again (up to five times) when PostgreSQL broke a deadlock or a
+    /// serialization conflict by aborting it.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await retrying { try await self.client.withTransaction(logger: self.logger) { db in try await body(db) } }
+    }
+
+    private func retrying<T>(_ body: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do { return try await body() } catch {
+                attempt += 1
+                guard attempt < 5, let state = Self.sqlState(error), state == "40P01" || state == "40001" else { throw error }
+                try await Task.sleep(for: .milliseconds(5 * attempt))
+            }
+        }
+    }
+
+    private static func sqlState(_ error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if let error = error as? PostgresTransactionError {
+            return (error.closureError ?? error.commitError).flatMap(sqlState)
+        }
+        return nil
+    }
+
+    // MARK: Keys
+
+    public func addKey(_ key: StoredKey) async throws {
+        _ = try await rows("""
+            INSERT INTO api_keys (hash, prefix, tenant, role, shop, label, created)
+            VALUES (\(key.hash), \(key.prefix), \(key.tenant), \(key.role.rawValue), \(key.shop), \(key.label), \(key.created.timeIntervalSince1970))
+            """)
+    }
+
+    public func key(hash: String) async throws -> StoredKey? {
+        try await rows("SELECT * FROM api_keys WHERE hash = \(hash)").first.flatMap(Self.storedKey)
+    }
+
+    public func keys(tenant: String?) async throws -> [StoredKey] {
+        let found = if let tenant {
+            try await rows("SELECT * FROM api_keys WHERE tenant = \(tenant) ORDER BY created")
+        } else {
+            try await rows("SELECT * FROM api_keys ORDER BY tenant, created")
+        }
+        return try found.compactMap(Self.storedKey)
+    }
+
+    public func removeKey(prefix: String) async throws -> Int {
+        try await rows("DELETE FROM api_keys WHERE prefix = \(prefix) RETURNING hash").count
+    }
+
+    private static func storedKey(_ row: PostgresRandomAccessRow) throws -> StoredKey? {
+        guard let role = Role(rawValue: try row["role"].decode(String.self)) else { return nil }
+        return StoredKey(hash: try row["hash"].decode(String.self), prefix: try row["prefix"].decode(String.self),
+                         tenant: try row["tenant"].decode(String.self), role: role, shop: try row["shop"].decode(String?.self),
+                         label: try row["label"].decode(String?.self), created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)))
+    }
+
+    // MARK: Jobs
+
+    public func createJob(id: String, tenant: String, spec: JobSpec, weight: Double, idempotencyKey: String?,
+                          requestHash: String, records: [RecordEntry], now: Date) async throws -> JobCreation {
+        let specJSON = try StoreCoding.encode(spec)
+        var readable: (numbers: [Int], offsets: [Int], lengths: [Int], lines: [Int], columns: [Int]) = ([], [], [], [], [])
+        var unreadable: (numbers: [Int], lines: [Int], errors: [String]) = ([], [], [])
+        for entry in records {
+            switch entry {
+            case .readable(let number, let offset, let length, let line, let column):
+                readable.numbers.append(number); readable.offsets.append(offset); readable.lengths.append(length)
+                readable.lines.append(line); readable.columns.append(column)
+            case .unreadable(let number, let line, let failure):
+                unreadable.numbers.append(number); unreadable.lines.append(line); unreadable.errors.append(try StoreCoding.encode(failure))
+            }
+        }
+        let state: JobState = unreadable.numbers.count == records.count ? .failed : .queued
+        let time = now.timeIntervalSince1970
+        let finished: Double? = state == .failed ? time : nil
+        let readableRows = readable, unreadableRows = unreadable
+        let existing: (id: String, sameRequest: Bool)? = try await write { db in
+            // A new job starts at the least virtual time of the jobs with work (see the SQLite store).
+            let inserted = try await self.rows("""
+                INSERT INTO jobs (id, tenant, spec, doc_type, weight, vtime, idempotency_key, request_hash, total, failed, state, created, finished)
+                SELECT \(id), \(tenant), \(specJSON), \(spec.type), \(weight),
+                       COALESCE((SELECT MIN(vtime) FROM jobs WHERE state IN ('queued', 'running')), 0),
+                       \(idempotencyKey), \(requestHash), \(records.count), \(unreadableRows.numbers.count), \(state.rawValue), \(time), \(finished)
+                ON CONFLICT (tenant, idempotency_key) DO NOTHING
+                RETURNING id
+                """, on: db)
+            if inserted.isEmpty {
+                // The key was used before (perhaps by a request that committed a moment ago).
+                let earlier = try await self.rows("""
+                    SELECT id, request_hash FROM jobs WHERE tenant = \(tenant) AND idempotency_key = \(idempotencyKey)
+                    """, on: db)
+                guard let row = earlier.first else { throw StoreError.missing("the job of idempotency key \(idempotencyKey ?? "")") }
+                return (try row["id"].decode(String.self), try row["request_hash"].decode(String.self) == requestHash)
+            }
+            _ = try await self.rows("""
+                INSERT INTO job_records (job, number, byte_offset, length, line, col, state)
+                SELECT \(id), n, o, l, li, c, 'queued'
+                FROM unnest(\(readableRows.numbers), \(readableRows.offsets), \(readableRows.lengths), \(readableRows.lines), \(readableRows.columns))
+                     AS r(n, o, l, li, c)
+                """, on: db)
+            _ = try await self.rows("""
+                INSERT INTO job_records (job, number, line, state, error)
+                SELECT \(id), n, li, 'failed', e FROM unnest(\(unreadableRows.numbers), \(unreadableRows.lines), \(unreadableRows.errors)) AS r(n, li, e)
+                """, on: db)
+            if state == .queued { _ = try await self.rows("SELECT pg_notify(\(Self.channel), \(id))", on: db) }
+            return nil
+        }
+        if let existing {
+            guard existing.sameRequest else { return .conflict(existing: existing.id) }
+            guard let status = try await job(existing.id, tenant: tenant) else { throw StoreError.missing("job \(existing.id)") }
+            return .existing(status)
+        }
+        guard let status = try await job(id, tenant: tenant) else { throw StoreError.missing("job \(id)") }
+        return .created(status)
+    }
+
+    public func job(_ id: String, tenant: String) async throws -> JobStatus? {
+        guard let row = try await rows("SELECT * FROM jobs WHERE id = \(id) AND tenant = \(tenant)").first else { return nil }
+        return try await status(row, withFailures: true)
+    }
+
+    public func jobs(tenant: String, limit: Int) async throws -> [JobStatus] {
+        var statuses: [JobStatus] = []
+        for row in try await rows("SELECT * FROM jobs WHERE tenant = \(tenant) ORDER BY created DESC, id LIMIT \(limit)") {
+            statuses.append(try await status(row, withFailures: false))
+        }
+        return statuses
+    }
+
+    public func recordState(job: String, tenant: String, number: Int) async throws -> RecordState? {
+        try await rows("""
+            SELECT r.state FROM job_records r JOIN jobs j ON j.id = r.job WHERE r.job = \(job) AND j.tenant = \(tenant) AND r.number = \(number)
+            """).first.flatMap { RecordState(rawValue: try $0["state"].decode(String.self)) }
+    }
+
+    public func pendingRecords() async throws -> Int {
+        try await rows("SELECT COUNT(*) AS n FROM job_records WHERE state IN ('queued', 'leased')").first?["n"].decode(Int.self) ?? 0
+    }
+
+    private func status(_ row: PostgresRandomAccessRow, withFailures: Bool) async throws -> JobStatus {
+        let id = try row["id"].decode(String.self)
+        var counts: [String: Int] = [:]
+        for count in try await rows("SELECT state, COUNT(*) AS n FROM job_records WHERE job = \(id) GROUP BY state") {
+            counts[try count["state"].decode(String.self)] = try count["n"].decode(Int.self)
+        }
+        var failures: [(record: Int, line: Int, failure: RecordFailure)] = []
+        if withFailures {
+            for failure in try await rows("""
+                SELECT number, line, error FROM job_records WHERE job = \(id) AND state IN ('failed', 'dead') ORDER BY number
+                """) {
+                failures.append((try failure["number"].decode(Int.self), try failure["line"].decode(Int?.self) ?? 0,
+                                 StoreCoding.failure(try failure["error"].decode(String?.self))))
+            }
+        }
+        return JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
+                         idempotencyKey: try row["idempotency_key"].decode(String?.self),
+                         state: JobState(rawValue: try row["state"].decode(String.self)) ?? .queued,
+                         created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)),
+                         finished: try row["finished"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
+                         total: try row["total"].decode(Int.self), counts: counts, pages: try row["pages"].decode(Int.self),
+                         postalBatch: try row["postal_batch"].decode(String?.self), failures: failures)
+    }
+
+    // MARK: Work
+
+    public func claim(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedRecord] {
+        let time = now.timeIntervalSince1970
+        // A job's records may all be locked by other claimers this instant (SKIP LOCKED passes
+        // them by): look again while work waits.
+        for _ in 0..<4 {
+            // One statement: the job with work whose virtual time is least, up to `limit` of its
+            // queued records that no other transaction holds, leased; the job's time moves on.
+            let claimed = try await rows("""
+                WITH j AS (
+                    SELECT id, tenant, spec, weight, created FROM jobs
+                    WHERE state IN ('queued', 'running')
+                      AND EXISTS (SELECT 1 FROM job_records r WHERE r.job = jobs.id AND r.state = 'queued' AND r.available_at <= \(time))
+                    ORDER BY vtime, created, id LIMIT 1),
+                picked AS (
+                    SELECT r.job, r.number FROM job_records r JOIN j ON r.job = j.id
+                    WHERE r.state = 'queued' AND r.available_at <= \(time)
+                    ORDER BY r.number LIMIT \(limit) FOR UPDATE OF r SKIP LOCKED),
+                leased AS (
+                    UPDATE job_records r SET state = 'leased', lease_owner = \(worker), lease_until = \(time + lease), attempts = r.attempts + 1
+                    FROM picked WHERE r.job = picked.job AND r.number = picked.number
+                    RETURNING r.number, r.byte_offset, r.length, r.line, r.col, r.attempts),
+                moved AS (
+                    UPDATE jobs SET vtime = vtime + (SELECT COUNT(*) FROM leased) / GREATEST(jobs.weight, 0.001), state = 'running'
+                    FROM j WHERE jobs.id = j.id AND EXISTS (SELECT 1 FROM leased))
+                SELECT j.id, j.tenant, j.spec, j.created, leased.* FROM leased, j ORDER BY leased.number
+                """)
+            if let first = claimed.first {
+                let id = try first["id"].decode(String.self), tenant = try first["tenant"].decode(String.self)
+                let spec = try StoreCoding.decode(JobSpec.self, first["spec"].decode(String.self))
+                let created = Date(timeIntervalSince1970: try first["created"].decode(Double.self))
+                return try claimed.map { row in
+                    ClaimedRecord(job: id, tenant: tenant, spec: spec, created: created, number: try row["number"].decode(Int.self),
+                                  offset: try row["byte_offset"].decode(Int.self), length: try row["length"].decode(Int.self),
+                                  line: try row["line"].decode(Int.self), column: try row["col"].decode(Int.self),
+                                  attempts: try row["attempts"].decode(Int.self))
+                }
+            }
+            let waiting = try await rows("""
+                SELECT EXISTS (SELECT 1 FROM job_records WHERE state = 'queued' AND available_at <= \(time)) AS waiting
+                """).first?["waiting"].decode(Bool.self) ?? false
+            guard waiting else { return [] }
+        }
+        return []
+    }
+
+    public func heartbeat(worker: String, lease: TimeInterval, now: Date) async throws {
+        let until = now.timeIntervalSince1970 + lease
+        _ = try await rows("UPDATE job_records SET lease_until = \(until) WHERE state = 'leased' AND lease_owner = \(worker)")
+        _ = try await rows("UPDATE jobs SET finishing_until = \(until) WHERE finishing = 'running' AND finishing_owner = \(worker)")
+    }
+
+    @discardableResult
+    public func complete(worker: String, job: String, outcomes: [(number: Int, outcome: RecordOutcome)],
+                         maxAttempts: Int, now: Date) async throws -> [Int] {
+        let time = now.timeIntervalSince1970
+        var rendered: (numbers: [Int], pages: [Int]) = ([], [])
+        var others: [(number: Int, retry: Bool, error: String)] = []
+        for (number, outcome) in outcomes {
+            switch outcome {
+            case .rendered(let pages): rendered.numbers.append(number); rendered.pages.append(pages)
+            case .failed(let failure): others.append((number, false, try StoreCoding.encode(failure)))
+            case .retry(let failure): others.append((number, true, try StoreCoding.encode(failure)))
+            }
+        }
+        let renderedRows = rendered, otherRows = others
+        return try await write { db in
+            // The job's row first: completions of one job take turns, so the one that records
+            // its last record sees every other's.
+            _ = try await self.rows("SELECT id FROM jobs WHERE id = \(job) FOR UPDATE", on: db)
+            var counted: [Int] = []
+            if !renderedRows.numbers.isEmpty {
+                let done = try await self.rows("""
+                    WITH done AS (
+                        UPDATE job_records r SET state = 'rendered', pages = v.pages, error = NULL, lease_owner = NULL, lease_until = NULL
+                        FROM unnest(\(renderedRows.numbers), \(renderedRows.pages)) AS v(number, pages)
+                        WHERE r.job = \(job) AND r.number = v.number AND r.state = 'leased' AND r.lease_owner = \(worker)
+                        RETURNING r.number, r.pages),
+                    ledger AS (
+                        INSERT INTO render_ledger (job, number, outcome, worker, at) SELECT \(job), number, 'rendered', \(worker), \(time) FROM done),
+                    pages AS (
+                        UPDATE jobs SET pages = pages + (SELECT COALESCE(SUM(pages), 0) FROM done) WHERE id = \(job))
+                    SELECT number FROM done
+                    """, on: db)
+                counted += try done.map { try $0["number"].decode(Int.self) }
+            }
+            for other in otherRows {
+                // A failed record is final; a retry waits 2, 4, 8 … seconds (at most 5 minutes),
+                // and is dead once its attempts are used up.
+                let changed = try await self.rows(other.retry ? """
+                    UPDATE job_records SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'queued' END, error = \(other.error),
+                        lease_owner = NULL, lease_until = NULL, available_at = \(time) + LEAST(300, 1 << attempts)
+                    WHERE job = \(job) AND number = \(other.number) AND state = 'leased' AND lease_owner = \(worker)
+                    RETURNING state
+                    """ : """
+                    UPDATE job_records SET state = 'failed', error = \(other.error), lease_owner = NULL, lease_until = NULL
+                    WHERE job = \(job) AND number = \(other.number) AND state = 'leased' AND lease_owner = \(worker)
+                    RETURNING state
+                    """, on: db)
+                guard !changed.isEmpty else { continue }
+                counted.append(other.number)
+                if !other.retry {
+                    _ = try await self.rows("""
+                        INSERT INTO render_ledger (job, number, outcome, worker, at) VALUES (\(job), \(other.number), 'failed', \(worker), \(time))
+                        """, on: db)
+                }
+            }
+            try await self.settle(job, db: db, time: time)
+            return counted.sorted()
+        }
+    }
+
+    /// Marks the job done when no record is left to render (see the SQLite store). The caller
+    /// holds the job's row.
+    private func settle(_ job: String, db: PostgresConnection, time: Double) async throws {
+        let open = try await rows("""
+            SELECT EXISTS (SELECT 1 FROM job_records WHERE job = \(job) AND state IN ('queued', 'leased')) AS open
+            """, on: db).first?["open"].decode(Bool.self) ?? true
+        guard !open, let row = try await rows("SELECT spec, state, finishing FROM jobs WHERE id = \(job)", on: db).first,
+              [JobState.running.rawValue, JobState.queued.rawValue].contains(try row["state"].decode(String.self)),
+              try row["finishing"].decode(String?.self) == nil else { return }
+        let counts = try await rows("""
+            SELECT COUNT(*) FILTER (WHERE state = 'rendered') AS rendered, COUNT(*) FILTER (WHERE state IN ('failed', 'dead')) AS failed
+            FROM job_records WHERE job = \(job)
+            """, on: db)
+        let rendered = try counts.first?["rendered"].decode(Int.self) ?? 0, failed = try counts.first?["failed"].decode(Int.self) ?? 0
+        let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
+        if rendered > 0 && spec.needsFinishing {
+            _ = try await rows("UPDATE jobs SET state = 'running', failed = \(failed), finishing = 'pending' WHERE id = \(job)", on: db)
+            _ = try await rows("SELECT pg_notify(\(Self.channel), \(job))", on: db)
+        } else {
+            let state = rendered > 0 ? JobState.finished.rawValue : JobState.failed.rawValue
+            _ = try await rows("UPDATE jobs SET state = \(state), failed = \(failed), finished = \(time) WHERE id = \(job)", on: db)
+        }
+    }
+
+    public func rescueExpiredLeases(maxAttempts: Int, now: Date) async throws -> Int {
+        let time = now.timeIntervalSince1970
+        let lost = try StoreCoding.encode(RecordFailure.output(path: "", reason: "the worker rendering it stopped (its lease ran out)"))
+        return try await write { db in
+            _ = try await self.rows("""
+                UPDATE jobs SET finishing = 'pending', finishing_owner = NULL WHERE finishing = 'running' AND finishing_until < \(time)
+                """, on: db)
+            let jobs = try await self.rows("""
+                SELECT id FROM jobs WHERE id IN (SELECT DISTINCT job FROM job_records WHERE state = 'leased' AND lease_until < \(time))
+                ORDER BY id FOR UPDATE
+                """, on: db).map { try $0["id"].decode(String.self) }
+            guard !jobs.isEmpty else { return 0 }
+            let rescued = try await self.rows("""
+                UPDATE job_records SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'queued' END,
+                    error = CASE WHEN attempts >= \(maxAttempts) THEN \(lost) ELSE error END,
+                    lease_owner = NULL, lease_until = NULL, available_at = \(time) + LEAST(300, 1 << attempts)
+                WHERE job = ANY(\(jobs)) AND state = 'leased' AND lease_until < \(time)
+                RETURNING number
+                """, on: db).count
+            for job in jobs { try await self.settle(job, db: db, time: time) }
+            return rescued
+        }
+    }
+
+    public func claimFinishing(worker: String, lease: TimeInterval, now: Date) async throws -> FinishingClaim? {
+        let time = now.timeIntervalSince1970
+        return try await write { db in
+            guard let row = try await self.rows("""
+                UPDATE jobs SET finishing = 'running', finishing_owner = \(worker), finishing_until = \(time + lease)
+                WHERE id = (SELECT id FROM jobs WHERE finishing = 'pending' ORDER BY created LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING id, tenant, spec, created
+                """, on: db).first else { return nil }
+            let id = try row["id"].decode(String.self)
+            let rendered = try await self.rows("""
+                SELECT number FROM job_records WHERE job = \(id) AND state = 'rendered' ORDER BY number
+                """, on: db).map { try $0["number"].decode(Int.self) }
+            return FinishingClaim(job: id, tenant: try row["tenant"].decode(String.self),
+                                  spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
+                                  created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)), rendered: rendered)
+        }
+    }
+
+    public func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws {
+        _ = try await rows("""
+            UPDATE jobs SET finishing = 'done', finishing_owner = NULL, state = 'finished', finished = \(now.timeIntervalSince1970),
+                postal_batch = \(postalBatch), finishing_error = \(failure)
+            WHERE id = \(job) AND finishing = 'running' AND finishing_owner = \(worker)
+            """)
+    }
+
+    // MARK: On-line results
+
+    public func onlineResult(tenant: String, key: String) async throws -> OnlineResult? {
+        try await rows("SELECT * FROM online_results WHERE tenant = \(tenant) AND idempotency_key = \(key)").first.map {
+            OnlineResult(requestHash: try $0["request_hash"].decode(String.self), file: try $0["file"].decode(String.self),
+                         pages: try $0["pages"].decode(Int.self))
+        }
+    }
+
+    public func keepOnlineResult(tenant: String, key: String, result: OnlineResult, now: Date) async throws {
+        _ = try await rows("""
+            INSERT INTO online_results (tenant, idempotency_key, request_hash, file, pages, created)
+            VALUES (\(tenant), \(key), \(result.requestHash), \(result.file), \(result.pages), \(now.timeIntervalSince1970))
+            ON CONFLICT (tenant, idempotency_key) DO NOTHING
+            """)
+    }
+
+    public func ledgerCounts(job: String) async throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for row in try await rows("SELECT number, COUNT(*) AS n FROM render_ledger WHERE job = \(job) GROUP BY number") {
+            counts[try row["number"].decode(Int.self)] = try row["n"].decode(Int.self)
+        }
+        return counts
+    }
+
+    public func ping() async throws {
+        _ = try await rows("SELECT 1 AS one")
+    }
+}
