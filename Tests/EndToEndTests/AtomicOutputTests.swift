@@ -57,3 +57,17 @@ private func scratch(_ name: String) throws -> URL {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     #expect(names.count == 12 && names.allSatisfy { $0.utf8.count <= 255 }, "\(names)")
 }
+
+/// What a process killed in the middle of a write leaves (its temporary file) is removed for the
+/// name that is written again, and nothing else in the folder is touched.
+@Test func leftoversOfAKilledWriterAreRemovedForThatNameOnly() throws {
+    let folder = try scratch("leftovers")
+    let path = folder.appendingPathComponent("00042.pdf").path
+    for name in [".00042.pdf.4711.123.part", ".00042.pdf.99.7.part", ".00043.pdf.4711.5.part", "00041.pdf"] {
+        try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+    }
+    AtomicFile.removeLeftovers(of: path)
+    try AtomicFile.write(Array("%PDF".utf8), to: path)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left == [".00043.pdf.4711.5.part", "00041.pdf", "00042.pdf"])
+}

@@ -13,7 +13,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, durable: Bool = false) throws(RecordFailure) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + String(url.lastPathComponent.prefix(80)) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        let temporary = folder + "/" + temporaryPrefix(url.lastPathComponent) + "\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path, errno) }
         var written = 0
@@ -45,6 +45,19 @@ public enum AtomicFile {
             throw failure(path, code)
         }
         if durable { sync(folder: folder) }
+    }
+
+    private static func temporaryPrefix(_ name: String) -> String { "." + String(name.prefix(80)) + "." }
+
+    /// Removes the temporary files a process killed while writing `path` left behind (the
+    /// caller knows no one else is writing it now, e.g. a record taken back from a dead worker).
+    public static func removeLeftovers(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path, prefix = temporaryPrefix(url.lastPathComponent)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".part") {
+            unlink(folder + "/" + name)
+        }
     }
 
     /// Flushes written files to the disk, and the folder's names of them (once per batch: sync(2)

@@ -17,37 +17,20 @@ public final class PostgresJobStore: JobStore {
     private static let channel = "pressroom_work"
 
     /// Connects to `url` (`postgres://user:password@host:port/database`, `?sslmode=disable|prefer|require`)
-    /// and brings the tables up to date.
+    /// and brings the tables up to date. A server that cannot be reached or refuses the user is
+    /// an error at once, with the server's own reason, not a pool retrying in the background.
     public init(url: String, logger: Logger = Logger(label: "pressroom.store")) async throws {
         self.url = url
         self.logger = logger
-        client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
+        let address = try PostgresAddress(url)
+        try await address.probe(logger: logger)
+        client = PostgresClient(configuration: address.clientConfiguration, backgroundLogger: logger)
         let client = client
         Task { await client.run() }
         // Let the client's run loop start before the first query asks it for a connection.
         try await Task.sleep(for: .milliseconds(20))
         try await migrate()
         Task { [signal, logger] in await Self.listen(client: client, signal: signal, logger: logger) }
-    }
-
-    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
-        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
-              let host = parts.host, !host.isEmpty else {
-            throw StoreError.badURL("\(url): a PostgreSQL store is named postgres://user[:password]@host[:port]/database")
-        }
-        let database = String(parts.path.drop { $0 == "/" })
-        let mode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
-        let tls: PostgresClient.Configuration.TLS
-        switch mode {
-        case "disable": tls = .disable
-        case "prefer": tls = .prefer(.makeClientConfiguration())
-        case "require": tls = .require(.makeClientConfiguration())
-        default: throw StoreError.badURL("\(url): sslmode is disable, prefer or require, not \(mode)")
-        }
-        var configuration = PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
-                                                         password: parts.password, database: database.isEmpty ? nil : database, tls: tls)
-        configuration.options.maximumConnections = 32
-        return configuration
     }
 
     /// The tables, made once: the first process to start takes an advisory lock, the others wait.

@@ -6,11 +6,12 @@ import PressroomProduction
 public enum StoreError: Error, CustomStringConvertible {
     case missing(String)
     case badURL(String)
+    case unreachable(String)
 
     public var description: String {
         switch self {
         case .missing(let what): "\(what) is not in the job store"
-        case .badURL(let why): why
+        case .badURL(let why), .unreachable(let why): why
         }
     }
 }

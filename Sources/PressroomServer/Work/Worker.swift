@@ -121,12 +121,14 @@ public struct Worker: Service {
         let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length, line: record.line,
                                      column: record.column)
         let durable = settings.durable
-        let created = record.created
+        let created = record.created, attempts = record.attempts
         do {
             let pages = try await lane.withProducer(tenant: record.tenant, layout: record.spec.layout, theme: record.spec.theme,
                                                     variant: record.spec.variant, created: created) { producer in
                 let record = try RecordReader(path: path).record(at: span).get()
                 let document = try producer.document(for: record)
+                // A record tried before may have been taken back from a worker killed mid-write.
+                if attempts > 1 { AtomicFile.removeLeftovers(of: output) }
                 try AtomicFile.write(document.bytes, to: output, durable: durable)
                 return document.pageCount
             }
