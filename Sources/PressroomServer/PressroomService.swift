@@ -94,11 +94,16 @@ public struct PressroomService: Sendable {
         let data = configuration.data
         try FileManager.default.createDirectory(atPath: "\(data)/jobs", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "\(data)/post", withIntermediateDirectories: true)
-        store = configuration.store.isEmpty ? try SQLiteJobStore(path: "\(data)/jobs.sqlite")
-            : try await PostgresJobStore(url: configuration.store)
+        store = try await Self.openStore(configuration)
         tenants = TenantStore(root: "\(data)/tenants", seed: seed)
         files = JobFiles(root: "\(data)/jobs")
         postFolder = "\(data)/post"
+    }
+
+    /// The configured job store: PostgreSQL when a URL is given, else SQLite in the data folder.
+    public static func openStore(_ configuration: ServiceConfiguration) async throws -> any JobStore {
+        configuration.store.isEmpty ? try SQLiteJobStore(path: "\(configuration.data)/jobs.sqlite")
+            : try await PostgresJobStore(url: configuration.store)
     }
 
     /// With no key in the store yet: tenant `demo` with the bundled layouts, an admin key and a

@@ -302,4 +302,38 @@ import Testing
         let workers = try service.sql("SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'")
         #expect((Int(workers) ?? 0) >= 2, "both workers took part")
     }
+
+    /// On PostgreSQL a job is settled after its last completion commits (completions never take
+    /// turns on the job's row). A process that stopped in between leaves a job with nothing
+    /// open that is not finished: the next worker's rescue settles it.
+    @Test func aJobWhoseSettlingWasCutOffIsSettledByTheNextWorker() async throws {
+        let service = try await Service.start(.postgres, workers: 0)
+        defer { service.stop() }
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=invoice&variant=plain", key: service.admin, body: try Self.invoices())
+        let id = try #require(created["id"] as? String)
+        // What the stopped process had committed: every record rendered, the job not settled.
+        _ = try service.sql("UPDATE job_records SET state = 'rendered', pages = 1 WHERE job = '\(id)'")
+        #expect(try service.sql("SELECT state FROM jobs WHERE id = '\(id)'") == "queued")
+        let worker = try Spawned(["worker", "--data", service.data, "--workers", "1", "--config", service.data + "/config.yaml"],
+                                 log: service.data + "-worker.log")
+        defer { worker.kill() }
+        let job = try await service.waitForJob(id, key: service.admin, seconds: 60)
+        #expect(job["state"] as? String == "finished" && job["pages"] as? Int == (job["counts"] as? [String: Int])?["total"], "\(job)")
+    }
+
+    /// `pressroom bench-queue` (Benchmarks/service/queue.py) hands every record out once among
+    /// concurrent workers, by the ledger, on both stores.
+    @Test(arguments: StoreKind.allCases) func theQueueBenchmarkClaimsEveryRecordOnce(_ store: StoreKind) throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-bench-queue-\(UUID().uuidString)").path
+        let postgres = store == .postgres ? try TemporaryPostgres() : nil
+        defer { postgres?.stop(); try? FileManager.default.removeItem(atPath: data) }
+        let result = try ExternalTool.run(Self.binary, ["bench-queue", "--data", data, "--records", "300", "--jobs", "3", "--workers", "4", "--chunk", "2"]
+                                          + (postgres.map { ["--store", $0.url] } ?? []))
+        #expect(result.status == 0, "\(result.errors)")
+        let figures = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(figures?["records"] as? Int == 300 && (figures?["records_per_s"] as? Int ?? 0) > 0, "\(result.output)")
+        let query = "SELECT COUNT(*), COUNT(DISTINCT job || '/' || number) FROM render_ledger"
+        let ledger = try postgres?.query(query) ?? ExternalTool.run("sqlite3", [data + "/jobs.sqlite", query]).output
+        #expect(ledger.trimmingCharacters(in: .whitespacesAndNewlines) == "300|300")
+    }
 }

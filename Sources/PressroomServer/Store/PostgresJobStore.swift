@@ -33,17 +33,19 @@ public final class PostgresJobStore: JobStore {
         Task { [signal, logger] in await Self.listen(client: client, signal: signal, logger: logger) }
     }
 
-    /// The tables, made once: the first process to start takes an advisory lock, the others wait.
+    /// The tables, each migration made once: the first process to start takes an advisory lock, the others wait.
     private func migrate() async throws {
         try await write { db in
             try await db.query("SELECT pg_advisory_xact_lock(7240013)", logger: self.logger)
             try await db.query("CREATE TABLE IF NOT EXISTS pressroom_migrations (name TEXT PRIMARY KEY)", logger: self.logger)
-            let done = try await Self.rows(db.query("SELECT name FROM pressroom_migrations", logger: self.logger))
-            guard try !done.contains(where: { try $0["name"].decode(String.self) == "1-jobs" }) else { return }
-            for statement in StoreSchema.statements {
-                try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            let done = Set(try await Self.rows(db.query("SELECT name FROM pressroom_migrations", logger: self.logger))
+                .map { try $0["name"].decode(String.self) })
+            for migration in StoreSchema.migrations where !done.contains(migration.name) {
+                for statement in migration.statements {
+                    try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                }
+                try await db.query("INSERT INTO pressroom_migrations (name) VALUES (\(migration.name))", logger: self.logger)
             }
-            try await db.query("INSERT INTO pressroom_migrations (name) VALUES ('1-jobs')", logger: self.logger)
         }
     }
 
@@ -224,9 +226,14 @@ public final class PostgresJobStore: JobStore {
 
     private func status(_ row: PostgresRandomAccessRow, withFailures: Bool) async throws -> JobStatus {
         let id = try row["id"].decode(String.self)
-        var counts: [String: Int] = [:]
-        for count in try await rows("SELECT state, COUNT(*) AS n FROM job_records WHERE job = \(id) GROUP BY state") {
-            counts[try count["state"].decode(String.self)] = try count["n"].decode(Int.self)
+        var counts: [String: Int] = [:], pages = 0
+        // Pages are summed from the records (a completion does not write the job's row).
+        for count in try await rows("""
+            SELECT state, COUNT(*) AS n, COALESCE(SUM(pages), 0) AS pages FROM job_records WHERE job = \(id) GROUP BY state
+            """) {
+            let state = try count["state"].decode(String.self)
+            counts[state] = try count["n"].decode(Int.self)
+            if state == RecordState.rendered.rawValue { pages = try count["pages"].decode(Int.self) }
         }
         var failures: [(record: Int, line: Int, failure: RecordFailure)] = []
         if withFailures {
@@ -242,7 +249,7 @@ public final class PostgresJobStore: JobStore {
                          state: JobState(rawValue: try row["state"].decode(String.self)) ?? .queued,
                          created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)),
                          finished: try row["finished"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
-                         total: try row["total"].decode(Int.self), counts: counts, pages: try row["pages"].decode(Int.self),
+                         total: try row["total"].decode(Int.self), counts: counts, pages: pages,
                          postalBatch: try row["postal_batch"].decode(String?.self), failures: failures)
     }
 
@@ -262,20 +269,20 @@ public final class PostgresJobStore: JobStore {
                       AND EXISTS (SELECT 1 FROM job_records r WHERE r.job = jobs.id AND r.state = 'queued' AND r.available_at <= \(time))
                     ORDER BY vtime, created, id LIMIT 1),
                 picked AS (
-                    SELECT r.job, r.number FROM job_records r JOIN j ON r.job = j.id
-                    WHERE r.state = 'queued' AND r.available_at <= \(time)
+                    -- The job as a value, not a join, so its queued records are read in number
+                    -- order from their index and the scan stops at the first unlocked ones.
+                    SELECT r.job, r.number FROM job_records r
+                    WHERE r.job = (SELECT id FROM j) AND r.state = 'queued' AND r.available_at <= \(time)
                     ORDER BY r.number LIMIT \(limit) FOR UPDATE OF r SKIP LOCKED),
                 leased AS (
                     UPDATE job_records r SET state = 'leased', lease_owner = \(worker), lease_until = \(time + lease), attempts = r.attempts + 1
                     FROM picked WHERE r.job = picked.job AND r.number = picked.number
-                    RETURNING r.number, r.byte_offset, r.length, r.line, r.col, r.attempts),
-                moved AS (
-                    UPDATE jobs SET vtime = vtime + (SELECT COUNT(*) FROM leased) / GREATEST(jobs.weight, 0.001), state = 'running'
-                    FROM j WHERE jobs.id = j.id AND EXISTS (SELECT 1 FROM leased))
+                    RETURNING r.number, r.byte_offset, r.length, r.line, r.col, r.attempts)
                 SELECT j.id, j.tenant, j.spec, j.created, leased.* FROM leased, j ORDER BY leased.number
                 """)
             if let first = claimed.first {
                 let id = try first["id"].decode(String.self), tenant = try first["tenant"].decode(String.self)
+                try await advance(id, by: claimed.count)
                 let spec = try StoreCoding.decode(JobSpec.self, first["spec"].decode(String.self))
                 let created = Date(timeIntervalSince1970: try first["created"].decode(Double.self))
                 return try claimed.map { row in
@@ -291,6 +298,19 @@ public final class PostgresJobStore: JobStore {
             guard waiting else { return [] }
         }
         return []
+    }
+
+    /// Moves the job's virtual time on by its claimed records (its fair share used) and marks it
+    /// running. Its own transaction, committed without waiting for the disk: the job's row is
+    /// the one row every claimer of the job writes, and holding it through a flush would make
+    /// them take turns. Lost in a crash, a job's turn is only a little earlier.
+    private func advance(_ job: String, by count: Int) async throws {
+        // One statement is its own transaction; set_config(…, true) holds for that transaction.
+        _ = try await rows("""
+            WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true))
+            UPDATE jobs SET vtime = vtime + \(Double(count)) / GREATEST(weight, 0.001), state = 'running'
+            WHERE id = \(job) AND state IN ('queued', 'running') AND EXISTS (SELECT 1 FROM unflushed)
+            """)
     }
 
     public func heartbeat(worker: String, lease: TimeInterval, now: Date) async throws {
@@ -313,25 +333,27 @@ public final class PostgresJobStore: JobStore {
             }
         }
         let renderedRows = rendered, otherRows = others
-        return try await write { db in
-            // The job's row first: completions of one job take turns, so the one that records
-            // its last record sees every other's.
-            _ = try await self.rows("SELECT id FROM jobs WHERE id = \(job) FOR UPDATE", on: db)
+        // The rendered records and their ledger rows in one statement (its own transaction when
+        // nothing else is recorded: the common case costs one round trip).
+        let renderedQuery: PostgresQuery = """
+            WITH done AS (
+                UPDATE job_records r SET state = 'rendered', pages = v.pages, error = NULL, lease_owner = NULL, lease_until = NULL
+                FROM unnest(\(renderedRows.numbers), \(renderedRows.pages)) AS v(number, pages)
+                WHERE r.job = \(job) AND r.number = v.number AND r.state = 'leased' AND r.lease_owner = \(worker)
+                RETURNING r.number, r.pages),
+            ledger AS (
+                INSERT INTO render_ledger (job, number, outcome, worker, at) SELECT \(job), number, 'rendered', \(worker), \(time) FROM done)
+            SELECT number FROM done
+            """
+        if otherRows.isEmpty {
+            let counted = try await rows(renderedQuery).map { try $0["number"].decode(Int.self) }.sorted()
+            try await settle(job, time: time)
+            return counted
+        }
+        let counted = try await write { db in
             var counted: [Int] = []
             if !renderedRows.numbers.isEmpty {
-                let done = try await self.rows("""
-                    WITH done AS (
-                        UPDATE job_records r SET state = 'rendered', pages = v.pages, error = NULL, lease_owner = NULL, lease_until = NULL
-                        FROM unnest(\(renderedRows.numbers), \(renderedRows.pages)) AS v(number, pages)
-                        WHERE r.job = \(job) AND r.number = v.number AND r.state = 'leased' AND r.lease_owner = \(worker)
-                        RETURNING r.number, r.pages),
-                    ledger AS (
-                        INSERT INTO render_ledger (job, number, outcome, worker, at) SELECT \(job), number, 'rendered', \(worker), \(time) FROM done),
-                    pages AS (
-                        UPDATE jobs SET pages = pages + (SELECT COALESCE(SUM(pages), 0) FROM done) WHERE id = \(job))
-                    SELECT number FROM done
-                    """, on: db)
-                counted += try done.map { try $0["number"].decode(Int.self) }
+                counted += try await self.rows(renderedQuery, on: db).map { try $0["number"].decode(Int.self) }
             }
             for other in otherRows {
                 // A failed record is final; a retry waits 2, 4, 8 … seconds (at most 5 minutes),
@@ -354,47 +376,57 @@ public final class PostgresJobStore: JobStore {
                         """, on: db)
                 }
             }
-            try await self.settle(job, db: db, time: time)
             return counted.sorted()
         }
+        try await settle(job, time: time)
+        return counted
     }
 
-    /// Marks the job done when no record is left to render (see the SQLite store). The caller
-    /// holds the job's row.
-    private func settle(_ job: String, db: PostgresConnection, time: Double) async throws {
-        let open = try await rows("""
-            SELECT EXISTS (SELECT 1 FROM job_records WHERE job = \(job) AND state IN ('queued', 'leased')) AS open
-            """, on: db).first?["open"].decode(Bool.self) ?? true
-        guard !open, let row = try await rows("SELECT spec, state, finishing FROM jobs WHERE id = \(job)", on: db).first,
+    /// Marks the job done when no record is left to render (see the SQLite store). Called after
+    /// every write that can end a job's last open record has committed: whichever of two such
+    /// writes commits last sees the other's records done, so the job is settled once without
+    /// completions of one job ever taking turns on its row.
+    private func settle(_ job: String, time: Double) async throws {
+        let openQuery: PostgresQuery = "SELECT EXISTS (SELECT 1 FROM job_records WHERE job = \(job) AND state IN ('queued', 'leased')) AS open"
+        guard try await rows(openQuery).first?["open"].decode(Bool.self) == false else { return }
+        try await write { db in try await self.settleLocked(job, db: db, time: time) }
+    }
+
+    private func settleLocked(_ job: String, db: PostgresConnection, time: Double) async throws {
+        guard let row = try await rows("SELECT spec, state, finishing FROM jobs WHERE id = \(job) FOR UPDATE", on: db).first,
+              try await rows("""
+                SELECT EXISTS (SELECT 1 FROM job_records WHERE job = \(job) AND state IN ('queued', 'leased')) AS open
+                """, on: db).first?["open"].decode(Bool.self) == false,
               [JobState.running.rawValue, JobState.queued.rawValue].contains(try row["state"].decode(String.self)),
               try row["finishing"].decode(String?.self) == nil else { return }
         let counts = try await rows("""
-            SELECT COUNT(*) FILTER (WHERE state = 'rendered') AS rendered, COUNT(*) FILTER (WHERE state IN ('failed', 'dead')) AS failed
+            SELECT COUNT(*) FILTER (WHERE state = 'rendered') AS rendered, COUNT(*) FILTER (WHERE state IN ('failed', 'dead')) AS failed,
+                COALESCE(SUM(pages) FILTER (WHERE state = 'rendered'), 0) AS pages
             FROM job_records WHERE job = \(job)
             """, on: db)
         let rendered = try counts.first?["rendered"].decode(Int.self) ?? 0, failed = try counts.first?["failed"].decode(Int.self) ?? 0
+        let pages = try counts.first?["pages"].decode(Int.self) ?? 0
         let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
         if rendered > 0 && spec.needsFinishing {
-            _ = try await rows("UPDATE jobs SET state = 'running', failed = \(failed), finishing = 'pending' WHERE id = \(job)", on: db)
+            _ = try await rows("UPDATE jobs SET state = 'running', failed = \(failed), pages = \(pages), finishing = 'pending' WHERE id = \(job)", on: db)
             _ = try await rows("SELECT pg_notify(\(Self.channel), \(job))", on: db)
         } else {
             let state = rendered > 0 ? JobState.finished.rawValue : JobState.failed.rawValue
-            _ = try await rows("UPDATE jobs SET state = \(state), failed = \(failed), finished = \(time) WHERE id = \(job)", on: db)
+            _ = try await rows("UPDATE jobs SET state = \(state), failed = \(failed), pages = \(pages), finished = \(time) WHERE id = \(job)", on: db)
         }
     }
 
     public func rescueExpiredLeases(maxAttempts: Int, now: Date) async throws -> Int {
         let time = now.timeIntervalSince1970
         let lost = try StoreCoding.encode(RecordFailure.output(path: "", reason: "the worker rendering it stopped (its lease ran out)"))
-        return try await write { db in
+        let (jobs, rescued) = try await write { db in
             _ = try await self.rows("""
                 UPDATE jobs SET finishing = 'pending', finishing_owner = NULL WHERE finishing = 'running' AND finishing_until < \(time)
                 """, on: db)
             let jobs = try await self.rows("""
-                SELECT id FROM jobs WHERE id IN (SELECT DISTINCT job FROM job_records WHERE state = 'leased' AND lease_until < \(time))
-                ORDER BY id FOR UPDATE
-                """, on: db).map { try $0["id"].decode(String.self) }
-            guard !jobs.isEmpty else { return 0 }
+                SELECT DISTINCT job FROM job_records WHERE state = 'leased' AND lease_until < \(time) ORDER BY job
+                """, on: db).map { try $0["job"].decode(String.self) }
+            guard !jobs.isEmpty else { return ([String](), 0) }
             let rescued = try await self.rows("""
                 UPDATE job_records SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'dead' ELSE 'queued' END,
                     error = CASE WHEN attempts >= \(maxAttempts) THEN \(lost) ELSE error END,
@@ -402,9 +434,16 @@ public final class PostgresJobStore: JobStore {
                 WHERE job = ANY(\(jobs)) AND state = 'leased' AND lease_until < \(time)
                 RETURNING number
                 """, on: db).count
-            for job in jobs { try await self.settle(job, db: db, time: time) }
-            return rescued
+            return (jobs, rescued)
         }
+        // With the jobs whose last completion committed but whose process stopped before it
+        // could settle them: active, unfinished, and nothing left open.
+        let unsettled = try await rows("""
+            SELECT id FROM jobs j WHERE state IN ('queued', 'running') AND finishing IS NULL
+              AND NOT EXISTS (SELECT 1 FROM job_records r WHERE r.job = j.id AND r.state IN ('queued', 'leased'))
+            """).map { try $0["id"].decode(String.self) }
+        for job in Set(jobs + unsettled) { try await settle(job, time: time) }
+        return rescued
     }
 
     public func claimFinishing(worker: String, lease: TimeInterval, now: Date) async throws -> FinishingClaim? {

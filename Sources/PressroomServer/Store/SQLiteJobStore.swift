@@ -26,8 +26,10 @@ public final class SQLiteJobStore: JobStore {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("1-jobs") { db in
-            for statement in StoreSchema.statements { try db.execute(sql: statement) }
+        for migration in StoreSchema.migrations {
+            migrator.registerMigration(migration.name) { db in
+                for statement in migration.statements { try db.execute(sql: statement) }
+            }
         }
         return migrator
     }
@@ -198,7 +200,8 @@ public final class SQLiteJobStore: JobStore {
             let rows = try Row.fetchAll(db, sql: """
                 UPDATE job_records SET state = 'leased', lease_owner = ?, lease_until = ?, attempts = attempts + 1
                 WHERE job = ? AND number IN (
-                    SELECT number FROM job_records WHERE job = ? AND state = 'queued' AND available_at <= ? ORDER BY number LIMIT ?)
+                    SELECT number FROM job_records INDEXED BY job_records_queue
+                    WHERE job = ? AND state = 'queued' AND available_at <= ? ORDER BY number LIMIT ?)
                 RETURNING number, byte_offset, length, line, col, attempts
                 """, arguments: [worker, time + lease, id, id, time, limit])
             let weight: Double = job["weight"]

@@ -1,9 +1,16 @@
 // The job store's tables, in SQL both SQLite and PostgreSQL take: keys, jobs, their records
 // (queue state, leases, attempts, failures), the render ledger (one row per record and outcome:
 // its count is how many times a record was rendered) and on-line results by idempotency key.
-// Times are seconds since 1970.
+// Times are seconds since 1970. Each migration is made once, in order, by name.
 enum StoreSchema {
-    static let statements = [
+    static let migrations: [(name: String, statements: [String])] = [
+        ("1-jobs", jobs),
+        // A job's queued records in number order, so a claim reads the first few of them
+        // instead of sorting every queued record of the job.
+        ("2-queue-order", ["CREATE INDEX job_records_queue ON job_records (job, number) WHERE state = 'queued'"]),
+    ]
+
+    private static let jobs = [
         """
         CREATE TABLE api_keys (
             hash TEXT PRIMARY KEY, prefix TEXT NOT NULL, tenant TEXT NOT NULL, role TEXT NOT NULL,
