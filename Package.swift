@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery"]),
+                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery", "PressroomServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 // A worker: claims a few records at a time from the job store, renders each on its own lane
 // (after any on-line render in this process), writes each PDF whole under its record's name,
-// and records the outcomes in one transaction. A record is done only when that transaction
+// and records the outcomes in one transaction (while the next few render: the lane never waits
+// on the store between chunks). A record is done only when that transaction
 // commits; a worker that dies before leaves leases that run out, and another worker renders the
 // record again into the same file, with the same bytes. Heartbeats keep the leases of a worker
 // that is alive; graceful shutdown ends the worker after the records it holds.
@@ -62,9 +63,14 @@ public struct Worker: Service {
 
     private func work() async {
         var lastRescue = Date.distantPast
-        while !stopping {
+        // Claimed and not yet rendered; and the outcomes of the chunk before, being recorded.
+        // The next chunk is claimed and the last one recorded while this one renders, so the
+        // lane does not wait on the store between chunks.
+        var held: [ClaimedRecord] = []
+        var recording: Task<Void, Never>?
+        while !stopping || !held.isEmpty {
             do {
-                if Date().timeIntervalSince(lastRescue) >= settings.rescueEvery {
+                if !stopping && Date().timeIntervalSince(lastRescue) >= settings.rescueEvery {
                     lastRescue = Date()
                     let rescued = try await store.rescueExpiredLeases(maxAttempts: settings.maxAttempts, now: lastRescue)
                     if rescued > 0 {
@@ -72,8 +78,12 @@ public struct Worker: Service {
                         logger.warning("took back \(rescued) record(s) whose worker stopped")
                     }
                 }
-                let claimed = try await store.claim(worker: id, limit: settings.chunk, lease: settings.lease, now: Date())
-                if claimed.isEmpty {
+                if held.isEmpty {
+                    held = try await store.claim(worker: id, limit: settings.chunk, lease: settings.lease, now: Date())
+                }
+                if held.isEmpty {
+                    await recording?.value
+                    recording = nil
                     if let finishing = try await store.claimFinishing(worker: id, lease: settings.lease, now: Date()) {
                         await finish(finishing)
                     } else {
@@ -81,26 +91,40 @@ public struct Worker: Service {
                     }
                     continue
                 }
-                var outcomes: [(number: Int, outcome: RecordOutcome)] = []
-                for record in claimed {
-                    await gate?.batchTurn()
-                    outcomes.append((record.number, await render(record)))
+                let chunk = held
+                held = []
+                let next: Task<[ClaimedRecord], any Error>? = stopping ? nil : Task { [store, id, settings] in
+                    try await store.claim(worker: id, limit: settings.chunk, lease: settings.lease, now: Date())
                 }
-                let counted = try await store.complete(worker: id, job: claimed[0].job, outcomes: outcomes,
-                                                       maxAttempts: settings.maxAttempts, now: Date())
-                for (number, outcome) in outcomes where counted.contains(number) {
-                    switch outcome {
-                    case .rendered: metrics.recordsRendered.increment()
-                    case .failed: metrics.recordsFailed.increment()
-                    case .retry: metrics.recordsRetried.increment()
-                    }
-                }
+                let outcomes = await render(chunk)
+                await recording?.value
+                let finished = outcomes
+                recording = Task { await record(finished, of: chunk[0].job) }
+                held = try await next?.value ?? []
             } catch {
                 // The store did not answer (busy past its timeout, or gone): wait and try again;
                 // what this worker holds comes back through its leases if it never recovers.
                 logger.error("job store: \(error)")
                 try? await Task.sleep(for: .seconds(1))
             }
+        }
+        await recording?.value
+    }
+
+    /// Records a chunk's outcomes in the store (one transaction) and counts them.
+    private func record(_ outcomes: [(number: Int, outcome: RecordOutcome)], of job: String) async {
+        do {
+            let counted = try await store.complete(worker: id, job: job, outcomes: outcomes, maxAttempts: settings.maxAttempts, now: Date())
+            for (number, outcome) in outcomes where counted.contains(number) {
+                switch outcome {
+                case .rendered: metrics.recordsRendered.increment()
+                case .failed: metrics.recordsFailed.increment()
+                case .retry: metrics.recordsRetried.increment()
+                }
+            }
+        } catch {
+            // Not recorded: the records come back when their leases run out and are rendered again.
+            logger.error("job store: cannot record the outcomes of \(outcomes.count) record(s) of job \(job): \(error)")
         }
     }
 
@@ -114,31 +138,46 @@ public struct Worker: Service {
         }
     }
 
-    /// One record into its file.
-    func render(_ record: ClaimedRecord) async -> RecordOutcome {
-        let started = ContinuousClock.now
-        let path = files.records(record.job), output = files.document(record.job, number: record.number)
-        let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length, line: record.line,
-                                     column: record.column)
-        let durable = settings.durable
-        let created = record.created, attempts = record.attempts
+    /// A chunk's records (all of one job) into their files, one after another on the worker's
+    /// lane in one visit: a hop back to the task pool between records would leave the lane
+    /// waiting for a core. Before each record the lane waits while on-line renders run.
+    func render(_ chunk: [ClaimedRecord]) async -> [(number: Int, outcome: RecordOutcome)] {
+        guard let first = chunk.first else { return [] }
+        let files = files, durable = settings.durable, gate = gate, metrics = metrics
         do {
-            let pages = try await lane.withProducer(tenant: record.tenant, layout: record.spec.layout, theme: record.spec.theme,
-                                                    variant: record.spec.variant, created: created) { producer in
-                let record = try RecordReader(path: path).record(at: span).get()
-                let document = try producer.document(for: record)
-                // A record tried before may have been taken back from a worker killed mid-write.
-                if attempts > 1 { AtomicFile.removeLeftovers(of: output) }
-                try AtomicFile.write(document.bytes, to: output, durable: durable)
-                return document.pageCount
+            return try await lane.withProducer(tenant: first.tenant, layout: first.spec.layout, theme: first.spec.theme,
+                                               variant: first.spec.variant, created: first.created) { producer in
+                chunk.map { record in
+                    gate?.waitForBatchTurn()
+                    let started = ContinuousClock.now
+                    do {
+                        let output = files.document(record.job, number: record.number)
+                        let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length,
+                                                     line: record.line, column: record.column)
+                        let data = try RecordReader(path: files.records(record.job)).record(at: span).get()
+                        let document = try producer.document(for: data)
+                        // A record tried before may have been taken back from a worker killed mid-write.
+                        if record.attempts > 1 { AtomicFile.removeLeftovers(of: output) }
+                        try AtomicFile.write(document.bytes, to: output, durable: durable)
+                        metrics.batchLatency.record(ContinuousClock.now - started)
+                        return (record.number, .rendered(pages: document.pageCount))
+                    } catch {
+                        return (record.number, Self.outcome(error))
+                    }
+                }
             }
-            metrics.batchLatency.record(ContinuousClock.now - started)
-            return .rendered(pages: pages)
         } catch {
-            let failure = ServiceFailure.recordFailure(error)
-            if case .output = failure { return .retry(failure) }
-            return .failed(failure)
+            // No producer for the job (its layout does not load): every record fails alike.
+            let outcome = Self.outcome(error)
+            return chunk.map { ($0.number, outcome) }
         }
+    }
+
+    /// A failure of the record itself is final; one of the output (the disk) is tried again.
+    private static func outcome(_ error: any Error) -> RecordOutcome {
+        let failure = ServiceFailure.recordFailure(error)
+        if case .output = failure { return .retry(failure) }
+        return .failed(failure)
     }
 
     /// The job's combined file and postal batch, after its last record.
