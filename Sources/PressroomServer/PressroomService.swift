@@ -28,6 +28,8 @@ public struct ServiceConfiguration: Sendable, Codable {
     public var leaseSeconds = 60.0
     public var maxAttempts = 5
     public var durable = false
+    /// Tries of a status webhook before it is dead (waits of 2, 4, 8 … seconds, at most an hour).
+    public var webhookAttempts = 8
 
     public init() {}
 
@@ -35,7 +37,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         case data, store, host, port, workers, weights, chunk, durable
         case onlineLanes = "online-lanes", maxDocumentBytes = "max-document-bytes", maxJobBytes = "max-job-bytes"
         case onlineTimeLimitSeconds = "online-time-limit", maxQueuedRecords = "max-queued-records"
-        case leaseSeconds = "lease", maxAttempts = "max-attempts"
+        case leaseSeconds = "lease", maxAttempts = "max-attempts", webhookAttempts = "webhook-attempts"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +58,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         leaseSeconds = try container.decodeIfPresent(Double.self, forKey: .leaseSeconds) ?? defaults.leaseSeconds
         maxAttempts = try container.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
         durable = try container.decodeIfPresent(Bool.self, forKey: .durable) ?? defaults.durable
+        webhookAttempts = try container.decodeIfPresent(Int.self, forKey: .webhookAttempts) ?? defaults.webhookAttempts
     }
 
     var limits: APILimits {
@@ -75,6 +78,13 @@ public struct ServiceConfiguration: Sendable, Codable {
         settings.durable = durable
         // PostgreSQL wakes idle workers when work comes; the poll only catches retries coming due.
         if !store.isEmpty { settings.idlePoll = .seconds(1) }
+        return settings
+    }
+
+    var webhookSettings: WebhookSettings {
+        var settings = WebhookSettings()
+        settings.attempts = max(webhookAttempts, 1)
+        settings.lease = leaseSeconds
         return settings
     }
 }
@@ -132,6 +142,12 @@ public struct PressroomService: Sendable {
         }
     }
 
+    /// Sends the tenants' status webhooks, in every process that runs workers.
+    func webhookDispatcher(logger: Logger) -> WebhookDispatcher {
+        let id = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-webhooks-\(UUID().uuidString.prefix(8))"
+        return WebhookDispatcher(id: id, store: store, tenants: tenants, settings: configuration.webhookSettings, logger: logger)
+    }
+
     /// The API and this process's workers until SIGTERM or SIGINT. `running` gets the port.
     public func serve(logger: Logger, running: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let gate = PriorityGate()
@@ -145,12 +161,14 @@ public struct PressroomService: Sendable {
                               onServerRunning: { channel in await running(channel.localAddress?.port ?? configuration.port) },
                               logger: logger)
         app.addServices(workers(count: configuration.workers, gate: gate, logger: logger))
+        if configuration.workers > 0 { app.addServices(webhookDispatcher(logger: logger)) }
         try await app.runService()
     }
 
     /// Workers only, until SIGTERM or SIGINT.
     public func work(logger: Logger) async throws {
-        let group = ServiceGroup(services: workers(count: max(configuration.workers, 1), gate: nil, logger: logger),
+        let services: [any Service] = workers(count: max(configuration.workers, 1), gate: nil, logger: logger) + [webhookDispatcher(logger: logger)]
+        let group = ServiceGroup(services: services,
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }

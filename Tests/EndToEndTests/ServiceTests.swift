@@ -336,4 +336,49 @@ import Testing
         let ledger = try postgres?.query(query) ?? ExternalTool.run("sqlite3", [data + "/jobs.sqlite", query]).output
         #expect(ledger.trimmingCharacters(in: .whitespacesAndNewlines) == "300|300")
     }
+
+    /// A tenant's status webhook: a job's end and each print-shop acknowledgement reach the
+    /// client's endpoint once, signed (judged by the Standard Webhooks reference library), and
+    /// tried again when the endpoint fails; the secret is shown once, to admins only.
+    @Test(arguments: StoreKind.allCases) func statusWebhooksReachTheClientOnceSignedAndRetried(_ store: StoreKind) async throws {
+        let service = try await Service.start(store)
+        defer { service.stop() }
+        let port = SMTPSink.freePort()
+        let url = "http://127.0.0.1:\(port)/pressroom-events"
+        let submitter = try service.addKey(tenant: "demo", role: "submitter")
+        #expect(try await service.call("PUT", "/v1/webhook", key: submitter, body: Data("{\"url\": \"\(url)\"}".utf8)).1 == 403)
+        #expect(try await service.call("PUT", "/v1/webhook", key: service.admin, body: Data("{\"url\": \"file:///etc/passwd\"}".utf8)).1 == 400)
+        let (set, setStatus) = try await service.json("PUT", "/v1/webhook", key: service.admin, body: Data("{\"url\": \"\(url)\"}".utf8))
+        let secret = try #require(set["secret"] as? String)
+        #expect(setStatus == 201 && secret.hasPrefix("whsec_"))
+        let receiver = try WebhookReceiver(secret: secret, log: service.data + "-webhooks.jsonl", failFirst: true, port: port)
+        defer { receiver.stop() }
+
+        let letters = try Data(contentsOf: URL(fileURLWithPath: Self.records + "/letters.jsonl"))
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=letter&post=deutsche-post&shop=in-house", key: service.admin, body: letters)
+        let id = try #require(created["id"] as? String)
+        let job = try await service.waitForJob(id, key: service.admin)
+        let batch = try #require(job["postalBatch"] as? String, "\(job)")
+        #expect(try await service.call("POST", "/v1/print/batches/\(batch)/ack", key: service.shop, body: Data("{\"stage\":\"received\"}".utf8)).1 == 200)
+
+        // Each event: first refused with 500, then accepted (204) on the retry, never accepted twice.
+        var accepted: [[String: Any]] = []
+        for _ in 0..<300 {
+            accepted = receiver.requests.filter { $0["status"] as? Int == 204 }
+            if accepted.count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(Set(accepted.compactMap { $0["type"] as? String }) == ["job.finished", "print.received"], "\(receiver.requests)")
+        #expect(accepted.count == 2 && receiver.requests.allSatisfy { $0["verified"] as? Bool == true })
+        #expect(receiver.requests.filter { $0["status"] as? Int == 500 }.count == 2, "each event was tried again after a failure")
+        let finished = try #require(accepted.first { $0["type"] as? String == "job.finished" }?["body"] as? String)
+        let payload = try JSONSerialization.jsonObject(with: Data(finished.utf8)) as? [String: Any]
+        #expect((payload?["data"] as? [String: Any])?["id"] as? String == id && (payload?["data"] as? [String: Any])?["state"] as? String == "finished")
+
+        let (seen, _) = try await service.json("GET", "/v1/webhook", key: service.admin)
+        #expect(seen["url"] as? String == url && seen["secret"] == nil)
+        #expect((seen["events"] as? [String: Int])?["delivered"] == 2, "\(seen)")
+        #expect(try await service.call("DELETE", "/v1/webhook", key: service.admin).1 == 204)
+        #expect(try await service.call("GET", "/v1/webhook", key: service.admin).1 == 404)
+    }
 }

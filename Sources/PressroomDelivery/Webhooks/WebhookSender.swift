@@ -118,15 +118,7 @@ public actor WebhookSender {
                 try? await Task.sleep(nanoseconds: UInt64(delay.nanoseconds))
                 delay = delay * 2
             }
-            var http = HTTPClientRequest(url: configuration.url)
-            http.method = .POST
-            http.headers.add(name: "content-type", value: "application/json")
-            http.headers.add(name: "user-agent", value: "pressroom")
-            // Signed at each try: the timestamp is the try's, as receivers check it against their clock.
-            for (name, value) in signature.headers(id: request.id, timestamp: Int(Date().timeIntervalSince1970), body: request.body) {
-                http.headers.add(name: name, value: value)
-            }
-            http.body = .bytes(ByteBuffer(bytes: request.body))
+            let http = Self.request(to: configuration.url, id: request.id, body: request.body, signature: signature)
             do {
                 let response = try await client.execute(http, timeout: configuration.timeout)
                 _ = try? await response.body.collect(upTo: 64 * 1024)
@@ -142,6 +134,20 @@ public actor WebhookSender {
         tally.dead += 1
         deadLetter(DeadLetter(url: configuration.url, id: request.id, attempts: configuration.attempts, error: failure,
                               body: String(decoding: request.body, as: UTF8.self)))
+    }
+
+    /// The signed POST of one try (signed at each try: the timestamp is the try's, as receivers
+    /// check it against their clock).
+    public static func request(to url: String, id: String, body: [UInt8], signature: WebhookSignature) -> HTTPClientRequest {
+        var http = HTTPClientRequest(url: url)
+        http.method = .POST
+        http.headers.add(name: "content-type", value: "application/json")
+        http.headers.add(name: "user-agent", value: "pressroom")
+        for (name, value) in signature.headers(id: id, timestamp: Int(Date().timeIntervalSince1970), body: body) {
+            http.headers.add(name: name, value: value)
+        }
+        http.body = .bytes(ByteBuffer(bytes: body))
+        return http
     }
 
     /// A lost dead letter cannot be reported anywhere but the tally, which counts it already.

@@ -41,6 +41,7 @@ struct API: Sendable {
         addJobs(to: router)
         addLayouts(to: router)
         addPrint(to: router)
+        addWebhooks(to: router)
         return router
     }
 

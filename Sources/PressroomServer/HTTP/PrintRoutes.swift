@@ -51,8 +51,20 @@ extension API {
             } catch {
                 throw Problem(.conflict, "stage", "Stage not accepted", "\(error)")
             }
+            try await announce(batch: job, shop: shop, stage: stage.rawValue, note: ack.note)
             return try API.json(PrintBatchView(try handoff.status(of: job, for: shop)))
         }
+    }
+
+    /// Tells the job's tenant (by its webhook, if it has one) what the shop acknowledged. A
+    /// service job's batch is named `<layout>-<job id>`.
+    private func announce(batch: String, shop: String, stage: String, note: String?) async throws {
+        guard let range = batch.range(of: "-j_", options: .backwards) else { return }
+        let job = String(batch[batch.index(after: range.lowerBound)...])
+        guard let tenant = try await store.tenant(ofJob: job), tenants.webhook(tenant) != nil else { return }
+        let event = try WebhookDispatcher.event("print.\(stage)", tenant: tenant, key: batch,
+                                                data: WebhookDispatcher.PrintStage(job: job, batch: batch, shop: shop, stage: stage, note: note))
+        try await store.enqueueWebhooks([event], announcing: [], now: Date())
     }
 
     private func status(_ handoff: PostalHandoff, _ context: ServerContext, shop: String) throws -> PostalHandoff.Status {

@@ -42,6 +42,21 @@ public protocol JobStore: Sendable {
     func claimFinishing(worker: String, lease: TimeInterval, now: Date) async throws -> FinishingClaim?
     func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws
 
+    // Status webhooks (the outbox).
+    /// Jobs that ended (finished or failed) whose end is not yet in the outbox, oldest first.
+    func unannouncedJobs(limit: Int) async throws -> [JobStatus]
+    /// Puts `events` in the outbox (an id already there is left as it is) and marks `announcing`
+    /// jobs announced, in one transaction.
+    func enqueueWebhooks(_ events: [WebhookEvent], announcing jobs: [String], now: Date) async throws
+    /// Up to `limit` due events, leased to `worker` until `now + lease`.
+    func claimWebhooks(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [WebhookEvent]
+    /// Delivered (`error` nil), or tried again after a wait that doubles, or dead once its
+    /// attempts are used up. Only while `worker` holds the lease.
+    func settleWebhook(_ id: String, worker: String, error: String?, maxAttempts: Int, now: Date) async throws
+    func webhookSummary(tenant: String) async throws -> WebhookSummary
+    /// The tenant a job belongs to (a print shop's acknowledgement names only the job).
+    func tenant(ofJob id: String) async throws -> String?
+
     // On-line renders kept by idempotency key.
     func onlineResult(tenant: String, key: String) async throws -> OnlineResult?
     func keepOnlineResult(tenant: String, key: String, result: OnlineResult, now: Date) async throws

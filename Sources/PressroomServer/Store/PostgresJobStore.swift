@@ -71,21 +71,21 @@ public final class PostgresJobStore: JobStore {
 
     // MARK: Queries
 
-    private static func rows(_ sequence: PostgresRowSequence) async throws -> [PostgresRandomAccessRow] {
+    static func rows(_ sequence: PostgresRowSequence) async throws -> [PostgresRandomAccessRow] {
         try await sequence.collect().map { $0.makeRandomAccess() }
     }
 
-    private func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
         try await retrying { try await Self.rows(self.client.query(query, logger: self.logger)) }
     }
 
-    private func rows(_ query: PostgresQuery, on db: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
+    func rows(_ query: PostgresQuery, on db: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
         try await Self.rows(db.query(query, logger: logger))
     }
 
     /// One transaction, tried again (up to five times) when PostgreSQL broke a deadlock or a
     /// serialization conflict by aborting it.
-    private func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         try await retrying { try await self.client.withTransaction(logger: self.logger) { db in try await body(db) } }
     }
 
@@ -224,7 +224,7 @@ public final class PostgresJobStore: JobStore {
         try await rows("SELECT COUNT(*) AS n FROM job_records WHERE state IN ('queued', 'leased')").first?["n"].decode(Int.self) ?? 0
     }
 
-    private func status(_ row: PostgresRandomAccessRow, withFailures: Bool) async throws -> JobStatus {
+    func status(_ row: PostgresRandomAccessRow, withFailures: Bool) async throws -> JobStatus {
         let id = try row["id"].decode(String.self)
         var counts: [String: Int] = [:], pages = 0
         // Pages are summed from the records (a completion does not write the job's row).

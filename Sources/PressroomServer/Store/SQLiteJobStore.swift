@@ -9,7 +9,7 @@ import PressroomProduction
 
 public final class SQLiteJobStore: JobStore {
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     public init(path: String) throws {
         self.path = path
@@ -156,7 +156,7 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
-    private static func status(_ row: Row, db: Database, withFailures: Bool) throws -> JobStatus {
+    static func status(_ row: Row, db: Database, withFailures: Bool) throws -> JobStatus {
         let id: String = row["id"]
         var counts: [String: Int] = [:]
         for count in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM job_records WHERE job = ? GROUP BY state", arguments: [id]) {

@@ -181,3 +181,28 @@ public struct OnlineResult: Sendable {
     public var file: String
     public var pages: Int
 }
+
+/// A status webhook in the outbox: its body is sent as it was made, under its id (the
+/// webhook-id, the same for the same event, so a receiver drops a repeat).
+public struct WebhookEvent: Sendable, Equatable {
+    public var id: String
+    public var tenant: String
+    public var type: String
+    public var body: String
+    /// Tries so far, this one included once claimed.
+    public var attempts: Int
+
+    public init(id: String, tenant: String, type: String, body: String, attempts: Int = 0) {
+        self.id = id
+        self.tenant = tenant
+        self.type = type
+        self.body = body
+        self.attempts = attempts
+    }
+}
+
+/// A tenant's webhook events by state, and the last ones that could not be delivered.
+public struct WebhookSummary: Sendable {
+    public var counts: [String: Int]
+    public var dead: [(id: String, type: String, error: String)]
+}

@@ -8,6 +8,23 @@ enum StoreSchema {
         // A job's queued records in number order, so a claim reads the first few of them
         // instead of sorting every queued record of the job.
         ("2-queue-order", ["CREATE INDEX job_records_queue ON job_records (job, number) WHERE state = 'queued'"]),
+        ("3-webhooks", webhooks),
+    ]
+
+    /// The status webhooks' outbox: each event once by its id (the webhook-id), sent by workers
+    /// with leases and retries like records; a job's `announced` time says its end is in it.
+    private static let webhooks = [
+        """
+        CREATE TABLE webhook_outbox (
+            id TEXT PRIMARY KEY, tenant TEXT NOT NULL, type TEXT NOT NULL, body TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+            available_at DOUBLE PRECISION NOT NULL, lease_owner TEXT, lease_until DOUBLE PRECISION,
+            error TEXT, created DOUBLE PRECISION NOT NULL, delivered DOUBLE PRECISION)
+        """,
+        "CREATE INDEX webhook_outbox_due ON webhook_outbox (available_at) WHERE state = 'pending'",
+        "CREATE INDEX webhook_outbox_by_tenant ON webhook_outbox (tenant, state)",
+        "ALTER TABLE jobs ADD COLUMN announced DOUBLE PRECISION",
+        "CREATE INDEX jobs_unannounced ON jobs (created) WHERE announced IS NULL AND state IN ('finished', 'failed')",
     ]
 
     private static let jobs = [

@@ -1,0 +1,127 @@
+// Status webhooks from the service to the client's systems: a job's end (`job.finished`,
+// `job.failed`, with the job's status as `GET /v1/jobs/{id}` shows it) and a print shop's
+// acknowledgements (`print.received`, `print.printed`, `print.posted`), POSTed to the tenant's
+// endpoint and signed the Standard Webhooks way. Events go through the job store's outbox: put
+// in once by id (the same event always has the same webhook-id), claimed with leases by any
+// process that runs workers, tried again after a wait that doubles, dead after the last try.
+import AsyncHTTPClient
+import Crypto
+import Foundation
+import Logging
+import NIOCore
+import PressroomDelivery
+import ServiceLifecycle
+
+public struct WebhookSettings: Sendable {
+    public var poll: Duration = .milliseconds(500)
+    public var lease: TimeInterval = 60
+    public var attempts = 8
+    public var timeout: TimeAmount = .seconds(10)
+    /// Events sent at once by one process.
+    public var batch = 16
+
+    public init() {}
+}
+
+public struct WebhookDispatcher: Service {
+    let id: String
+    let store: any JobStore
+    let tenants: TenantStore
+    let settings: WebhookSettings
+    let logger: Logger
+
+    public init(id: String, store: any JobStore, tenants: TenantStore, settings: WebhookSettings, logger: Logger) {
+        self.id = id
+        self.store = store
+        self.tenants = tenants
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await announceEndedJobs()
+                let events = try await store.claimWebhooks(worker: id, limit: settings.batch, lease: settings.lease, now: Date())
+                if events.isEmpty {
+                    try? await Task.sleep(for: settings.poll)
+                    continue
+                }
+                await withTaskGroup(of: Void.self) { group in
+                    for event in events { group.addTask { await send(event, client: client) } }
+                }
+            } catch {
+                logger.error("webhooks: job store: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        try? await client.shutdown()
+    }
+
+    /// Jobs that ended go into the outbox, for tenants with a webhook; every one is marked.
+    private func announceEndedJobs() async throws {
+        let ended = try await store.unannouncedJobs(limit: 100)
+        guard !ended.isEmpty else { return }
+        let events = try ended.compactMap { job in tenants.webhook(job.tenant) == nil ? nil : try Self.event(ending: job) }
+        try await store.enqueueWebhooks(events, announcing: ended.map(\.id), now: Date())
+    }
+
+    private func send(_ event: WebhookEvent, client: HTTPClient) async {
+        var failure: String?, lastTry = false
+        if let webhook = tenants.webhook(event.tenant), let signature = try? WebhookSignature(secret: webhook.secret) {
+            let request = WebhookSender.request(to: webhook.url, id: event.id, body: Array(event.body.utf8), signature: signature)
+            do {
+                let response = try await client.execute(request, timeout: settings.timeout)
+                _ = try? await response.body.collect(upTo: 64 * 1024)
+                if !(200..<300).contains(response.status.code) {
+                    failure = "the endpoint answered \(response.status.code) \(response.status.reasonPhrase)"
+                }
+            } catch {
+                failure = "\(error)"
+            }
+        } else {
+            // Removed since the event was made: nowhere to send it, ever.
+            failure = "tenant \(event.tenant) has no webhook set"
+            lastTry = true
+        }
+        if let failure { logger.warning("webhook \(event.type) \(event.id), try \(event.attempts): \(failure)") }
+        do {
+            try await store.settleWebhook(event.id, worker: id, error: failure, maxAttempts: lastTry ? 0 : settings.attempts, now: Date())
+        } catch {
+            // Unsettled, the event is sent again when its lease runs out; the receiver drops the repeat by its id.
+            logger.error("webhooks: job store: \(error)")
+        }
+    }
+
+    // MARK: Events
+
+    /// The payload's envelope (Standard Webhooks): type, timestamp and the event's data.
+    private struct Envelope<Payload: Encodable>: Encodable {
+        var type: String
+        var timestamp: Date
+        var data: Payload
+    }
+
+    static func event(_ type: String, tenant: String, key: String, data: some Encodable) throws -> WebhookEvent {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let body = try encoder.encode(Envelope(type: type, timestamp: Date(), data: data))
+        let id = "msg_" + SHA256.hash(data: Array("\(tenant)\n\(key)\n\(type)".utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        return WebhookEvent(id: id, tenant: tenant, type: type, body: String(decoding: body, as: UTF8.self))
+    }
+
+    static func event(ending job: JobStatus) throws -> WebhookEvent {
+        try event(job.state == .failed ? "job.failed" : "job.finished", tenant: job.tenant, key: job.id, data: JobView(job))
+    }
+
+    /// What a print shop's acknowledgement tells the job's tenant.
+    struct PrintStage: Encodable {
+        var job: String
+        var batch: String
+        var shop: String
+        var stage: String
+        var note: String?
+    }
+}
