@@ -138,6 +138,14 @@ let package = Package(
         .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
         .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
         .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
+        // Fuzz targets: libFuzzer entry points when built by Fuzz/fuzz.sh (-DFUZZING, with the
+        // fuzzer and address sanitizers); otherwise programs that replay saved inputs.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-records", dependencies: ["FuzzSupport", "PressroomLayout"], path: "Fuzz/fuzz-records"),
+        .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "PressroomLayout"], path: "Fuzz/fuzz-layout"),
+        .executableTarget(name: "fuzz-expressions", dependencies: ["FuzzSupport", "PressroomLayout"], path: "Fuzz/fuzz-expressions"),
+        .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "PressroomImages"], path: "Fuzz/fuzz-images"),
+        .executableTarget(name: "fuzz-fonts", dependencies: ["FuzzSupport", "PressroomText"], path: "Fuzz/fuzz-fonts"),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
                                                           "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery", "PressroomServer"]),
     ],

@@ -52,7 +52,7 @@ final class FileBytes {
             start = 0
         }
         let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
+        buffer.append(contentsOf: [UInt8](repeating: 0, count: Self.chunkSize))  // a memset, also in debug builds
         var got = 0
         repeat {
             got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + oldCount, Self.chunkSize) }
