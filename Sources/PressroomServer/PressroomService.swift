@@ -30,6 +30,8 @@ public struct ServiceConfiguration: Sendable, Codable {
     public var durable = false
     /// Tries of a status webhook before it is dead (waits of 2, 4, 8 … seconds, at most an hour).
     public var webhookAttempts = 8
+    /// Webhooks may lead to loopback and private addresses (an endpoint on the same network).
+    public var webhookPrivateAddresses = false
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         case onlineLanes = "online-lanes", maxDocumentBytes = "max-document-bytes", maxJobBytes = "max-job-bytes"
         case onlineTimeLimitSeconds = "online-time-limit", maxQueuedRecords = "max-queued-records"
         case leaseSeconds = "lease", maxAttempts = "max-attempts", webhookAttempts = "webhook-attempts"
+        case webhookPrivateAddresses = "webhook-private-addresses"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +62,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         maxAttempts = try container.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
         durable = try container.decodeIfPresent(Bool.self, forKey: .durable) ?? defaults.durable
         webhookAttempts = try container.decodeIfPresent(Int.self, forKey: .webhookAttempts) ?? defaults.webhookAttempts
+        webhookPrivateAddresses = try container.decodeIfPresent(Bool.self, forKey: .webhookPrivateAddresses) ?? defaults.webhookPrivateAddresses
     }
 
     var limits: APILimits {
@@ -67,6 +71,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         limits.jobBytes = maxJobBytes
         limits.onlineTimeLimit = .milliseconds(Int(onlineTimeLimitSeconds * 1000))
         limits.maxQueuedRecords = maxQueuedRecords
+        limits.webhookAddresses = WebhookAddressGuard(allowsPrivate: webhookPrivateAddresses)
         return limits
     }
 
@@ -84,6 +89,7 @@ public struct ServiceConfiguration: Sendable, Codable {
     var webhookSettings: WebhookSettings {
         var settings = WebhookSettings()
         settings.attempts = max(webhookAttempts, 1)
+        settings.addresses = WebhookAddressGuard(allowsPrivate: webhookPrivateAddresses)
         settings.lease = leaseSeconds
         return settings
     }
@@ -145,7 +151,8 @@ public struct PressroomService: Sendable {
     /// Sends the tenants' status webhooks, in every process that runs workers.
     func webhookDispatcher(logger: Logger) -> WebhookDispatcher {
         let id = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-webhooks-\(UUID().uuidString.prefix(8))"
-        return WebhookDispatcher(id: id, store: store, tenants: tenants, settings: configuration.webhookSettings, logger: logger)
+        return WebhookDispatcher(id: id, store: store, tenants: tenants, settings: configuration.webhookSettings,
+                                 metrics: metrics, logger: logger)
     }
 
     /// The API and this process's workers until SIGTERM or SIGINT. `running` gets the port.

@@ -1,6 +1,6 @@
 // The service's Prometheus metrics: records rendered and failed, on-line renders by outcome,
 // render latency histograms (on-line and batch), the queue depth (read from the store when
-// scraped) and HTTP answers by status class.
+// scraped), HTTP answers by status class and status webhooks by outcome.
 import Foundation
 import Prometheus
 import Synchronization
@@ -14,6 +14,9 @@ public final class ServerMetrics: Sendable {
     let batchLatency: DurationHistogram
     let queueDepth: Gauge
     let onlineInFlight: Gauge
+    let webhooksDelivered: Counter
+    let webhooksRetried: Counter
+    let webhooksDead: Counter
 
     static let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
                                       .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10)]
@@ -32,6 +35,9 @@ public final class ServerMetrics: Sendable {
                                                       buckets: Self.buckets)
         queueDepth = registry.makeGauge(descriptor: name("queue_depth", "Batch records waiting or being rendered.", unit: "records"))
         onlineInFlight = registry.makeGauge(descriptor: name("online_in_flight", "On-line renders waiting or running.", unit: "renders"))
+        webhooksDelivered = registry.makeCounter(descriptor: name("webhooks_delivered", "Status webhooks the endpoint took (2xx).", unit: "total"))
+        webhooksRetried = registry.makeCounter(descriptor: name("webhooks_retried", "Status webhook tries that failed and wait for another.", unit: "total"))
+        webhooksDead = registry.makeCounter(descriptor: name("webhooks_dead", "Status webhooks given up after their last try.", unit: "total"))
     }
 
     private let answers = Mutex<[String: Counter]>([:])

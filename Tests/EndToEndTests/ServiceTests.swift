@@ -5,6 +5,7 @@
 // processes sharing a job while one is killed with SIGKILL. Every test runs on both job stores:
 // SQLite in the data folder, and a PostgreSQL server of the test's own.
 import Foundation
+import PressroomServer
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -341,7 +342,8 @@ import Testing
     /// client's endpoint once, signed (judged by the Standard Webhooks reference library), and
     /// tried again when the endpoint fails; the secret is shown once, to admins only.
     @Test(arguments: StoreKind.allCases) func statusWebhooksReachTheClientOnceSignedAndRetried(_ store: StoreKind) async throws {
-        let service = try await Service.start(store)
+        // The test's endpoint is on 127.0.0.1, which the operator must allow.
+        let service = try await Service.start(store, config: "webhook-private-addresses: true\n")
         defer { service.stop() }
         let port = SMTPSink.freePort()
         let url = "http://127.0.0.1:\(port)/pressroom-events"
@@ -378,7 +380,27 @@ import Testing
         let (seen, _) = try await service.json("GET", "/v1/webhook", key: service.admin)
         #expect(seen["url"] as? String == url && seen["secret"] == nil)
         #expect((seen["events"] as? [String: Int])?["delivered"] == 2, "\(seen)")
+        let metrics = String(decoding: try await service.call("GET", "/metrics", key: nil).0, as: UTF8.self)
+        #expect(metrics.contains("pressroom_webhooks_delivered_total 2") && metrics.contains("pressroom_webhooks_retried_total 2"), "\(metrics)")
         #expect(try await service.call("DELETE", "/v1/webhook", key: service.admin).1 == 204)
         #expect(try await service.call("GET", "/v1/webhook", key: service.admin).1 == 404)
+    }
+
+    /// By default a tenant's webhook may not lead to the machine itself or the internal network.
+    @Test func webhooksLeadToPublicAddressesOnlyUnlessAllowed() async throws {
+        let service = try await Service.start(.sqlite, workers: 0)
+        defer { service.stop() }
+        for url in ["http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]/x", "http://10.1.2.3/x", "http://169.254.169.254/latest"] {
+            let (refused, status) = try await service.json("PUT", "/v1/webhook", key: service.admin, body: Data("{\"url\": \"\(url)\"}".utf8))
+            #expect(status == 400 && (refused["detail"] as? String)?.contains("public addresses only") == true, "\(url): \(refused)")
+        }
+        #expect(try await service.call("PUT", "/v1/webhook", key: service.admin, body: Data("{\"url\": \"https://erp.example.com/hook\"}".utf8)).1 == 201)
+        // A name that resolves to a private address is refused before each send.
+        let guarded = WebhookAddressGuard(allowsPrivate: false)
+        #expect(guarded.refusal(of: "http://localhost./x", resolving: true)?.contains("leads to") == true, "localhost resolves to loopback")
+        #expect(guarded.refusal(of: "http://localhost./x", resolving: false) != nil)
+        #expect(guarded.refusal(of: "http://[::ffff:192.168.1.5]/x", resolving: false) != nil)
+        #expect(guarded.refusal(of: "http://93.184.215.14/x", resolving: true) == nil)
+        #expect(WebhookAddressGuard(allowsPrivate: true).refusal(of: "http://127.0.0.1/x", resolving: true) == nil)
     }
 }

@@ -16,6 +16,8 @@ public struct APILimits: Sendable {
     /// On-line renders waiting for a lane before a new one is refused (429).
     public var maxOnlineWaiting = 64
     public var data = DataLimits()
+    /// Where tenants' webhooks may lead.
+    public var webhookAddresses = WebhookAddressGuard(allowsPrivate: false)
 
     public init() {}
 }

@@ -13,6 +13,7 @@ extension API {
             guard let setting = try? JSONDecoder().decode(Setting.self, from: Data(body)) else {
                 throw Problem.badRequest("send {\"url\": \"https://…\"}: the endpoint job and print events are POSTed to")
             }
+            if let refusal = limits.webhookAddresses.refusal(of: setting.url, resolving: false) { throw Problem.badRequest(refusal) }
             let replaced = tenants.webhook(caller.tenant) != nil
             do {
                 let webhook = try tenants.setWebhook(caller.tenant, url: setting.url)

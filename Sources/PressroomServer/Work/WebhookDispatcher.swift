@@ -19,6 +19,7 @@ public struct WebhookSettings: Sendable {
     public var timeout: TimeAmount = .seconds(10)
     /// Events sent at once by one process.
     public var batch = 16
+    public var addresses = WebhookAddressGuard(allowsPrivate: false)
 
     public init() {}
 }
@@ -28,13 +29,15 @@ public struct WebhookDispatcher: Service {
     let store: any JobStore
     let tenants: TenantStore
     let settings: WebhookSettings
+    let metrics: ServerMetrics
     let logger: Logger
 
-    public init(id: String, store: any JobStore, tenants: TenantStore, settings: WebhookSettings, logger: Logger) {
+    public init(id: String, store: any JobStore, tenants: TenantStore, settings: WebhookSettings, metrics: ServerMetrics, logger: Logger) {
         self.id = id
         self.store = store
         self.tenants = tenants
         self.settings = settings
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -69,7 +72,10 @@ public struct WebhookDispatcher: Service {
 
     private func send(_ event: WebhookEvent, client: HTTPClient) async {
         var failure: String?, lastTry = false
-        if let webhook = tenants.webhook(event.tenant), let signature = try? WebhookSignature(secret: webhook.secret) {
+        if let webhook = tenants.webhook(event.tenant), let refusal = settings.addresses.refusal(of: webhook.url, resolving: true) {
+            failure = refusal
+            lastTry = true
+        } else if let webhook = tenants.webhook(event.tenant), let signature = try? WebhookSignature(secret: webhook.secret) {
             let request = WebhookSender.request(to: webhook.url, id: event.id, body: Array(event.body.utf8), signature: signature)
             do {
                 let response = try await client.execute(request, timeout: settings.timeout)
@@ -85,7 +91,13 @@ public struct WebhookDispatcher: Service {
             failure = "tenant \(event.tenant) has no webhook set"
             lastTry = true
         }
-        if let failure { logger.warning("webhook \(event.type) \(event.id), try \(event.attempts): \(failure)") }
+        if let failure {
+            let dead = lastTry || event.attempts >= settings.attempts
+            logger.warning("webhook \(event.type) \(event.id), try \(event.attempts)\(dead ? ", the last" : ""): \(failure)")
+            (dead ? metrics.webhooksDead : metrics.webhooksRetried).increment()
+        } else {
+            metrics.webhooksDelivered.increment()
+        }
         do {
             try await store.settleWebhook(event.id, worker: id, error: failure, maxAttempts: lastTry ? 0 : settings.attempts, now: Date())
         } catch {
