@@ -72,19 +72,14 @@ public struct WebhookDispatcher: Service {
 
     private func send(_ event: WebhookEvent, client: HTTPClient) async {
         var failure: String?, lastTry = false
-        if let webhook = tenants.webhook(event.tenant), let refusal = settings.addresses.refusal(of: webhook.url, resolving: true) {
-            failure = refusal
-            lastTry = true
-        } else if let webhook = tenants.webhook(event.tenant), let signature = try? WebhookSignature(secret: webhook.secret) {
-            let request = WebhookSender.request(to: webhook.url, id: event.id, body: Array(event.body.utf8), signature: signature)
-            do {
-                let response = try await client.execute(request, timeout: settings.timeout)
-                _ = try? await response.body.collect(upTo: 64 * 1024)
-                if !(200..<300).contains(response.status.code) {
-                    failure = "the endpoint answered \(response.status.code) \(response.status.reasonPhrase)"
-                }
-            } catch {
-                failure = "\(error)"
+        if let webhook = tenants.webhook(event.tenant) {
+            switch signature(for: webhook) {
+            case .success(let signature):
+                failure = await post(event, to: webhook.url, signature: signature, client: client)
+            case .failure(let refusal):
+                // An address the service may not send to, or a secret that cannot sign, stays so.
+                failure = refusal.reason
+                lastTry = true
             }
         } else {
             // Removed since the event was made: nowhere to send it, ever.
@@ -103,6 +98,29 @@ public struct WebhookDispatcher: Service {
         } catch {
             // Unsettled, the event is sent again when its lease runs out; the receiver drops the repeat by its id.
             logger.error("webhooks: job store: \(error)")
+        }
+    }
+
+    private struct Refusal: Error { var reason: String }
+
+    /// The signature for `webhook`'s requests, or why it cannot be used at all (its address, its secret).
+    private func signature(for webhook: TenantWebhook) -> Result<WebhookSignature, Refusal> {
+        if let refusal = settings.addresses.refusal(of: webhook.url, resolving: true) { return .failure(Refusal(reason: refusal)) }
+        guard let signature = try? WebhookSignature(secret: webhook.secret) else {
+            return .failure(Refusal(reason: "the tenant's webhook secret is not whsec_ followed by base64"))
+        }
+        return .success(signature)
+    }
+
+    /// One try: nil when the endpoint took it, else why not.
+    private func post(_ event: WebhookEvent, to url: String, signature: WebhookSignature, client: HTTPClient) async -> String? {
+        let request = WebhookSender.request(to: url, id: event.id, body: Array(event.body.utf8), signature: signature)
+        do {
+            let response = try await client.execute(request, timeout: settings.timeout)
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            return (200..<300).contains(response.status.code) ? nil : "the endpoint answered \(response.status.code) \(response.status.reasonPhrase)"
+        } catch {
+            return "\(error)"
         }
     }
 

@@ -147,14 +147,15 @@ public struct Worker: Service {
         do {
             return try await lane.withProducer(tenant: first.tenant, layout: first.spec.layout, theme: first.spec.theme,
                                                variant: first.spec.variant, created: first.created) { producer in
-                chunk.map { record in
+                let reader = try RecordReader(path: files.records(first.job))
+                return chunk.map { record in
                     gate?.waitForBatchTurn()
                     let started = ContinuousClock.now
                     do {
                         let output = files.document(record.job, number: record.number)
                         let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length,
                                                      line: record.line, column: record.column)
-                        let data = try RecordReader(path: files.records(record.job)).record(at: span).get()
+                        let data = try reader.record(at: span).get()
                         let document = try producer.document(for: data)
                         // A record tried before may have been taken back from a worker killed mid-write.
                         if record.attempts > 1 { AtomicFile.removeLeftovers(of: output) }
@@ -167,7 +168,7 @@ public struct Worker: Service {
                 }
             }
         } catch {
-            // No producer for the job (its layout does not load): every record fails alike.
+            // No producer for the job (its layout does not load) or its records file is gone: every record fails alike.
             let outcome = Self.outcome(error)
             return chunk.map { ($0.number, outcome) }
         }
