@@ -5,6 +5,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import PressroomDelivery
 import ServiceLifecycle
 
 public struct ServiceConfiguration: Sendable, Codable {
@@ -32,6 +33,20 @@ public struct ServiceConfiguration: Sendable, Codable {
     public var webhookAttempts = 8
     /// Webhooks may lead to loopback and private addresses (an endpoint on the same network).
     public var webhookPrivateAddresses = false
+    /// The SMTP server delivering jobs' emails go through, `HOST[:PORT]`; empty: they are
+    /// written into `<data>/outbox/<tenant>/`. The password comes from PRESSROOM_SMTP_PASSWORD.
+    public var smtp = ""
+    /// starttls (the default: never unencrypted), tls or none (a trusted network only).
+    public var smtpSecurity = "starttls"
+    public var smtpUser: String?
+    /// A PEM file of certificates to trust for a private SMTP server.
+    public var smtpCA: String?
+    /// Messages in flight at once per process.
+    public var smtpConnections = 4
+    /// Tries of a deferred email before the record goes by post (or is listed as undelivered).
+    public var emailAttempts = 8
+    /// Seconds before the second try of a deferred email; each later wait doubles it.
+    public var emailRetryDelay = 60.0
 
     public init() {}
 
@@ -41,6 +56,8 @@ public struct ServiceConfiguration: Sendable, Codable {
         case onlineTimeLimitSeconds = "online-time-limit", maxQueuedRecords = "max-queued-records"
         case leaseSeconds = "lease", maxAttempts = "max-attempts", webhookAttempts = "webhook-attempts"
         case webhookPrivateAddresses = "webhook-private-addresses"
+        case smtp, smtpSecurity = "smtp-security", smtpUser = "smtp-user", smtpCA = "smtp-ca", smtpConnections = "smtp-connections"
+        case emailAttempts = "email-attempts", emailRetryDelay = "email-retry-delay"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +80,13 @@ public struct ServiceConfiguration: Sendable, Codable {
         durable = try container.decodeIfPresent(Bool.self, forKey: .durable) ?? defaults.durable
         webhookAttempts = try container.decodeIfPresent(Int.self, forKey: .webhookAttempts) ?? defaults.webhookAttempts
         webhookPrivateAddresses = try container.decodeIfPresent(Bool.self, forKey: .webhookPrivateAddresses) ?? defaults.webhookPrivateAddresses
+        smtp = try container.decodeIfPresent(String.self, forKey: .smtp) ?? defaults.smtp
+        smtpSecurity = try container.decodeIfPresent(String.self, forKey: .smtpSecurity) ?? defaults.smtpSecurity
+        smtpUser = try container.decodeIfPresent(String.self, forKey: .smtpUser)
+        smtpCA = try container.decodeIfPresent(String.self, forKey: .smtpCA)
+        smtpConnections = try container.decodeIfPresent(Int.self, forKey: .smtpConnections) ?? defaults.smtpConnections
+        emailAttempts = try container.decodeIfPresent(Int.self, forKey: .emailAttempts) ?? defaults.emailAttempts
+        emailRetryDelay = try container.decodeIfPresent(Double.self, forKey: .emailRetryDelay) ?? defaults.emailRetryDelay
     }
 
     var limits: APILimits {
@@ -83,6 +107,27 @@ public struct ServiceConfiguration: Sendable, Codable {
         settings.durable = durable
         // PostgreSQL wakes idle workers when work comes; the poll only catches retries coming due.
         if !store.isEmpty { settings.idlePoll = .seconds(1) }
+        return settings
+    }
+
+    /// The email settings, or why they are wrong (the service does not start).
+    func emailSettings() throws -> EmailSettings {
+        var smtp: SMTPConfiguration?
+        if !self.smtp.isEmpty {
+            guard let (host, port) = SMTPConfiguration.server(self.smtp) else {
+                throw DeliveryError.configuration("smtp is HOST or HOST:PORT, not \(self.smtp)")
+            }
+            guard let security = SMTPConfiguration.Security(rawValue: smtpSecurity) else {
+                throw DeliveryError.configuration("smtp-security is starttls, tls or none, not \(smtpSecurity)")
+            }
+            smtp = SMTPConfiguration(host: host, port: port, security: security, trustedCertificates: smtpCA, username: smtpUser,
+                                     password: ProcessInfo.processInfo.environment["PRESSROOM_SMTP_PASSWORD"],
+                                     connections: max(1, smtpConnections), connectionsPerDomain: max(1, smtpConnections / 2))
+        }
+        var settings = EmailSettings(smtp: smtp, outbox: "\(data)/outbox")
+        settings.attempts = max(emailAttempts, 1)
+        settings.retryDelay = max(emailRetryDelay, 0)
+        settings.lease = leaseSeconds
         return settings
     }
 
@@ -155,6 +200,13 @@ public struct PressroomService: Sendable {
                                  metrics: metrics, logger: logger)
     }
 
+    /// Sends delivering jobs' emails, in every process that runs workers.
+    func deliveryDispatcher(logger: Logger) throws -> DeliveryDispatcher {
+        let id = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-email-\(UUID().uuidString.prefix(8))"
+        return DeliveryDispatcher(id: id, store: store, tenants: tenants, files: files, settings: try configuration.emailSettings(),
+                                  metrics: metrics, logger: logger)
+    }
+
     /// The API and this process's workers until SIGTERM or SIGINT. `running` gets the port.
     public func serve(logger: Logger, running: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let gate = PriorityGate()
@@ -168,13 +220,14 @@ public struct PressroomService: Sendable {
                               onServerRunning: { channel in await running(channel.localAddress?.port ?? configuration.port) },
                               logger: logger)
         app.addServices(workers(count: configuration.workers, gate: gate, logger: logger))
-        if configuration.workers > 0 { app.addServices(webhookDispatcher(logger: logger)) }
+        if configuration.workers > 0 { app.addServices(webhookDispatcher(logger: logger), try deliveryDispatcher(logger: logger)) }
         try await app.runService()
     }
 
     /// Workers only, until SIGTERM or SIGINT.
     public func work(logger: Logger) async throws {
-        let services: [any Service] = workers(count: max(configuration.workers, 1), gate: nil, logger: logger) + [webhookDispatcher(logger: logger)]
+        let services: [any Service] = workers(count: max(configuration.workers, 1), gate: nil, logger: logger)
+            + [webhookDispatcher(logger: logger), try deliveryDispatcher(logger: logger)]
         let group = ServiceGroup(services: services,
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

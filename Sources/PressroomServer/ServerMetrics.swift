@@ -1,6 +1,6 @@
 // The service's Prometheus metrics: records rendered and failed, on-line renders by outcome,
 // render latency histograms (on-line and batch), the queue depth (read from the store when
-// scraped), HTTP answers by status class and status webhooks by outcome.
+// scraped), HTTP answers by status class, status webhooks and documents' emails by outcome.
 import Foundation
 import Prometheus
 import Synchronization
@@ -17,6 +17,9 @@ public final class ServerMetrics: Sendable {
     let webhooksDelivered: Counter
     let webhooksRetried: Counter
     let webhooksDead: Counter
+    let emailsSent: Counter
+    let emailsBounced: Counter
+    let emailsDeferred: Counter
 
     static let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
                                       .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10)]
@@ -38,6 +41,9 @@ public final class ServerMetrics: Sendable {
         webhooksDelivered = registry.makeCounter(descriptor: name("webhooks_delivered", "Status webhooks the endpoint took (2xx).", unit: "total"))
         webhooksRetried = registry.makeCounter(descriptor: name("webhooks_retried", "Status webhook tries that failed and wait for another.", unit: "total"))
         webhooksDead = registry.makeCounter(descriptor: name("webhooks_dead", "Status webhooks given up after their last try.", unit: "total"))
+        emailsSent = registry.makeCounter(descriptor: name("emails_sent", "Documents' emails the SMTP server took (or written to the outbox).", unit: "total"))
+        emailsBounced = registry.makeCounter(descriptor: name("emails_bounced", "Documents' emails refused for good (they go by post when the job has a postal batch).", unit: "total"))
+        emailsDeferred = registry.makeCounter(descriptor: name("emails_deferred", "Documents' email tries deferred or failed, to be tried again or given up.", unit: "total"))
     }
 
     private let answers = Mutex<[String: Counter]>([:])

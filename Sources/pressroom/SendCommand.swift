@@ -137,7 +137,7 @@ struct SendCommand: AsyncParsableCommand {
                 var key = "\(data)#\(number)"
                 do {
                     let record = try result.get()
-                    key = Self.identity(of: record, fallback: key)
+                    key = DeliveryRoute.key(of: record, fallback: key)
                     let route = try DeliveryRoute(record: record)
                     if route.wantsPost, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                     guard route.wantsEmail else { continue }
@@ -343,14 +343,11 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     private func smtpConfiguration(_ server: String) throws -> SMTPConfiguration {
-        let parts = server.split(separator: ":")
-        guard let host = parts.first, parts.count <= 2, let port = parts.count == 2 ? Int(parts[1]) : 587 else {
-            throw ValidationError("--smtp is HOST or HOST:PORT, not \(server)")
-        }
+        guard let (host, port) = SMTPConfiguration.server(server) else { throw ValidationError("--smtp is HOST or HOST:PORT, not \(server)") }
         guard let security = SMTPConfiguration.Security(rawValue: smtpSecurity) else {
             throw ValidationError("--smtp-security is starttls, tls or none, not \(smtpSecurity)")
         }
-        return SMTPConfiguration(host: String(host), port: port, security: security, trustedCertificates: smtpCA, username: smtpUser,
+        return SMTPConfiguration(host: host, port: port, security: security, trustedCertificates: smtpCA, username: smtpUser,
                                  password: ProcessInfo.processInfo.environment["PRESSROOM_SMTP_PASSWORD"],
                                  attempts: max(1, attempts), retryDelay: .nanoseconds(Int64(retryDelay * 1e9)),
                                  connections: max(1, connections), connectionsPerDomain: max(1, connectionsPerDomain))
@@ -358,17 +355,7 @@ struct SendCommand: AsyncParsableCommand {
 
     /// `Name <address>` or `address`.
     static func address(_ text: String) throws -> EmailAddress {
-        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
-            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
-            return EmailAddress(String(text[text.index(after: open)..<text.index(before: text.endIndex)]), name: name.isEmpty ? nil : name)
-        }
-        guard text.contains("@") else { throw ValidationError("--from is an address, or \"Name <address>\", not \(text)") }
-        return EmailAddress(text)
-    }
-
-    /// The record's idempotency key (`meta.idempotency_key`), else `fallback`.
-    static func identity(of record: DataValue, fallback: String) -> String {
-        if case .string(let key)? = record["meta"]?["idempotency_key"] { return key }
-        return fallback
+        guard let address = EmailAddress(parsing: text) else { throw ValidationError("--from is an address, or \"Name <address>\", not \(text)") }
+        return address
     }
 }

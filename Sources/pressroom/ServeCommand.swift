@@ -38,6 +38,7 @@ struct ServiceOptions: ParsableArguments {
         if let value = environment["PRESSROOM_PORT"].flatMap(Int.init) { configuration.port = value }
         if let value = environment["PRESSROOM_HOST"] { configuration.host = value }
         if let value = environment["PRESSROOM_WORKERS"].flatMap(Int.init) { configuration.workers = value }
+        if let value = environment["PRESSROOM_SMTP"] { configuration.smtp = value }
         if let data { configuration.data = data }
         if let store { configuration.store = store }
         if let workers { configuration.workers = workers }

@@ -17,6 +17,17 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
     /// The part after the @.
     public var domain: String { String(address.split(separator: "@").last ?? "") }
 
+    /// `Name <address>` or `address`; nil when the text holds no address.
+    public init?(parsing text: String) {
+        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
+            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            self.init(String(text[text.index(after: open)..<text.index(before: text.endIndex)]), name: name.isEmpty ? nil : name)
+        } else {
+            self.init(text.trimmingCharacters(in: .whitespaces))
+        }
+        if EmailSyntax.problem(address) != nil { return nil }
+    }
+
     public var description: String { name.map { "\($0) <\(address)>" } ?? address }
 }
 

@@ -37,4 +37,11 @@ public struct DeliveryRoute: Sendable, Equatable {
             throw LayoutError(.invalidValue, "the delivery preference is a text: email, post or both", dataPath: "$.delivery.preference")
         }
     }
+
+    /// The record's idempotency key (`meta.idempotency_key`), else `fallback`: a message's
+    /// identity (its Message-ID) and its key in a delivery ledger.
+    public static func key(of record: DataValue, fallback: String) -> String {
+        if case .string(let key)? = record["meta"]?["idempotency_key"] { return key }
+        return fallback
+    }
 }

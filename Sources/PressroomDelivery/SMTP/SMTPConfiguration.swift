@@ -51,4 +51,13 @@ public struct SMTPConfiguration: Sendable {
         self.connections = connections
         self.connectionsPerDomain = connectionsPerDomain
     }
+
+    /// `HOST` or `HOST:PORT` (587 when the port is left out); nil when it is neither.
+    public static func server(_ text: String) -> (host: String, port: Int)? {
+        let parts = text.split(separator: ":")
+        guard let host = parts.first, parts.count <= 2, let port = parts.count == 2 ? Int(parts[1]) : 587, (1...65535).contains(port) else {
+            return nil
+        }
+        return (String(host), port)
+    }
 }

@@ -44,6 +44,7 @@ struct API: Sendable {
         addLayouts(to: router)
         addPrint(to: router)
         addWebhooks(to: router)
+        addEmail(to: router)
         return router
     }
 

@@ -75,7 +75,8 @@ extension API {
         let theme = query.get("theme")
         if let theme, !TenantStore.isFileName(theme) { throw Problem.badRequest("\"\(theme.prefix(80))\" is not a theme name") }
         return JobSpec(layout: layout, theme: theme, variant: variant, type: query.get("type"),
-                       combine: query.get("combine") == "true", post: query.get("post"), shop: query.get("shop"))
+                       combine: query.get("combine") == "true", post: query.get("post"), shop: query.get("shop"),
+                       deliver: query.get("deliver") == "true")
     }
 
     /// `body`'s result, or 504 after `limit` (the render goes on in its lane and is dropped);

@@ -13,6 +13,10 @@ extension API {
             let spec = try API.spec(request, tenants: tenants, tenant: caller.tenant)
             if let post = spec.post, !TenantStore.isFileName(post) { throw Problem.badRequest("\"\(post.prefix(80))\" is not a post profile name") }
             if let shop = spec.shop, !APIKeys.isName(shop) { throw Problem.badRequest("\"\(shop.prefix(80))\" is not a print shop name") }
+            if spec.deliver, tenants.email(caller.tenant)?.sender == nil {
+                throw Problem(.conflict, "no-email-sender", "No email sender",
+                              "deliver=true emails each record from the tenant's sender, and none is set: an admin sets it with PUT /v1/email")
+            }
             let key = try API.idempotencyKey(request)
             let pending = try await store.pendingRecords()
             guard pending < limits.maxQueuedRecords else {
@@ -121,7 +125,17 @@ struct JobView: Encodable {
     var failures: [Failure]
     var combined: Bool
     var postalBatch: String?
+    /// With `deliver`: deliveries by channel and state (`email.sent`, `email.bounced`,
+    /// `post.batched` …) and those that did not reach their recipient on their channel.
+    var deliver: Bool
+    var deliveries: [String: Int]?
+    var undelivered: [Undelivered]?
     var links: Links
+
+    struct Undelivered: Encodable {
+        var record: Int
+        var channel, state, detail: String
+    }
 
     init(_ job: JobStatus) {
         id = job.id
@@ -146,6 +160,11 @@ struct JobView: Encodable {
         }
         combined = job.spec.combine
         postalBatch = job.postalBatch
+        deliver = job.spec.deliver
+        if job.spec.deliver {
+            deliveries = job.deliveries
+            undelivered = job.undelivered.map { Undelivered(record: $0.record, channel: $0.channel, state: $0.state, detail: $0.detail) }
+        }
         links = Links(self: "/v1/jobs/\(job.id)", records: "/v1/jobs/\(job.id)/records/{number}",
                       combined: job.spec.combine ? "/v1/jobs/\(job.id)/combined.pdf" : nil)
     }

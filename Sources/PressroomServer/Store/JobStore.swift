@@ -40,7 +40,20 @@ public protocol JobStore: Sendable {
     func rescueExpiredLeases(maxAttempts: Int, now: Date) async throws -> Int
     /// A job whose records are all done and that has a finishing step, leased to `worker`.
     func claimFinishing(worker: String, lease: TimeInterval, now: Date) async throws -> FinishingClaim?
-    func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws
+    /// Ends the job's finishing step; its post deliveries go into `postalBatch`, except
+    /// `postFailures` (record number: why not).
+    func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, postFailures: [Int: String],
+                           now: Date) async throws
+
+    // Deliveries (the ledger) of jobs with `deliver`. A job's finishing step waits for its emails.
+    /// Up to `limit` due emails, leased to `worker` until `now + lease`; an email whose lease
+    /// ran out (its sender stopped) is due again.
+    func claimDeliveries(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedDelivery]
+    /// Settles an email `worker` holds: sent; bounced (refused); or deferred: due again after
+    /// `retryDelay` doubled for each try before, failed once `maxAttempts` are used up. A
+    /// bounced or failed email puts the record's post delivery in when the job can fall back.
+    func settleDelivery(_ delivery: ClaimedDelivery, worker: String, _ settlement: DeliverySettlement, maxAttempts: Int,
+                        retryDelay: TimeInterval, now: Date) async throws
 
     // Status webhooks (the outbox).
     /// Jobs that ended (finished or failed) whose end is not yet in the outbox, oldest first.

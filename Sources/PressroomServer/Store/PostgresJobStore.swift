@@ -244,13 +244,17 @@ public final class PostgresJobStore: JobStore {
                                  StoreCoding.failure(try failure["error"].decode(String?.self))))
             }
         }
-        return JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
+        let deliveries = try await deliveries(of: id, withProblems: withFailures)
+        var status = JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
                          idempotencyKey: try row["idempotency_key"].decode(String?.self),
                          state: JobState(rawValue: try row["state"].decode(String.self)) ?? .queued,
                          created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)),
                          finished: try row["finished"].decode(Double?.self).map(Date.init(timeIntervalSince1970:)),
                          total: try row["total"].decode(Int.self), counts: counts, pages: pages,
                          postalBatch: try row["postal_batch"].decode(String?.self), failures: failures)
+        status.deliveries = deliveries.counts
+        status.undelivered = deliveries.problems
+        return status
     }
 
     // MARK: Work
@@ -325,14 +329,18 @@ public final class PostgresJobStore: JobStore {
         let time = now.timeIntervalSince1970
         var rendered: (numbers: [Int], pages: [Int]) = ([], [])
         var others: [(number: Int, retry: Bool, error: String)] = []
+        var plans: [(number: Int, delivery: PlannedDelivery)] = []
         for (number, outcome) in outcomes {
             switch outcome {
-            case .rendered(let pages): rendered.numbers.append(number); rendered.pages.append(pages)
+            case .rendered(let pages, let delivery):
+                rendered.numbers.append(number)
+                rendered.pages.append(pages)
+                if let delivery { plans.append((number, delivery)) }
             case .failed(let failure): others.append((number, false, try StoreCoding.encode(failure)))
             case .retry(let failure): others.append((number, true, try StoreCoding.encode(failure)))
             }
         }
-        let renderedRows = rendered, otherRows = others
+        let renderedRows = rendered, otherRows = others, plannedRows = plans
         // The rendered records and their ledger rows in one statement (its own transaction when
         // nothing else is recorded: the common case costs one round trip).
         let renderedQuery: PostgresQuery = """
@@ -345,7 +353,7 @@ public final class PostgresJobStore: JobStore {
                 INSERT INTO render_ledger (job, number, outcome, worker, at) SELECT \(job), number, 'rendered', \(worker), \(time) FROM done)
             SELECT number FROM done
             """
-        if otherRows.isEmpty {
+        if otherRows.isEmpty && plannedRows.isEmpty {
             let counted = try await rows(renderedQuery).map { try $0["number"].decode(Int.self) }.sorted()
             try await settle(job, time: time)
             return counted
@@ -353,7 +361,10 @@ public final class PostgresJobStore: JobStore {
         let counted = try await write { db in
             var counted: [Int] = []
             if !renderedRows.numbers.isEmpty {
-                counted += try await self.rows(renderedQuery, on: db).map { try $0["number"].decode(Int.self) }
+                let done = Set(try await self.rows(renderedQuery, on: db).map { try $0["number"].decode(Int.self) })
+                counted += done
+                // The deliveries of the records this worker still held, with their outcomes.
+                try await self.plan(plannedRows.filter { done.contains($0.number) }, job: job, db: db, time: time)
             }
             for other in otherRows {
                 // A failed record is final; a retry waits 2, 4, 8 … seconds (at most 5 minutes),
@@ -451,25 +462,35 @@ public final class PostgresJobStore: JobStore {
         return try await write { db in
             guard let row = try await self.rows("""
                 UPDATE jobs SET finishing = 'running', finishing_owner = \(worker), finishing_until = \(time + lease)
-                WHERE id = (SELECT id FROM jobs WHERE finishing = 'pending' ORDER BY created LIMIT 1 FOR UPDATE SKIP LOCKED)
+                WHERE id = (SELECT id FROM jobs j WHERE finishing = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.job = j.id AND d.state IN ('pending', 'sending'))
+                    ORDER BY created LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id, tenant, spec, created
                 """, on: db).first else { return nil }
             let id = try row["id"].decode(String.self)
+            let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
             let rendered = try await self.rows("""
                 SELECT number FROM job_records WHERE job = \(id) AND state = 'rendered' ORDER BY number
                 """, on: db).map { try $0["number"].decode(Int.self) }
-            return FinishingClaim(job: id, tenant: try row["tenant"].decode(String.self),
-                                  spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
-                                  created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)), rendered: rendered)
+            return FinishingClaim(job: id, tenant: try row["tenant"].decode(String.self), spec: spec,
+                                  created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)), rendered: rendered,
+                                  forPost: try await self.forPost(job: id, spec: spec, rendered: rendered, db: db))
         }
     }
 
-    public func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws {
-        _ = try await rows("""
-            UPDATE jobs SET finishing = 'done', finishing_owner = NULL, state = 'finished', finished = \(now.timeIntervalSince1970),
-                postal_batch = \(postalBatch), finishing_error = \(failure)
-            WHERE id = \(job) AND finishing = 'running' AND finishing_owner = \(worker)
-            """)
+    public func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, postFailures: [Int: String],
+                                  now: Date) async throws {
+        let time = now.timeIntervalSince1970
+        try await write { db in
+            let ended = try await self.rows("""
+                UPDATE jobs SET finishing = 'done', finishing_owner = NULL, state = 'finished', finished = \(time),
+                    postal_batch = \(postalBatch), finishing_error = \(failure)
+                WHERE id = \(job) AND finishing = 'running' AND finishing_owner = \(worker)
+                RETURNING id
+                """, on: db)
+            guard !ended.isEmpty else { return }
+            try await self.settlePost(job: job, batch: postalBatch, failures: postFailures, db: db, time: time)
+        }
     }
 
     // MARK: On-line results

@@ -171,10 +171,14 @@ public final class SQLiteJobStore: JobStore {
             }
         }
         let finished: Double? = row["finished"]
-        return JobStatus(id: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
+        let deliveries = try deliveries(of: id, db: db, withProblems: withFailures)
+        var status = JobStatus(id: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
                          idempotencyKey: row["idempotency_key"], state: JobState(rawValue: row["state"]) ?? .queued,
                          created: Date(timeIntervalSince1970: row["created"]), finished: finished.map(Date.init(timeIntervalSince1970:)),
                          total: row["total"], counts: counts, pages: row["pages"], postalBatch: row["postal_batch"], failures: failures)
+        status.deliveries = deliveries.counts
+        status.undelivered = deliveries.problems
+        return status
     }
 
     // MARK: Work
@@ -238,18 +242,23 @@ public final class SQLiteJobStore: JobStore {
             var counted: [Int] = []
             var pages = 0
             for (number, outcome, error) in prepared {
+                // Whether the worker still held the record's lease.
+                let took: Bool
                 switch outcome {
-                case .rendered(let count):
+                case .rendered(let count, let delivery):
                     try db.execute(sql: """
                         UPDATE job_records SET state = 'rendered', pages = ?, error = NULL, lease_owner = NULL, lease_until = NULL
                         WHERE job = ? AND number = ? AND state = 'leased' AND lease_owner = ?
                         """, arguments: [count, job, number, worker])
-                    if db.changesCount == 1 { pages += count }
+                    took = db.changesCount == 1
+                    if took { pages += count }
+                    if took, let delivery { try Self.plan(delivery, job: job, number: number, db: db, time: time) }
                 case .failed:
                     try db.execute(sql: """
                         UPDATE job_records SET state = 'failed', error = ?, lease_owner = NULL, lease_until = NULL
                         WHERE job = ? AND number = ? AND state = 'leased' AND lease_owner = ?
                         """, arguments: [error, job, number, worker])
+                    took = db.changesCount == 1
                 case .retry:
                     // Backoff doubles with each attempt: 2, 4, 8 … seconds, at most 5 minutes.
                     try db.execute(sql: """
@@ -257,8 +266,9 @@ public final class SQLiteJobStore: JobStore {
                             lease_owner = NULL, lease_until = NULL, available_at = ? + MIN(300, 1 << attempts)
                         WHERE job = ? AND number = ? AND state = 'leased' AND lease_owner = ?
                         """, arguments: [maxAttempts, error, time, job, number, worker])
+                    took = db.changesCount == 1
                 }
-                guard db.changesCount == 1 else { continue }
+                guard took else { continue }
                 counted.append(number)
                 if case .retry = outcome { continue }
                 try db.execute(sql: "INSERT INTO render_ledger (job, number, outcome, worker, at) VALUES (?, ?, ?, ?, ?)",
@@ -321,24 +331,31 @@ public final class SQLiteJobStore: JobStore {
         return try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 UPDATE jobs SET finishing = 'running', finishing_owner = ?, finishing_until = ?
-                WHERE id = (SELECT id FROM jobs WHERE finishing = 'pending' ORDER BY created LIMIT 1)
+                WHERE id = (SELECT id FROM jobs j WHERE finishing = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.job = j.id AND d.state IN ('pending', 'sending'))
+                    ORDER BY created LIMIT 1)
                 RETURNING id, tenant, spec, created
                 """, arguments: [worker, time + lease]) else { return nil }
             let id: String = row["id"]
+            let spec = try StoreCoding.decode(JobSpec.self, row["spec"])
             let rendered = try Int.fetchAll(db, sql: "SELECT number FROM job_records WHERE job = ? AND state = 'rendered' ORDER BY number",
                                             arguments: [id])
-            return FinishingClaim(job: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
-                                  created: Date(timeIntervalSince1970: row["created"]), rendered: rendered)
+            return FinishingClaim(job: id, tenant: row["tenant"], spec: spec, created: Date(timeIntervalSince1970: row["created"]),
+                                  rendered: rendered, forPost: try Self.forPost(job: id, spec: spec, rendered: rendered, db: db))
         }
     }
 
-    public func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, now: Date) async throws {
+    public func completeFinishing(worker: String, job: String, postalBatch: String?, failure: String?, postFailures: [Int: String],
+                                  now: Date) async throws {
+        let time = now.timeIntervalSince1970
         try await pool.write { db in
             try db.execute(sql: """
                 UPDATE jobs SET finishing = 'done', finishing_owner = NULL, state = 'finished', finished = ?, postal_batch = ?,
                     finishing_error = ?
                 WHERE id = ? AND finishing = 'running' AND finishing_owner = ?
-                """, arguments: [now.timeIntervalSince1970, postalBatch, failure, job, worker])
+                """, arguments: [time, postalBatch, failure, job, worker])
+            guard db.changesCount == 1 else { return }
+            try Self.settlePost(job: job, batch: postalBatch, failures: postFailures, db: db, time: time)
         }
     }
 

@@ -45,9 +45,13 @@ public struct JobSpec: Sendable, Codable, Equatable {
     public var post: String?
     /// The print shop a postal batch is handed to.
     public var shop: String?
+    /// Each rendered record goes to its recipient as its `delivery` asks: by email (the
+    /// tenant's sender, through the service's SMTP server), and by post, or by post when its
+    /// email cannot go, into the job's postal batch (with `post`).
+    public var deliver: Bool
 
     public init(layout: String, theme: String? = nil, variant: String = "digital", type: String? = nil,
-                combine: Bool = false, post: String? = nil, shop: String? = nil) {
+                combine: Bool = false, post: String? = nil, shop: String? = nil, deliver: Bool = false) {
         self.layout = layout
         self.theme = theme
         self.variant = variant
@@ -55,10 +59,42 @@ public struct JobSpec: Sendable, Codable, Equatable {
         self.combine = combine
         self.post = post
         self.shop = shop
+        self.deliver = deliver
     }
 
-    /// Whether the job has a step after its last record: the combined file, the postal batch.
-    public var needsFinishing: Bool { combine || post != nil }
+    enum CodingKeys: String, CodingKey {
+        case layout, theme, variant, type, combine, post, shop, deliver
+    }
+
+    /// Jobs stored before `deliver` existed read as jobs without it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        layout = try container.decode(String.self, forKey: .layout)
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        variant = try container.decode(String.self, forKey: .variant)
+        type = try container.decode(String.self, forKey: .type)
+        combine = try container.decode(Bool.self, forKey: .combine)
+        post = try container.decodeIfPresent(String.self, forKey: .post)
+        shop = try container.decodeIfPresent(String.self, forKey: .shop)
+        deliver = try container.decodeIfPresent(Bool.self, forKey: .deliver) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(layout, forKey: .layout)
+        try container.encodeIfPresent(theme, forKey: .theme)
+        try container.encode(variant, forKey: .variant)
+        try container.encode(type, forKey: .type)
+        try container.encode(combine, forKey: .combine)
+        try container.encodeIfPresent(post, forKey: .post)
+        try container.encodeIfPresent(shop, forKey: .shop)
+        // Left out when off, so a job's request hash (its idempotency) is what it was before.
+        if deliver { try container.encode(deliver, forKey: .deliver) }
+    }
+
+    /// Whether the job has a step after its last record: the combined file, the postal batch,
+    /// and with `deliver` the wait for its emails' outcomes.
+    public var needsFinishing: Bool { combine || post != nil || deliver }
 }
 
 /// One record of a new job: where it lies in the job's data file, or why it cannot be read.
@@ -108,6 +144,10 @@ public struct JobStatus: Sendable {
     public var postalBatch: String?
     /// Failed records, in record order, with their line in the job's data file.
     public var failures: [(record: Int, line: Int, failure: RecordFailure)]
+    /// With `deliver`: deliveries by channel and state (`email.sent`, `post.batched` …).
+    public var deliveries: [String: Int] = [:]
+    /// Deliveries that did not reach their recipient on their channel, in record order.
+    public var undelivered: [DeliveryProblem] = []
 
     /// A job's row with its records counted by state.
     init(id: String, tenant: String, spec: JobSpec, idempotencyKey: String?, state: JobState, created: Date, finished: Date?,
@@ -148,7 +188,8 @@ public struct ClaimedRecord: Sendable {
 
 /// How a claimed record ended.
 public enum RecordOutcome: Sendable {
-    case rendered(pages: Int)
+    /// With the record's delivery when its job delivers.
+    case rendered(pages: Int, delivery: PlannedDelivery? = nil)
     /// The record itself is wrong (its data, the layout): trying again would fail again.
     case failed(RecordFailure)
     /// Something outside the record went wrong (the disk): try again later, until the attempts
@@ -164,6 +205,9 @@ public struct FinishingClaim: Sendable {
     public var created: Date
     /// The records that rendered, in order.
     public var rendered: [Int]
+    /// The records the postal batch is to hold: with `deliver`, those that go by post (their
+    /// preference, or their email could not go); else every rendered record.
+    public var forPost: [Int]
 }
 
 /// The outcome of creating a job under an idempotency key.

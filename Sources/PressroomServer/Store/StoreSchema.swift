@@ -9,6 +9,24 @@ enum StoreSchema {
         // instead of sorting every queued record of the job.
         ("2-queue-order", ["CREATE INDEX job_records_queue ON job_records (job, number) WHERE state = 'queued'"]),
         ("3-webhooks", webhooks),
+        ("4-deliveries", deliveries),
+    ]
+
+    /// The delivery ledger: one row per rendered record and channel of a job with `deliver`,
+    /// put in with the record's outcome (so a record rendered again is not delivered again).
+    /// An email is `pending`, `sending` (leased to `lease_owner`), then `sent`, `bounced` or
+    /// `failed` (its tries used up); a post delivery is `wanted` until the job's postal batch
+    /// holds it (`batched`), or `failed` when the batch could not take it.
+    private static let deliveries = [
+        """
+        CREATE TABLE deliveries (
+            job TEXT NOT NULL, number INTEGER NOT NULL, channel TEXT NOT NULL, tenant TEXT NOT NULL,
+            state TEXT NOT NULL, address TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+            available_at DOUBLE PRECISION NOT NULL, lease_owner TEXT, lease_until DOUBLE PRECISION,
+            detail TEXT, batch TEXT, updated DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (job, number, channel))
+        """,
+        "CREATE INDEX deliveries_due ON deliveries (available_at) WHERE state = 'pending'",
     ]
 
     /// The status webhooks' outbox: each event once by its id (the webhook-id), sent by workers

@@ -173,6 +173,7 @@ public enum UploadRefusal: Error, CustomStringConvertible {
     case unknownLayout(String)
     case problems([LayoutError])
     case badWebhook(String)
+    case badEmail(String)
 
     public var description: String {
         switch self {
@@ -180,7 +181,7 @@ public enum UploadRefusal: Error, CustomStringConvertible {
             "\"\(name.prefix(80))\" is not a \(what) name: use lower-case letters, digits, '.', '-' and '_', starting with a letter or digit"
         case .unknownLayout(let name): "there is no layout \"\(name.prefix(80))\" in this tenant's layouts"
         case .problems(let problems): problems.map(\.description).joined(separator: "\n")
-        case .badWebhook(let why): why
+        case .badWebhook(let why), .badEmail(let why): why
         }
     }
 }

@@ -1,6 +1,6 @@
 // Where a job's files live under the data folder: its records as they arrived
-// (`jobs/<id>/records.jsonl`), one PDF per rendered record (`documents/00001.pdf`) and the
-// combined file.
+// (`jobs/<id>/records.jsonl`), one PDF per rendered record (`documents/00001.pdf`), the signed
+// email of a record that goes by email (`documents/00001.eml`) and the combined file.
 import Foundation
 
 public struct JobFiles: Sendable {
@@ -11,6 +11,7 @@ public struct JobFiles: Sendable {
     public func folder(_ job: String) -> String { "\(root)/\(job)" }
     public func records(_ job: String) -> String { "\(root)/\(job)/records.jsonl" }
     public func document(_ job: String, number: Int) -> String { "\(root)/\(job)/documents/\(String(format: "%05d", number)).pdf" }
+    public func message(_ job: String, number: Int) -> String { "\(root)/\(job)/documents/\(String(format: "%05d", number)).eml" }
     public func documents(_ job: String) -> String { "\(root)/\(job)/documents" }
     public func combined(_ job: String) -> String { "\(root)/\(job)/combined.pdf" }
 

@@ -143,11 +143,12 @@ public struct Worker: Service {
     /// waiting for a core. Before each record the lane waits while on-line renders run.
     func render(_ chunk: [ClaimedRecord]) async -> [(number: Int, outcome: RecordOutcome)] {
         guard let first = chunk.first else { return [] }
-        let files = files, durable = settings.durable, gate = gate, metrics = metrics
+        let files = files, durable = settings.durable, gate = gate, metrics = metrics, tenants = lane.tenants
         do {
             return try await lane.withProducer(tenant: first.tenant, layout: first.spec.layout, theme: first.spec.theme,
                                                variant: first.spec.variant, created: first.created) { producer in
                 let reader = try RecordReader(path: files.records(first.job))
+                let email = first.spec.deliver ? try RecordEmail(producer: producer, tenants: tenants, tenant: first.tenant) : nil
                 return chunk.map { record in
                     gate?.waitForBatchTurn()
                     let started = ContinuousClock.now
@@ -156,9 +157,17 @@ public struct Worker: Service {
                         let span = RecordReader.Span(number: record.number, offset: record.offset, length: record.length,
                                                      line: record.line, column: record.column)
                         let data = try reader.record(at: span).get()
-                        let document = try producer.document(for: data)
                         // A record tried before may have been taken back from a worker killed mid-write.
                         if record.attempts > 1 { AtomicFile.removeLeftovers(of: output) }
+                        if let email {
+                            let message = files.message(record.job, number: record.number)
+                            if record.attempts > 1 { AtomicFile.removeLeftovers(of: message) }
+                            let (pages, delivery) = try email.render(data, number: record.number, job: record.job, producer: producer,
+                                                                     output: output, message: message, durable: durable)
+                            metrics.batchLatency.record(ContinuousClock.now - started)
+                            return (record.number, .rendered(pages: pages, delivery: delivery))
+                        }
+                        let document = try producer.document(for: data)
                         try AtomicFile.write(document.bytes, to: output, durable: durable)
                         metrics.batchLatency.record(ContinuousClock.now - started)
                         return (record.number, .rendered(pages: document.pageCount))
@@ -195,30 +204,40 @@ public struct Worker: Service {
                 }
             }
             var postalBatch: String?
-            if let post = spec.post {
-                postalBatch = try await handToPrintShop(claim, profile: post, records: records)
+            var postFailures: [Int: String] = [:]
+            if let post = spec.post, !claim.forPost.isEmpty {
+                (postalBatch, postFailures) = try await handToPrintShop(claim, profile: post, records: records)
+            } else if spec.post == nil {
+                for number in claim.forPost where spec.deliver {
+                    postFailures[number] = "it goes by post, and the job was created without a post profile (?post=)"
+                }
             }
-            try await store.completeFinishing(worker: id, job: claim.job, postalBatch: postalBatch, failure: nil, now: Date())
+            try await store.completeFinishing(worker: id, job: claim.job, postalBatch: postalBatch, failure: nil, postFailures: postFailures,
+                                              now: Date())
         } catch {
             logger.error("job \(claim.job): its finishing step failed: \(error)")
-            try? await store.completeFinishing(worker: id, job: claim.job, postalBatch: nil, failure: "\(error)", now: Date())
+            let failures = Dictionary(claim.forPost.map { ($0, "the postal batch failed: \(error)") }) { first, _ in first }
+            try? await store.completeFinishing(worker: id, job: claim.job, postalBatch: nil, failure: "\(error)",
+                                               postFailures: spec.deliver ? failures : [:], now: Date())
         }
     }
 
-    /// The job's rendered records as a postal batch in the post folder, handed to the job's shop.
-    private func handToPrintShop(_ claim: FinishingClaim, profile: String, records: String) async throws -> String {
+    /// The job's records for post as a postal batch in the post folder, handed to the job's
+    /// shop; with the records the batch could not take, and why.
+    private func handToPrintShop(_ claim: FinishingClaim, profile: String, records: String) async throws -> (String, [Int: String]) {
         let spec = claim.spec
         let name = "\(spec.layout)-\(claim.job)"
         let folder = "\(postFolder)/\(name)"
-        let only = Set(claim.rendered)
-        let pieces = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: "print",
+        let only = Set(claim.forPost)
+        let summary = try await lane.withProducer(tenant: claim.tenant, layout: spec.layout, theme: spec.theme, variant: "print",
                                                  created: claim.created) { producer in
             let profile = try producer.renderer.library.postProfile(named: profile)
             let batch = PostalBatch(producer: producer, profile: profile, job: name)
             try PDFFolderOutput.makeFolder(folder)
-            return try batch.run(try RecordReader(path: records), only: only, into: folder).pieces
+            return try batch.run(try RecordReader(path: records), only: only, into: folder)
         }
-        try PostalHandoff(folder: postFolder).handOver(job: name, to: spec.shop ?? "in-house", pieces: pieces)
-        return name
+        try PostalHandoff(folder: postFolder).handOver(job: name, to: spec.shop ?? "in-house", pieces: summary.pieces)
+        let failures = Dictionary(summary.failures.map { ($0.record, $0.description) }) { first, _ in first }
+        return (name, failures)
     }
 }

@@ -1,0 +1,60 @@
+// The delivery ledger's values: how a rendered record of a job with `deliver` is to reach its
+// recipient (an email to an address, the post, or both), an email a sender has claimed, how a
+// try ended, and a job's deliveries as its status shows them. One row per record and channel
+// in the store's `deliveries` table, on SQLite and PostgreSQL alike.
+import Foundation
+
+/// A rendered record's channels, as the worker found them in the record: its email (composed,
+/// signed and kept beside the PDF) and whether it also, or instead, goes by post.
+public struct PlannedDelivery: Sendable, Equatable {
+    /// The recipient's address, when the record goes by email.
+    public var email: String?
+    /// The record goes by post: its preference, or its email cannot go (`reason` says why).
+    public var post: Bool
+    public var reason: String?
+
+    public init(email: String?, post: Bool, reason: String? = nil) {
+        self.email = email
+        self.post = post
+        self.reason = reason
+    }
+}
+
+/// A record's email, leased to one sender until it is settled or the lease runs out.
+public struct ClaimedDelivery: Sendable {
+    public var job: String
+    public var tenant: String
+    public var number: Int
+    public var address: String
+    /// Tries so far, this one included.
+    public var attempts: Int
+    /// The job makes a postal batch: an email that cannot go falls back to post.
+    public var canFallBack: Bool
+}
+
+/// How a try to send a record's email ended.
+public enum DeliverySettlement: Sendable, Equatable {
+    /// The receiving server took it.
+    case sent(String)
+    /// Refused for good (the address does not exist, or policy): never tried again.
+    case refused(String)
+    /// Deferred, unreachable or refused for a passing reason: tried again after a wait that
+    /// doubles, and given up once the tries are used up.
+    case deferred(String)
+}
+
+/// A delivery that did not reach its recipient on its channel, as the job's status lists it.
+public struct DeliveryProblem: Sendable, Equatable {
+    public var record: Int
+    public var channel: String
+    public var state: String
+    public var detail: String
+}
+
+extension DeliveryProblem {
+    /// Why a record whose email did not go is in the postal batch.
+    static func fallBack(_ delivery: ClaimedDelivery, state: String, detail: String) -> String {
+        state == "bounced" ? "its email to \(delivery.address) was refused (\(detail)); it goes by post"
+            : "its email to \(delivery.address) did not go after \(delivery.attempts) tries (\(detail)); it goes by post"
+    }
+}

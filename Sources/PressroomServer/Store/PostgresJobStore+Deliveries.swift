@@ -1,0 +1,114 @@
+// The delivery ledger in PostgreSQL (see the SQLite store): emails claimed with leases
+// (`FOR UPDATE SKIP LOCKED`, so senders on many machines never take the same email), settled as
+// sent, bounced or failed, the last two falling back to post when the job makes a postal batch.
+import Foundation
+import PostgresNIO
+
+extension PostgresJobStore {
+    /// Puts in rendered records' deliveries (inside `complete`'s transaction).
+    func plan(_ plans: [(number: Int, delivery: PlannedDelivery)], job: String, db: PostgresConnection, time: Double) async throws {
+        var numbers: [Int] = [], channels: [String] = [], states: [String] = [], addresses: [String] = [], details: [String] = []
+        for (number, delivery) in plans {
+            if let address = delivery.email {
+                numbers.append(number); channels.append("email"); states.append("pending"); addresses.append(address); details.append("")
+            }
+            if delivery.post {
+                numbers.append(number); channels.append("post"); states.append("wanted"); addresses.append(""); details.append(delivery.reason ?? "")
+            }
+        }
+        guard !numbers.isEmpty else { return }
+        _ = try await rows("""
+            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, available_at, updated)
+            SELECT \(job), v.number, v.channel, j.tenant, v.state, NULLIF(v.address, ''), NULLIF(v.detail, ''), \(time), \(time)
+            FROM unnest(\(numbers), \(channels), \(states), \(addresses), \(details)) AS v(number, channel, state, address, detail)
+            JOIN jobs j ON j.id = \(job)
+            ON CONFLICT (job, number, channel) DO NOTHING
+            """, on: db)
+    }
+
+    public func claimDeliveries(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedDelivery] {
+        let time = now.timeIntervalSince1970
+        let rows = try await rows("""
+            UPDATE deliveries d SET state = 'sending', lease_owner = \(worker), lease_until = \(time + lease), attempts = d.attempts + 1,
+                updated = \(time)
+            WHERE (job, number, channel) IN (
+                SELECT job, number, channel FROM deliveries
+                WHERE (state = 'pending' AND available_at <= \(time)) OR (state = 'sending' AND lease_until < \(time))
+                ORDER BY available_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
+            RETURNING d.job, d.number, d.tenant, d.address, d.attempts,
+                (SELECT j.spec FROM jobs j WHERE j.id = d.job) AS spec
+            """)
+        return try rows.map { row in
+            let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
+            return ClaimedDelivery(job: try row["job"].decode(String.self), tenant: try row["tenant"].decode(String.self),
+                                   number: try row["number"].decode(Int.self), address: try row["address"].decode(String?.self) ?? "",
+                                   attempts: try row["attempts"].decode(Int.self), canFallBack: spec.post != nil)
+        }
+    }
+
+    public func settleDelivery(_ delivery: ClaimedDelivery, worker: String, _ settlement: DeliverySettlement, maxAttempts: Int,
+                               retryDelay: TimeInterval, now: Date) async throws {
+        let time = now.timeIntervalSince1970
+        let state: String, detail: String
+        switch settlement {
+        case .sent(let reply): (state, detail) = ("sent", reply)
+        case .refused(let reply): (state, detail) = ("bounced", reply)
+        case .deferred(let reason): (state, detail) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
+        }
+        let available = time + min(6 * 3600, retryDelay * pow(2, Double(max(delivery.attempts - 1, 0))))
+        let fallBack = DeliveryProblem.fallBack(delivery, state: state, detail: detail)
+        try await write { db in
+            let changed = try await self.rows("""
+                UPDATE deliveries SET state = \(state), detail = \(detail), lease_owner = NULL, lease_until = NULL,
+                    available_at = \(available), updated = \(time)
+                WHERE job = \(delivery.job) AND number = \(delivery.number) AND channel = 'email' AND state = 'sending'
+                  AND lease_owner = \(worker)
+                RETURNING number
+                """, on: db)
+            guard !changed.isEmpty, state == "bounced" || state == "failed", delivery.canFallBack else { return }
+            try await self.plan([(delivery.number, PlannedDelivery(email: nil, post: true, reason: fallBack))], job: delivery.job, db: db, time: time)
+        }
+    }
+
+    /// The job's post deliveries: batched into `batch`, or failed with their reasons.
+    func settlePost(job: String, batch: String?, failures: [Int: String], db: PostgresConnection, time: Double) async throws {
+        if !failures.isEmpty {
+            let numbers = Array(failures.keys), reasons = numbers.map { failures[$0] ?? "" }
+            _ = try await rows("""
+                UPDATE deliveries d SET state = 'failed', detail = v.reason, updated = \(time)
+                FROM unnest(\(numbers), \(reasons)) AS v(number, reason)
+                WHERE d.job = \(job) AND d.number = v.number AND d.channel = 'post' AND d.state = 'wanted'
+                """, on: db)
+        }
+        if let batch {
+            _ = try await rows("""
+                UPDATE deliveries SET state = 'batched', batch = \(batch), updated = \(time) WHERE job = \(job) AND channel = 'post' AND state = 'wanted'
+                """, on: db)
+        }
+    }
+
+    /// The job's deliveries by channel and state, and those that did not reach their recipient.
+    func deliveries(of job: String, withProblems: Bool) async throws -> (counts: [String: Int], problems: [DeliveryProblem]) {
+        var counts: [String: Int] = [:]
+        for row in try await rows("SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE job = \(job) GROUP BY channel, state") {
+            counts["\(try row["channel"].decode(String.self)).\(try row["state"].decode(String.self))"] = try row["n"].decode(Int.self)
+        }
+        guard withProblems, !counts.isEmpty else { return (counts, []) }
+        let problems = try await rows("""
+            SELECT number, channel, state, detail FROM deliveries WHERE job = \(job) AND state IN ('bounced', 'failed')
+            ORDER BY number, channel LIMIT 1000
+            """).map {
+            DeliveryProblem(record: try $0["number"].decode(Int.self), channel: try $0["channel"].decode(String.self),
+                            state: try $0["state"].decode(String.self), detail: try $0["detail"].decode(String?.self) ?? "")
+        }
+        return (counts, problems)
+    }
+
+    /// The records a job's postal batch is to hold (see `FinishingClaim.forPost`).
+    func forPost(job: String, spec: JobSpec, rendered: [Int], db: PostgresConnection) async throws -> [Int] {
+        guard spec.deliver else { return rendered }
+        return try await rows("""
+            SELECT number FROM deliveries WHERE job = \(job) AND channel = 'post' AND state = 'wanted' ORDER BY number
+            """, on: db).map { try $0["number"].decode(Int.self) }
+    }
+}

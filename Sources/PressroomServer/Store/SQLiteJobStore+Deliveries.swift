@@ -1,0 +1,117 @@
+// The delivery ledger in SQLite: a job's rendered records' emails and post deliveries, put in
+// with the records' outcomes; emails claimed with leases, settled as sent, bounced (refused) or
+// failed (tries used up), each of the last two falling back to post when the job makes a postal
+// batch; the job's postal batch marks its post deliveries batched.
+import Foundation
+import GRDB
+
+extension SQLiteJobStore {
+    /// Puts in a rendered record's deliveries (inside `complete`'s transaction).
+    static func plan(_ delivery: PlannedDelivery, job: String, number: Int, db: Database, time: Double) throws {
+        if let address = delivery.email {
+            try db.execute(sql: """
+                INSERT INTO deliveries (job, number, channel, tenant, state, address, available_at, updated)
+                SELECT ?, ?, 'email', tenant, 'pending', ?, ?, ? FROM jobs WHERE id = ?
+                ON CONFLICT (job, number, channel) DO NOTHING
+                """, arguments: [job, number, address, time, time, job])
+        }
+        if delivery.post { try wantPost(job: job, number: number, detail: delivery.reason, db: db, time: time) }
+    }
+
+    private static func wantPost(job: String, number: Int, detail: String?, db: Database, time: Double) throws {
+        try db.execute(sql: """
+            INSERT INTO deliveries (job, number, channel, tenant, state, detail, available_at, updated)
+            SELECT ?, ?, 'post', tenant, 'wanted', ?, ?, ? FROM jobs WHERE id = ?
+            ON CONFLICT (job, number, channel) DO NOTHING
+            """, arguments: [job, number, detail, time, time, job])
+    }
+
+    public func claimDeliveries(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedDelivery] {
+        let time = now.timeIntervalSince1970
+        // An idle sender polls: a read finds nothing due without taking the write lock.
+        let due = try await pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM deliveries WHERE (state = 'pending' AND available_at <= ?) OR (state = 'sending' AND lease_until < ?))
+                """, arguments: [time, time])
+        }
+        guard due == true else { return [] }
+        return try await pool.write { db in
+            // A lease that ran out (its sender stopped) makes the email due again.
+            let rows = try Row.fetchAll(db, sql: """
+                UPDATE deliveries SET state = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated = ?
+                WHERE (job, number, channel) IN (
+                    SELECT job, number, channel FROM deliveries
+                    WHERE (state = 'pending' AND available_at <= ?) OR (state = 'sending' AND lease_until < ?)
+                    ORDER BY available_at LIMIT ?)
+                RETURNING job, number, tenant, address, attempts
+                """, arguments: [worker, time + lease, time, time, time, limit])
+            var posts: [String: Bool] = [:]
+            return try rows.map { row in
+                let job: String = row["job"]
+                if posts[job] == nil {
+                    let spec = try String.fetchOne(db, sql: "SELECT spec FROM jobs WHERE id = ?", arguments: [job])
+                    posts[job] = try spec.map { try StoreCoding.decode(JobSpec.self, $0).post != nil } ?? false
+                }
+                return ClaimedDelivery(job: job, tenant: row["tenant"], number: row["number"], address: row["address"] ?? "",
+                                       attempts: row["attempts"], canFallBack: posts[job] ?? false)
+            }
+        }
+    }
+
+    public func settleDelivery(_ delivery: ClaimedDelivery, worker: String, _ settlement: DeliverySettlement, maxAttempts: Int,
+                               retryDelay: TimeInterval, now: Date) async throws {
+        let time = now.timeIntervalSince1970
+        try await pool.write { db in
+            let state: String, detail: String
+            switch settlement {
+            case .sent(let reply): (state, detail) = ("sent", reply)
+            case .refused(let reply): (state, detail) = ("bounced", reply)
+            case .deferred(let reason): (state, detail) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
+            }
+            let wait = min(6 * 3600, retryDelay * pow(2, Double(max(delivery.attempts - 1, 0))))
+            try db.execute(sql: """
+                UPDATE deliveries SET state = ?, detail = ?, lease_owner = NULL, lease_until = NULL, available_at = ?, updated = ?
+                WHERE job = ? AND number = ? AND channel = 'email' AND state = 'sending' AND lease_owner = ?
+                """, arguments: [state, detail, time + wait, time, delivery.job, delivery.number, worker])
+            guard db.changesCount == 1, state == "bounced" || state == "failed", delivery.canFallBack else { return }
+            try Self.wantPost(job: delivery.job, number: delivery.number, detail: DeliveryProblem.fallBack(delivery, state: state, detail: detail),
+                              db: db, time: time)
+        }
+    }
+
+    /// The job's post deliveries: batched into `batch`, or failed with their reasons.
+    static func settlePost(job: String, batch: String?, failures: [Int: String], db: Database, time: Double) throws {
+        for (number, reason) in failures {
+            try db.execute(sql: """
+                UPDATE deliveries SET state = 'failed', detail = ?, updated = ? WHERE job = ? AND number = ? AND channel = 'post' AND state = 'wanted'
+                """, arguments: [reason, time, job, number])
+        }
+        if let batch {
+            try db.execute(sql: "UPDATE deliveries SET state = 'batched', batch = ?, updated = ? WHERE job = ? AND channel = 'post' AND state = 'wanted'",
+                           arguments: [batch, time, job])
+        }
+    }
+
+    /// The job's deliveries by channel and state, and those that did not reach their recipient.
+    static func deliveries(of job: String, db: Database, withProblems: Bool) throws -> (counts: [String: Int], problems: [DeliveryProblem]) {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE job = ? GROUP BY channel, state",
+                                    arguments: [job]) {
+            counts["\(row["channel"] as String).\(row["state"] as String)"] = row["n"]
+        }
+        guard withProblems, !counts.isEmpty else { return (counts, []) }
+        let problems = try Row.fetchAll(db, sql: """
+            SELECT number, channel, state, detail FROM deliveries WHERE job = ? AND state IN ('bounced', 'failed') ORDER BY number, channel LIMIT 1000
+            """, arguments: [job]).map {
+            DeliveryProblem(record: $0["number"], channel: $0["channel"], state: $0["state"], detail: $0["detail"] ?? "")
+        }
+        return (counts, problems)
+    }
+
+    /// The records a job's postal batch is to hold (see `FinishingClaim.forPost`).
+    static func forPost(job: String, spec: JobSpec, rendered: [Int], db: Database) throws -> [Int] {
+        guard spec.deliver else { return rendered }
+        return try Int.fetchAll(db, sql: "SELECT number FROM deliveries WHERE job = ? AND channel = 'post' AND state = 'wanted' ORDER BY number",
+                                arguments: [job])
+    }
+}

@@ -1,0 +1,84 @@
+// Delivery from the service, on both job stores: a job created with `deliver=true` emails each
+// record that goes by email (the tenant's sender, DKIM-signed, through a real SMTP server on
+// loopback), and puts in its postal batch the records that prefer post, have no address, bounce
+// (550) or are still deferred (451) after their tries; every record's deliveries are in the
+// ledger once, and the job finishes only when its emails are settled.
+import Foundation
+import Testing
+
+extension ServiceTests {
+    @Test(arguments: StoreKind.allCases) func deliveringJobsEmailEachRecordOnceAndFallBackToPost(_ store: StoreKind) async throws {
+        let keys = try MailTools.keys("service-\(store.rawValue)")
+        let folder = keys.appendingPathComponent("mails").path
+        let port = SMTPSink.freePort()
+        try SMTPSink.start(port: port, folder: folder, extra: [])
+        defer { SMTPSink.stop(folder: folder) }
+        let service = try await Service.start(store, config: """
+            smtp: "127.0.0.1:\(port)"
+            smtp-security: none
+            email-attempts: 2
+            email-retry-delay: 0.2
+
+            """)
+        defer { service.stop() }
+        let records = try Data(contentsOf: URL(fileURLWithPath: Self.records + "/invoices-delivery.jsonl"))
+        let create = "/v1/jobs?layout=invoice&deliver=true&post=deutsche-post&shop=in-house"
+
+        // No sender yet: the job is refused. Only an admin sets one, with an address and a key that signs.
+        let (refused, refusedStatus) = try await service.json("POST", create, key: service.admin, body: records)
+        #expect(refusedStatus == 409 && (refused["detail"] as? String)?.contains("PUT /v1/email") == true, "\(refused)")
+        let submitter = try service.addKey(tenant: "demo", role: "submitter")
+        let key = try String(contentsOf: keys.appendingPathComponent("rsa.pem"), encoding: .utf8)
+        func setting(_ from: String, _ pem: String) throws -> Data {
+            try JSONSerialization.data(withJSONObject: ["from": from, "dkimSelector": "rsa1", "dkimKey": pem])
+        }
+        #expect(try await service.call("PUT", "/v1/email", key: submitter, body: try setting("billing@strojirny.example", key)).1 == 403)
+        let (badFrom, badFromStatus) = try await service.json("PUT", "/v1/email", key: service.admin, body: try setting("billing", key))
+        #expect(badFromStatus == 400 && (badFrom["detail"] as? String)?.contains("not an address") == true, "\(badFrom)")
+        let (badKey, badKeyStatus) = try await service.json("PUT", "/v1/email", key: service.admin,
+                                                            body: try setting("billing@strojirny.example", "-----BEGIN PRIVATE KEY-----\nAAAA\n"))
+        #expect(badKeyStatus == 400 && (badKey["detail"] as? String)?.contains("not an RSA or Ed25519 private key") == true, "\(badKey)")
+        let (set, setStatus) = try await service.json("PUT", "/v1/email", key: service.admin,
+                                                      body: try setting("Strojírny Křižík a.s. <billing@strojirny.example>", key))
+        #expect(setStatus == 201, "\(set)")
+        #expect((set["dns"] as? String)?.hasPrefix("rsa1._domainkey.strojirny.example TXT \"v=DKIM1; k=rsa; p=") == true, "\(set)")
+        let keyFile = try FileManager.default.attributesOfItem(atPath: "\(service.data)/tenants/demo/dkim.pem")
+        #expect((keyFile[.posixPermissions] as? Int) == 0o600)
+
+        let (created, status) = try await service.json("POST", create, key: submitter, body: records)
+        #expect(status == 202, "\(created)")
+        let id = try #require(created["id"] as? String)
+        let job = try await service.waitForJob(id, key: submitter)
+        #expect(job["state"] as? String == "finished", "\(job)")
+
+        // Twelve records: 4 prefers post, 7 bounces (550), 10 is deferred (451) on both tries,
+        // 12 has no address; the other eight were emailed, once each.
+        let messages = SMTPSink.messages(folder)
+        #expect(messages.count == 8, "\(messages)")
+        let deliveries = try #require(job["deliveries"] as? [String: Int], "\(job)")
+        #expect(deliveries == ["email.sent": 8, "email.bounced": 1, "email.failed": 1, "post.batched": 4], "\(deliveries)")
+        let undelivered = (job["undelivered"] as? [[String: Any]]) ?? []
+        #expect(undelivered.map { "\($0["record"] ?? 0) \($0["state"] ?? "")" } == ["7 bounced", "10 failed"], "\(undelivered)")
+        #expect((undelivered.first?["detail"] as? String)?.hasPrefix("550 5.1.1") == true, "\(undelivered)")
+        #expect(try service.sql("SELECT attempts FROM deliveries WHERE job = '\(id)' AND number = 10 AND channel = 'email'") == "2")
+        #expect(try service.sql("SELECT COUNT(*) FROM deliveries WHERE job = '\(id)'") == "14")
+        #expect(try service.sql("SELECT COUNT(DISTINCT number) FROM deliveries WHERE job = '\(id)' AND channel = 'email' AND state = 'sent'") == "8")
+
+        // The postal batch holds the four that go by post, and the print shop sees it.
+        let batch = try #require(job["postalBatch"] as? String, "\(job)")
+        let manifest = try String(contentsOfFile: "\(service.data)/post/\(batch)/manifest.csv", encoding: .utf8)
+        let batched = manifest.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[1]) }
+        #expect(batched.sorted() == ["10", "12", "4", "7"], "\(manifest)")
+        let (pulls, _) = try await service.json("GET", "/v1/print/batches", key: service.shop)
+        #expect(((pulls["batches"] as? [[String: Any]]) ?? []).contains { $0["job"] as? String == batch && $0["pieces"] as? Int == 4 }, "\(pulls)")
+
+        // Each message is signed by the tenant's key, carries the record's PDF and passes the checks.
+        let check = try ExternalTool.run(try MailTools.tool("mailcheck"), [messages[0], "--dkim-key-dir", keys.appendingPathComponent("public").path,
+                                                                         "--expect-attachment-type", "application/pdf"], mergeErrors: true)
+        #expect(check.status == 0 && check.output.contains("a=rsa-sha256 d=strojirny.example s=rsa1 verifies"), "\(check.output)")
+        let envelope = try String(contentsOfFile: messages[0].replacingOccurrences(of: ".eml", with: ".json"), encoding: .utf8)
+        #expect(envelope.contains("billing@strojirny.example"), "the envelope sender is the tenant's: \(envelope)")
+        let metrics = String(decoding: try await service.call("GET", "/metrics", key: nil).0, as: UTF8.self)
+        #expect(metrics.contains("pressroom_emails_sent_total 8") && metrics.contains("pressroom_emails_bounced_total 1"), "\(metrics)")
+    }
+}
