@@ -22,7 +22,9 @@ public final class DocumentProducer {
     /// Throws `LayoutError` (the record or layout), `ConformanceRefusal` (a declared profile is
     /// broken), or a PDF writer error.
     /// `preamble`: the record's, when the caller has bound it already (to name the document).
-    public func document(for record: DataValue, preamble: DocumentRenderer.Preamble? = nil) throws -> RenderedDocument {
+    /// `deadline`: past it, the render stops at its next page with `RenderDeadlinePassed`.
+    public func document(for record: DataValue, preamble: DocumentRenderer.Preamble? = nil,
+                         deadline: ContinuousClock.Instant? = nil) throws -> RenderedDocument {
         let layout = renderer.layout
         let settings = variant.settings(for: layout)
         let attachments = try variant.attachments(for: record, layout: layout)
@@ -30,7 +32,9 @@ public final class DocumentProducer {
         let laidOut: LaidOutDocument
         do {
             laidOut = try renderer.marking(for: settings) { renderer in
-                try renderer.render(try preamble ?? renderer.preamble(for: record), into: sink)
+                let preamble = try preamble ?? renderer.preamble(for: record)
+                if let deadline { return try renderer.render(preamble, into: DeadlineSink(sink, deadline: deadline)) }
+                return try renderer.render(preamble, into: sink)
             }
         } catch var refusal as ConformanceRefusal {
             // What belongs to the document as a whole (its title, its language) is the layout's.

@@ -47,6 +47,8 @@ public struct ServiceConfiguration: Sendable, Codable {
     public var emailAttempts = 8
     /// Seconds before the second try of a deferred email; each later wait doubles it.
     public var emailRetryDelay = 60.0
+    /// The bearer token /metrics asks for; empty: /metrics is open (bind to 127.0.0.1, or set one).
+    public var metricsToken = ""
 
     public init() {}
 
@@ -57,7 +59,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         case leaseSeconds = "lease", maxAttempts = "max-attempts", webhookAttempts = "webhook-attempts"
         case webhookPrivateAddresses = "webhook-private-addresses"
         case smtp, smtpSecurity = "smtp-security", smtpUser = "smtp-user", smtpCA = "smtp-ca", smtpConnections = "smtp-connections"
-        case emailAttempts = "email-attempts", emailRetryDelay = "email-retry-delay"
+        case emailAttempts = "email-attempts", emailRetryDelay = "email-retry-delay", metricsToken = "metrics-token"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +89,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         smtpConnections = try container.decodeIfPresent(Int.self, forKey: .smtpConnections) ?? defaults.smtpConnections
         emailAttempts = try container.decodeIfPresent(Int.self, forKey: .emailAttempts) ?? defaults.emailAttempts
         emailRetryDelay = try container.decodeIfPresent(Double.self, forKey: .emailRetryDelay) ?? defaults.emailRetryDelay
+        metricsToken = try container.decodeIfPresent(String.self, forKey: .metricsToken) ?? defaults.metricsToken
     }
 
     var limits: APILimits {
@@ -96,6 +99,7 @@ public struct ServiceConfiguration: Sendable, Codable {
         limits.onlineTimeLimit = .milliseconds(Int(onlineTimeLimitSeconds * 1000))
         limits.maxQueuedRecords = maxQueuedRecords
         limits.webhookAddresses = WebhookAddressGuard(allowsPrivate: webhookPrivateAddresses)
+        limits.metricsToken = metricsToken.isEmpty ? nil : metricsToken
         return limits
     }
 

@@ -236,7 +236,7 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases) func limitsAnswerWithProblemDetails(_ store: StoreKind) async throws {
-        let service = try await Service.start(store, config: "max-job-bytes: 4000\nmax-document-bytes: 3000\n")
+        let service = try await Service.start(store, config: "max-job-bytes: 4000\nmax-document-bytes: 3000\nmetrics-token: scrape-me\n")
         defer { service.stop() }
         let (tooLarge, status) = try await service.json("POST", "/v1/jobs?layout=invoice", key: service.admin, body: try Self.invoices())
         #expect(status == 413 && tooLarge["status"] as? Int == 413 && (tooLarge["detail"] as? String)?.contains("4000") == true)
@@ -246,14 +246,36 @@ import Testing
         #expect(try await service.call("POST", "/v1/jobs?layout=invoice&variant=shiny", key: service.admin, body: Data("{}\n".utf8)).1 == 400)
         let (ready, readyStatus) = try await service.json("GET", "/ready", key: nil)
         #expect(readyStatus == 200 && ready["status"] as? String == "ready")
-        let (metrics, _) = try await service.call("GET", "/metrics", key: nil)
-        #expect(String(decoding: metrics, as: UTF8.self).contains("pressroom_queue_depth_records"))
+        // With a metrics-token, /metrics answers only to it.
+        #expect(try await service.call("GET", "/metrics", key: nil).1 == 401)
+        #expect(try await service.call("GET", "/metrics", key: "scrape-m").1 == 401)
+        let (metrics, metricsStatus) = try await service.call("GET", "/metrics", key: "scrape-me")
+        #expect(metricsStatus == 200 && String(decoding: metrics, as: UTF8.self).contains("pressroom_queue_depth_records"))
         let (description, descriptionStatus) = try await service.call("GET", "/v1/openapi.yaml", key: nil)
         let source = try Data(contentsOf: ExternalTool.repositoryRoot.appendingPathComponent("Sources/PressroomServer/Resources/openapi.yaml"))
         #expect(descriptionStatus == 200 && description == source)
         let check = try ExternalTool.run("python3", ["-c", "import sys, yaml; from openapi_spec_validator import validate; validate(yaml.safe_load(open(sys.argv[1])))",
                                                      ExternalTool.repositoryRoot.appendingPathComponent("Sources/PressroomServer/Resources/openapi.yaml").path])
         #expect(check.status == 0, "\(check.errors)")
+    }
+
+    /// An on-line render past its time limit answers 504, and the render stops at its next page
+    /// instead of holding its lane until the document is done (50 pages here).
+    @Test func anOnlineRenderPastItsLimitAnswers504AndGivesItsLaneBack() async throws {
+        let service = try await Service.start(.sqlite, config: "online-time-limit: 0.3\nonline-lanes: 1\n")
+        defer { service.stop() }
+        let statement = try Data(contentsOf: URL(fileURLWithPath: Self.records + "/statement-2000-rows.jsonl"))
+        let (problem, status) = try await service.json("POST", "/v1/documents?layout=statement", key: service.admin, body: statement)
+        #expect(status == 504 && problem["type"] as? String != nil && (problem["detail"] as? String)?.contains("batch job") == true, "\(problem)")
+        var stopped: String?
+        for _ in 0..<50 where stopped == nil {
+            let log = (try? String(contentsOfFile: service.data + ".log", encoding: .utf8)) ?? ""
+            stopped = log.split(separator: "\n").first { $0.contains("the render was stopped at its time limit after") }.map(String.init)
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let line = try #require(stopped, "the render did not stop at its limit")
+        let pages = Int(line.components(separatedBy: "time limit after ").last?.split(separator: " ").first ?? "") ?? 99
+        #expect(pages < 50, "\(line)")
     }
 
     /// Two worker processes share a job of 10,000 one-page slips; one is killed with SIGKILL in

@@ -18,6 +18,8 @@ public struct APILimits: Sendable {
     public var data = DataLimits()
     /// Where tenants' webhooks may lead.
     public var webhookAddresses = WebhookAddressGuard(allowsPrivate: false)
+    /// The bearer token /metrics asks for (nil: open, as Prometheus endpoints usually are).
+    public var metricsToken: String?
 
     public init() {}
 }

@@ -34,9 +34,16 @@ extension API {
                 guard let lane = await lanes.take() else {
                     throw Problem.busy("\(limits.maxOnlineWaiting) on-line renders are waiting already; try again in a second", retryAfter: 1)
                 }
+                // Past the limit the answer is 504, and the render stops at its next page: the lane is free again.
+                let deadline = ContinuousClock.now + limits.onlineTimeLimit
                 return try await API.within(limits.onlineTimeLimit, release: { lanes.give(lane) }) {
-                    try await lane.withProducer(tenant: caller.tenant, layout: spec.layout, theme: spec.theme, variant: spec.variant,
-                                                created: Date()) { producer in try producer.document(for: record) }
+                    do {
+                        return try await lane.withProducer(tenant: caller.tenant, layout: spec.layout, theme: spec.theme, variant: spec.variant,
+                                                           created: Date()) { producer in try producer.document(for: record, deadline: deadline) }
+                    } catch let stopped as RenderDeadlinePassed {
+                        context.logger.warning("on-line render of \(spec.layout) for tenant \(caller.tenant): \(stopped)")
+                        throw Problem.timeLimit(limits.onlineTimeLimit)
+                    }
                 }
             }
             let elapsed = ContinuousClock.now - started
@@ -79,8 +86,8 @@ extension API {
                        deliver: query.get("deliver") == "true")
     }
 
-    /// `body`'s result, or 504 after `limit` (the render goes on in its lane and is dropped);
-    /// a render's own error as the problem it is.
+    /// `body`'s result, or 504 after `limit` (the render, given the same deadline, stops at its
+    /// next page and is dropped); a render's own error as the problem it is.
     static func within<T: Sendable>(_ limit: Duration, release: @escaping @Sendable () -> Void,
                                     _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let render = Task {
@@ -96,15 +103,17 @@ extension API {
             defer { group.cancelAll() }
             return try await group.next()!
         }
-        guard let result else {
-            throw Problem(.gatewayTimeout, "time-limit", "Render took too long",
-                          "the document was not finished within the on-line limit of \(limit); submit it as a batch job instead")
-        }
+        guard let result else { throw Problem.timeLimit(limit) }
         return result
     }
 }
 
 extension Problem {
+    static func timeLimit(_ limit: Duration) -> Problem {
+        Problem(.gatewayTimeout, "time-limit", "Render took too long",
+                "the document was not finished within the on-line limit of \(limit); submit it as a batch job instead")
+    }
+
     /// A render's error as a problem: the record's or layout's, located.
     static func rendering(_ error: any Error) -> Problem {
         let failure = ServiceFailure.recordFailure(error)

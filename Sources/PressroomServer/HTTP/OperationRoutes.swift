@@ -1,5 +1,5 @@
-// /health (the process answers), /ready (the job store answers), /metrics (Prometheus) and
-// the API's OpenAPI description.
+// /health (the process answers), /ready (the job store answers), /metrics (Prometheus; behind
+// a bearer token when the operator sets `metrics-token`) and the API's OpenAPI description.
 import Foundation
 import Hummingbird
 
@@ -12,7 +12,14 @@ extension API {
             }
             return try API.json(["status": "ready"])
         }
-        router.get("/metrics") { _, _ in
+        router.get("/metrics") { request, _ in
+            if let token = limits.metricsToken {
+                let given = request.headers[.authorization].map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : "" } ?? ""
+                // Compared by digest: the time taken tells nothing of the token.
+                guard APIKeys.sha256(Data(given.utf8)) == APIKeys.sha256(Data(token.utf8)) else {
+                    throw Problem(.unauthorized, "unauthorized", "Unauthorized", "/metrics needs Authorization: Bearer and the metrics-token")
+                }
+            }
             if let pending = try? await store.pendingRecords() { metrics.queueDepth.set(Double(pending)) }
             metrics.onlineInFlight.set(Double(gate.onlineInFlight))
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
