@@ -2,7 +2,9 @@
 // record that goes by email (the tenant's sender, DKIM-signed, through a real SMTP server on
 // loopback), and puts in its postal batch the records that prefer post, have no address, bounce
 // (550) or are still deferred (451) after their tries; every record's deliveries are in the
-// ledger once, and the job finishes only when its emails are settled.
+// ledger once, and the job finishes only when its emails are settled. Two worker processes
+// share a delivering job while one is killed with SIGKILL: every record is emailed, and a
+// message goes twice only in SMTP's own window, under the same Message-ID.
 import Foundation
 import Testing
 
@@ -80,5 +82,65 @@ extension ServiceTests {
         #expect(envelope.contains("billing@strojirny.example"), "the envelope sender is the tenant's: \(envelope)")
         let metrics = String(decoding: try await service.call("GET", "/metrics", key: nil).0, as: UTF8.self)
         #expect(metrics.contains("pressroom_emails_sent_total 8") && metrics.contains("pressroom_emails_bounced_total 1"), "\(metrics)")
+    }
+
+    @Test(arguments: StoreKind.allCases) func aWorkerKilledWhileSendingLosesNoEmail(_ store: StoreKind) async throws {
+        let keys = try MailTools.keys("service-kill-\(store.rawValue)")
+        let folder = keys.appendingPathComponent("mails").path
+        let port = SMTPSink.freePort()
+        try SMTPSink.start(port: port, folder: folder, extra: [])
+        defer { SMTPSink.stop(folder: folder) }
+        let service = try await Service.start(store, workers: 0, config: """
+            lease: 3
+            smtp: "127.0.0.1:\(port)"
+            smtp-security: none
+            smtp-connections: 4
+
+            """)
+        defer { service.stop() }
+        let sender = try JSONSerialization.data(withJSONObject: ["from": "billing@strojirny.example", "dkimSelector": "rsa1",
+                                                                 "dkimKey": try String(contentsOf: keys.appendingPathComponent("rsa.pem"), encoding: .utf8)])
+        #expect(try await service.call("PUT", "/v1/email", key: service.admin, body: sender).1 == 201)
+        // 400 invoices, each to an address of its own.
+        let count = 400
+        let invoice = try #require(try JSONSerialization.jsonObject(with: Data(String(decoding: try Self.invoices(), as: UTF8.self)
+            .split(separator: "\n")[0].utf8)) as? [String: Any])
+        let body = try (1...count).map { number in
+            var record = invoice
+            record["number"] = "FV-KILL-\(number)"
+            record["delivery"] = ["email": "accounts-\(number)@customer.example", "preference": "email"]
+            return String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }.joined(separator: "\n")
+        let arguments = ["worker", "--data", service.data, "--workers", "1", "--config", service.data + "/config.yaml"]
+        let first = try Spawned(arguments, log: service.data + "-worker-1.log")
+        let second = try Spawned(arguments, log: service.data + "-worker-2.log")
+        defer { second.kill() }
+        let (created, _) = try await service.json("POST", "/v1/jobs?layout=invoice&deliver=true", key: service.admin, body: Data(body.utf8))
+        let id = try #require(created["id"] as? String, "\(created)")
+        // Kill the first worker once a quarter of the emails have gone.
+        for _ in 0..<1200 {
+            let (job, _) = try await service.json("GET", "/v1/jobs/\(id)", key: service.admin)
+            if let sent = (job["deliveries"] as? [String: Int])?["email.sent"], sent >= count / 4 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        first.kill()
+        let restarted = try Spawned(arguments, log: service.data + "-worker-1.log")
+        defer { restarted.kill() }
+        let job = try await service.waitForJob(id, key: service.admin, seconds: 600)
+        #expect(job["deliveries"] as? [String: Int] == ["email.sent": count], "\(job)")
+        #expect(try service.sql("SELECT COUNT(*), COUNT(DISTINCT number) FROM deliveries WHERE job = '\(id)'") == "\(count)|\(count)")
+        #expect(try service.sql("SELECT COUNT(*) FROM render_ledger WHERE job = '\(id)'") == "\(count)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(service.data)/jobs/\(id)/documents")
+        #expect(files.filter { $0.hasSuffix(".pdf") }.count == count && files.filter { $0.hasSuffix(".eml") }.count == count && files.count == 2 * count)
+        // Every record arrived; a repeat only for a message the server took just before the kill.
+        let messages = SMTPSink.messages(folder)
+        let recipients = try messages.map { path in
+            try String(contentsOfFile: path.replacingOccurrences(of: ".eml", with: ".json"), encoding: .utf8)
+                .components(separatedBy: "accounts-").dropFirst().first?.prefix { $0 != "@" }.description ?? path
+        }
+        #expect(Set(recipients).count == count, "\(Set(recipients).count) of \(count) recipients got their email")
+        #expect(messages.count - count <= 4, "\(messages.count - count) repeats: at most the messages in flight at the kill")
+        let workers = try service.sql("SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'")
+        #expect((Int(workers) ?? 0) >= 2, "both workers took part")
     }
 }
