@@ -424,5 +424,12 @@ import Testing
         #expect(guarded.refusal(of: "http://[::ffff:192.168.1.5]/x", resolving: false) != nil)
         #expect(guarded.refusal(of: "http://93.184.215.14/x", resolving: true) == nil)
         #expect(WebhookAddressGuard(allowsPrivate: true).refusal(of: "http://127.0.0.1/x", resolving: true) == nil)
+        // A name is looked up once: refused when any address is inside, else pinned to the one checked.
+        let public4: [UInt8] = [93, 184, 215, 14], inside: [UInt8] = [10, 0, 0, 7]
+        #expect(guarded.verdict(on: "https://hooks.example.com/x", resolving: true) { _ in [public4] }
+                == .allowed(pin: .init(host: "hooks.example.com", address: "93.184.215.14")))
+        #expect(guarded.verdict(on: "https://hooks.example.com/x", resolving: true) { _ in [public4, inside] } == .refused(
+            "https://hooks.example.com/x leads to 10.0.0.7, a loopback, private or link-local address; the service sends webhooks to public addresses only (the operator allows private ones with webhook-private-addresses: true)"))
+        #expect(guarded.verdict(on: "http://93.184.215.14/x", resolving: true) == .allowed(pin: nil))
     }
 }

@@ -3,7 +3,8 @@
 // the tests' own on 127.0.0.1). Otherwise a tenant's admin could make the service knock on the
 // machine's own ports or the internal network (SSRF). The host is checked when the webhook is
 // set (a literal address, localhost) and resolved again before each send (a name that resolves
-// to a private address).
+// to a private address); the send then connects to the very address that was checked (pinned),
+// so a name that resolves elsewhere a moment later (DNS rebinding) cannot lead it inside.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,27 +12,57 @@ import Glibc
 
 public struct WebhookAddressGuard: Sendable {
     public var allowsPrivate: Bool
+    /// How a host name is looked up (the system's resolver; a test's stand-in).
+    public var resolver: @Sendable (String) -> [[UInt8]]
 
-    public init(allowsPrivate: Bool) {
+    public init(allowsPrivate: Bool, resolver: @escaping @Sendable (String) -> [[UInt8]] = WebhookAddressGuard.resolve) {
         self.allowsPrivate = allowsPrivate
+        self.resolver = resolver
+    }
+
+    /// Whether a send may go to `url`, and if so, to which address its host name is pinned.
+    public enum Verdict: Sendable, Equatable {
+        /// `pin`: connect to `address` for `host` (nil: a literal address, or private ones allowed).
+        case allowed(pin: Pin?)
+        case refused(String)
+        /// The name does not resolve now: a failed try, tried again later.
+        case unresolved(String)
+    }
+
+    public struct Pin: Sendable, Equatable {
+        public var host: String
+        public var address: String
+
+        public init(host: String, address: String) {
+            self.host = host
+            self.address = address
+        }
     }
 
     /// Why `url` may not be used, or nil. `resolving` also looks the host's name up.
     public func refusal(of url: String, resolving: Bool) -> String? {
-        guard !allowsPrivate else { return nil }
-        guard let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty else { return "\(url) names no host" }
+        if case .refused(let why) = verdict(on: url, resolving: resolving) { return why }
+        return nil
+    }
+
+    /// The verdict on `url`; with `resolving`, its host name is looked up once (`resolve`, else
+    /// the guard's resolver), refused when any of its addresses is private, else pinned to the first.
+    public func verdict(on url: String, resolving: Bool, resolve: ((String) -> [[UInt8]])? = nil) -> Verdict {
+        guard !allowsPrivate else { return .allowed(pin: nil) }
+        guard let original = URLComponents(string: url)?.host, !original.isEmpty else { return .refused("\(url) names no host") }
+        let host = original.lowercased()
         var bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         while bare.hasSuffix(".") { bare.removeLast() }   // "localhost." is localhost
         if let address = Self.address(bare) {
-            return Self.isPrivate(address) ? refusal(url, bare) : nil
+            return Self.isPrivate(address) ? .refused(refusal(url, bare)) : .allowed(pin: nil)
         }
         if resolving {
-            for address in Self.resolve(bare) where Self.isPrivate(address) {
-                return refusal(url, Self.text(address))
-            }
-            return nil
+            let addresses = (resolve ?? resolver)(bare)
+            if let inside = addresses.first(where: Self.isPrivate) { return .refused(refusal(url, Self.text(inside))) }
+            guard let first = addresses.first else { return .unresolved("\(bare) does not resolve") }
+            return .allowed(pin: Pin(host: original, address: Self.text(first)))
         }
-        return bare == "localhost" || bare.hasSuffix(".localhost") ? refusal(url, bare) : nil
+        return bare == "localhost" || bare.hasSuffix(".localhost") ? .refused(refusal(url, bare)) : .allowed(pin: nil)
     }
 
     private func refusal(_ url: String, _ address: String) -> String {
@@ -46,7 +77,7 @@ public struct WebhookAddressGuard: Sendable {
         return nil
     }
 
-    static func resolve(_ host: String) -> [[UInt8]] {
+    public static func resolve(_ host: String) -> [[UInt8]] {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?

@@ -74,8 +74,10 @@ public struct WebhookDispatcher: Service {
         var failure: String?, lastTry = false
         if let webhook = tenants.webhook(event.tenant) {
             switch signature(for: webhook) {
-            case .success(let signature):
-                failure = await post(event, to: webhook.url, signature: signature, client: client)
+            case .success(let (signature, pin)):
+                failure = await post(event, to: webhook.url, signature: signature, client: client, pin: pin)
+            case .failure(let refusal) where refusal.passing:
+                failure = refusal.reason
             case .failure(let refusal):
                 // An address the service may not send to, or a secret that cannot sign, stays so.
                 failure = refusal.reason
@@ -101,22 +103,41 @@ public struct WebhookDispatcher: Service {
         }
     }
 
-    private struct Refusal: Error { var reason: String }
+    private struct Refusal: Error {
+        var reason: String
+        /// A name that does not resolve now may later: the try failed, the event is not dead.
+        var passing = false
+    }
 
-    /// The signature for `webhook`'s requests, or why it cannot be used at all (its address, its secret).
-    private func signature(for webhook: TenantWebhook) -> Result<WebhookSignature, Refusal> {
-        if let refusal = settings.addresses.refusal(of: webhook.url, resolving: true) { return .failure(Refusal(reason: refusal)) }
+    /// The signature for `webhook`'s requests and the address its host is pinned to, or why it
+    /// cannot be used at all (its address, its secret).
+    private func signature(for webhook: TenantWebhook) -> Result<(WebhookSignature, WebhookAddressGuard.Pin?), Refusal> {
+        let pin: WebhookAddressGuard.Pin?
+        switch settings.addresses.verdict(on: webhook.url, resolving: true) {
+        case .refused(let refusal): return .failure(Refusal(reason: refusal))
+        case .unresolved(let why): return .failure(Refusal(reason: why, passing: true))
+        case .allowed(let pinned): pin = pinned
+        }
         guard let signature = try? WebhookSignature(secret: webhook.secret) else {
             return .failure(Refusal(reason: "the tenant's webhook secret is not whsec_ followed by base64"))
         }
-        return .success(signature)
+        return .success((signature, pin))
     }
 
-    /// One try: nil when the endpoint took it, else why not.
-    private func post(_ event: WebhookEvent, to url: String, signature: WebhookSignature, client: HTTPClient) async -> String? {
+    /// One try: nil when the endpoint took it, else why not. With a pin, the connection goes to
+    /// the address that was checked (TLS still verifies the certificate for the host's name).
+    private func post(_ event: WebhookEvent, to url: String, signature: WebhookSignature, client: HTTPClient,
+                      pin: WebhookAddressGuard.Pin?) async -> String? {
         let request = WebhookSender.request(to: url, id: event.id, body: Array(event.body.utf8), signature: signature)
+        var pinned: HTTPClient?
+        if let pin {
+            var configuration = HTTPClient.Configuration()
+            configuration.dnsOverride = [pin.host: pin.address]
+            pinned = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        }
+        defer { if let pinned { Task { try? await pinned.shutdown() } } }
         do {
-            let response = try await client.execute(request, timeout: settings.timeout)
+            let response = try await (pinned ?? client).execute(request, timeout: settings.timeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)
             return (200..<300).contains(response.status.code) ? nil : "the endpoint answered \(response.status.code) \(response.status.reasonPhrase)"
         } catch {
