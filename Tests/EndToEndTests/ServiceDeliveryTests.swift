@@ -82,6 +82,15 @@ extension ServiceTests {
         #expect(envelope.contains("billing@strojirny.example"), "the envelope sender is the tenant's: \(envelope)")
         let metrics = String(decoding: try await service.call("GET", "/metrics", key: nil).0, as: UTF8.self)
         #expect(metrics.contains("pressroom_emails_sent_total 8") && metrics.contains("pressroom_emails_bounced_total 1"), "\(metrics)")
+
+        // The same records again in a new job: each record's idempotency key was delivered once,
+        // so nothing is emailed or batched again; only the bounced and failed emails are tried anew.
+        let (again, _) = try await service.json("POST", create, key: submitter, body: records)
+        let second = try await service.waitForJob(try #require(again["id"] as? String), key: submitter)
+        #expect(second["deliveries"] as? [String: Int] == ["email.skipped": 8, "email.bounced": 1, "email.failed": 1, "post.skipped": 4],
+                "\(second)")
+        #expect(second["postalBatch"] == nil || second["postalBatch"] is NSNull, "\(second)")
+        #expect(SMTPSink.messages(folder).count == 8)
     }
 
     @Test(arguments: StoreKind.allCases) func aWorkerKilledWhileSendingLosesNoEmail(_ store: StoreKind) async throws {

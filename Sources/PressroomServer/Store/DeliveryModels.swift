@@ -12,11 +12,14 @@ public struct PlannedDelivery: Sendable, Equatable {
     /// The record goes by post: its preference, or its email cannot go (`reason` says why).
     public var post: Bool
     public var reason: String?
+    /// The record's idempotency key: delivered once per tenant and channel over all jobs.
+    public var key: String?
 
-    public init(email: String?, post: Bool, reason: String? = nil) {
+    public init(email: String?, post: Bool, reason: String? = nil, key: String? = nil) {
         self.email = email
         self.post = post
         self.reason = reason
+        self.key = key
     }
 }
 
@@ -30,6 +33,7 @@ public struct ClaimedDelivery: Sendable {
     public var attempts: Int
     /// The job makes a postal batch: an email that cannot go falls back to post.
     public var canFallBack: Bool
+    public var key: String?
 }
 
 /// How a try to send a record's email ended.
@@ -52,6 +56,11 @@ public struct DeliveryProblem: Sendable, Equatable {
 }
 
 extension DeliveryProblem {
+    /// Why a record's delivery was left out: another job delivers its key.
+    static func skipped(job: String, key: String) -> String {
+        "delivered by job \(job) already (idempotency key \(key))"
+    }
+
     /// Why a record whose email did not go is in the postal batch.
     static func fallBack(_ delivery: ClaimedDelivery, state: String, detail: String) -> String {
         state == "bounced" ? "its email to \(delivery.address) was refused (\(detail)); it goes by post"

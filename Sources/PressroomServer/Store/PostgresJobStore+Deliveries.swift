@@ -7,22 +7,38 @@ import PostgresNIO
 extension PostgresJobStore {
     /// Puts in rendered records' deliveries (inside `complete`'s transaction).
     func plan(_ plans: [(number: Int, delivery: PlannedDelivery)], job: String, db: PostgresConnection, time: Double) async throws {
-        var numbers: [Int] = [], channels: [String] = [], states: [String] = [], addresses: [String] = [], details: [String] = []
         for (number, delivery) in plans {
             if let address = delivery.email {
-                numbers.append(number); channels.append("email"); states.append("pending"); addresses.append(address); details.append("")
+                try await put(job: job, number: number, channel: "email", state: "pending", address: address, detail: nil, key: delivery.key, db: db, time: time)
             }
             if delivery.post {
-                numbers.append(number); channels.append("post"); states.append("wanted"); addresses.append(""); details.append(delivery.reason ?? "")
+                try await put(job: job, number: number, channel: "post", state: "wanted", address: nil, detail: delivery.reason, key: delivery.key,
+                              db: db, time: time)
             }
         }
-        guard !numbers.isEmpty else { return }
+    }
+
+    /// One delivery, unless the record has it already (rendered again); `skipped` when another
+    /// job of the tenant delivers the record's key on the channel.
+    private func put(job: String, number: Int, channel: String, state: String, address: String?, detail: String?, key: String?,
+                     db: PostgresConnection, time: Double) async throws {
+        let inserted = try await rows("""
+            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, record_key, available_at, updated)
+            SELECT \(job), \(number), \(channel), tenant, \(state), \(address), \(detail), \(key), \(time), \(time) FROM jobs WHERE id = \(job)
+            ON CONFLICT DO NOTHING
+            RETURNING number
+            """, on: db)
+        guard inserted.isEmpty, let key, try await rows("""
+            SELECT 1 FROM deliveries WHERE job = \(job) AND number = \(number) AND channel = \(channel)
+            """, on: db).isEmpty else { return }
+        let other = try await rows("""
+            SELECT d.job FROM deliveries d JOIN jobs j ON j.id = \(job) AND d.tenant = j.tenant
+            WHERE d.channel = \(channel) AND d.record_key = \(key) AND d.state IN ('pending', 'sending', 'sent', 'wanted', 'batched')
+            """, on: db).first?["job"].decode(String.self) ?? "?"
+        let skipped = DeliveryProblem.skipped(job: other, key: key)
         _ = try await rows("""
-            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, available_at, updated)
-            SELECT \(job), v.number, v.channel, j.tenant, v.state, NULLIF(v.address, ''), NULLIF(v.detail, ''), \(time), \(time)
-            FROM unnest(\(numbers), \(channels), \(states), \(addresses), \(details)) AS v(number, channel, state, address, detail)
-            JOIN jobs j ON j.id = \(job)
-            ON CONFLICT (job, number, channel) DO NOTHING
+            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, record_key, available_at, updated)
+            SELECT \(job), \(number), \(channel), tenant, 'skipped', \(address), \(skipped), \(key), \(time), \(time) FROM jobs WHERE id = \(job)
             """, on: db)
     }
 
@@ -35,14 +51,15 @@ extension PostgresJobStore {
                 SELECT job, number, channel FROM deliveries
                 WHERE (state = 'pending' AND available_at <= \(time)) OR (state = 'sending' AND lease_until < \(time))
                 ORDER BY available_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-            RETURNING d.job, d.number, d.tenant, d.address, d.attempts,
+            RETURNING d.job, d.number, d.tenant, d.address, d.attempts, d.record_key,
                 (SELECT j.spec FROM jobs j WHERE j.id = d.job) AS spec
             """)
         return try rows.map { row in
             let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
             return ClaimedDelivery(job: try row["job"].decode(String.self), tenant: try row["tenant"].decode(String.self),
                                    number: try row["number"].decode(Int.self), address: try row["address"].decode(String?.self) ?? "",
-                                   attempts: try row["attempts"].decode(Int.self), canFallBack: spec.post != nil)
+                                   attempts: try row["attempts"].decode(Int.self), canFallBack: spec.post != nil,
+                                   key: try row["record_key"].decode(String?.self))
         }
     }
 
@@ -66,7 +83,8 @@ extension PostgresJobStore {
                 RETURNING number
                 """, on: db)
             guard !changed.isEmpty, state == "bounced" || state == "failed", delivery.canFallBack else { return }
-            try await self.plan([(delivery.number, PlannedDelivery(email: nil, post: true, reason: fallBack))], job: delivery.job, db: db, time: time)
+            try await self.plan([(delivery.number, PlannedDelivery(email: nil, post: true, reason: fallBack, key: delivery.key))],
+                                job: delivery.job, db: db, time: time)
         }
     }
 

@@ -9,21 +9,31 @@ extension SQLiteJobStore {
     /// Puts in a rendered record's deliveries (inside `complete`'s transaction).
     static func plan(_ delivery: PlannedDelivery, job: String, number: Int, db: Database, time: Double) throws {
         if let address = delivery.email {
-            try db.execute(sql: """
-                INSERT INTO deliveries (job, number, channel, tenant, state, address, available_at, updated)
-                SELECT ?, ?, 'email', tenant, 'pending', ?, ?, ? FROM jobs WHERE id = ?
-                ON CONFLICT (job, number, channel) DO NOTHING
-                """, arguments: [job, number, address, time, time, job])
+            try put(job: job, number: number, channel: "email", state: "pending", address: address, detail: nil, key: delivery.key, db: db, time: time)
         }
-        if delivery.post { try wantPost(job: job, number: number, detail: delivery.reason, db: db, time: time) }
+        if delivery.post { try put(job: job, number: number, channel: "post", state: "wanted", address: nil, detail: delivery.reason, key: delivery.key, db: db, time: time) }
     }
 
-    private static func wantPost(job: String, number: Int, detail: String?, db: Database, time: Double) throws {
+    /// One delivery, unless the record has it already (rendered again); `skipped` when another
+    /// job of the tenant delivers the record's key on the channel.
+    private static func put(job: String, number: Int, channel: String, state: String, address: String?, detail: String?, key: String?,
+                            db: Database, time: Double) throws {
         try db.execute(sql: """
-            INSERT INTO deliveries (job, number, channel, tenant, state, detail, available_at, updated)
-            SELECT ?, ?, 'post', tenant, 'wanted', ?, ?, ? FROM jobs WHERE id = ?
-            ON CONFLICT (job, number, channel) DO NOTHING
-            """, arguments: [job, number, detail, time, time, job])
+            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, record_key, available_at, updated)
+            SELECT ?, ?, ?, tenant, ?, ?, ?, ?, ?, ? FROM jobs WHERE id = ?
+            ON CONFLICT DO NOTHING
+            """, arguments: [job, number, channel, state, address, detail, key, time, time, job])
+        guard db.changesCount == 0, let key,
+              try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deliveries WHERE job = ? AND number = ? AND channel = ?)",
+                                 arguments: [job, number, channel])! else { return }
+        let other = try String.fetchOne(db, sql: """
+            SELECT d.job FROM deliveries d JOIN jobs j ON j.id = ? AND d.tenant = j.tenant
+            WHERE d.channel = ? AND d.record_key = ? AND d.state IN ('pending', 'sending', 'sent', 'wanted', 'batched')
+            """, arguments: [job, channel, key]) ?? "?"
+        try db.execute(sql: """
+            INSERT INTO deliveries (job, number, channel, tenant, state, address, detail, record_key, available_at, updated)
+            SELECT ?, ?, ?, tenant, 'skipped', ?, ?, ?, ?, ? FROM jobs WHERE id = ?
+            """, arguments: [job, number, channel, address, DeliveryProblem.skipped(job: other, key: key), key, time, time, job])
     }
 
     public func claimDeliveries(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedDelivery] {
@@ -43,7 +53,7 @@ extension SQLiteJobStore {
                     SELECT job, number, channel FROM deliveries
                     WHERE (state = 'pending' AND available_at <= ?) OR (state = 'sending' AND lease_until < ?)
                     ORDER BY available_at LIMIT ?)
-                RETURNING job, number, tenant, address, attempts
+                RETURNING job, number, tenant, address, attempts, record_key
                 """, arguments: [worker, time + lease, time, time, time, limit])
             var posts: [String: Bool] = [:]
             return try rows.map { row in
@@ -53,7 +63,7 @@ extension SQLiteJobStore {
                     posts[job] = try spec.map { try StoreCoding.decode(JobSpec.self, $0).post != nil } ?? false
                 }
                 return ClaimedDelivery(job: job, tenant: row["tenant"], number: row["number"], address: row["address"] ?? "",
-                                       attempts: row["attempts"], canFallBack: posts[job] ?? false)
+                                       attempts: row["attempts"], canFallBack: posts[job] ?? false, key: row["record_key"])
             }
         }
     }
@@ -74,8 +84,8 @@ extension SQLiteJobStore {
                 WHERE job = ? AND number = ? AND channel = 'email' AND state = 'sending' AND lease_owner = ?
                 """, arguments: [state, detail, time + wait, time, delivery.job, delivery.number, worker])
             guard db.changesCount == 1, state == "bounced" || state == "failed", delivery.canFallBack else { return }
-            try Self.wantPost(job: delivery.job, number: delivery.number, detail: DeliveryProblem.fallBack(delivery, state: state, detail: detail),
-                              db: db, time: time)
+            try Self.put(job: delivery.job, number: delivery.number, channel: "post", state: "wanted", address: nil,
+                         detail: DeliveryProblem.fallBack(delivery, state: state, detail: detail), key: delivery.key, db: db, time: time)
         }
     }
 

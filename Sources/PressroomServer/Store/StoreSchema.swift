@@ -16,17 +16,23 @@ enum StoreSchema {
     /// put in with the record's outcome (so a record rendered again is not delivered again).
     /// An email is `pending`, `sending` (leased to `lease_owner`), then `sent`, `bounced` or
     /// `failed` (its tries used up); a post delivery is `wanted` until the job's postal batch
-    /// holds it (`batched`), or `failed` when the batch could not take it.
+    /// holds it (`batched`), or `failed` when the batch could not take it. A record with an
+    /// idempotency key (`meta.idempotency_key`) is delivered once per tenant and channel over
+    /// all jobs: a later job's delivery of the same key is `skipped` (the unique index).
     private static let deliveries = [
         """
         CREATE TABLE deliveries (
             job TEXT NOT NULL, number INTEGER NOT NULL, channel TEXT NOT NULL, tenant TEXT NOT NULL,
             state TEXT NOT NULL, address TEXT, attempts INTEGER NOT NULL DEFAULT 0,
             available_at DOUBLE PRECISION NOT NULL, lease_owner TEXT, lease_until DOUBLE PRECISION,
-            detail TEXT, batch TEXT, updated DOUBLE PRECISION NOT NULL,
+            detail TEXT, batch TEXT, updated DOUBLE PRECISION NOT NULL, record_key TEXT,
             PRIMARY KEY (job, number, channel))
         """,
         "CREATE INDEX deliveries_due ON deliveries (available_at) WHERE state = 'pending'",
+        """
+        CREATE UNIQUE INDEX deliveries_once_per_key ON deliveries (tenant, channel, record_key)
+        WHERE record_key IS NOT NULL AND state IN ('pending', 'sending', 'sent', 'wanted', 'batched')
+        """,
     ]
 
     /// The status webhooks' outbox: each event once by its id (the webhook-id), sent by workers

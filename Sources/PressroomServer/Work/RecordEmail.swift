@@ -24,13 +24,16 @@ struct RecordEmail {
     func render(_ record: DataValue, number: Int, job: String, producer: DocumentProducer, output: String, message: String,
                 durable: Bool) throws -> (pages: Int, delivery: PlannedDelivery) {
         let route = try DeliveryRoute(record: record)
+        // Delivered once per tenant over all jobs when the record names its key.
+        var key: String?
+        if case .string(let given)? = record["meta"]?["idempotency_key"] { key = given }
         let preamble = try producer.renderer.preamble(for: record)
         let document = try producer.document(for: record, preamble: preamble)
         try AtomicFile.write(document.bytes, to: output, durable: durable)
-        guard route.wantsEmail else { return (document.pageCount, PlannedDelivery(email: nil, post: true)) }
+        guard route.wantsEmail else { return (document.pageCount, PlannedDelivery(email: nil, post: true, key: key)) }
         let address: String
         do { address = try composer.recipient(of: record) } catch {
-            return (document.pageCount, PlannedDelivery(email: nil, post: true, reason: "\(error); it goes by post"))
+            return (document.pageCount, PlannedDelivery(email: nil, post: true, reason: "\(error); it goes by post", key: key))
         }
         let date = Date()
         let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
@@ -39,6 +42,6 @@ struct RecordEmail {
                                          date: date, identity: DeliveryRoute.key(of: record, fallback: "\(job)#\(number)"))
         let bytes = try signer?.sign(email.bytes, time: Int(date.timeIntervalSince1970)) ?? email.bytes
         try AtomicFile.write(bytes, to: message, durable: durable)
-        return (document.pageCount, PlannedDelivery(email: address, post: route.wantsPost))
+        return (document.pageCount, PlannedDelivery(email: address, post: route.wantsPost, key: key))
     }
 }
