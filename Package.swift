@@ -38,6 +38,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -114,7 +117,11 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ], resources: [.copy("Resources/openapi.yaml")]),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+        ], resources: [.copy("Resources/openapi.yaml")],
+        // Server stubs for the JSON operations, generated from the checked-in OpenAPI document.
+        plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",

@@ -14,6 +14,21 @@ public struct Principal: Sendable {
         keyPrefix = key.prefix
     }
 
+    /// The caller of the request being handled, for the generated operations (set by the key
+    /// middleware around the request).
+    @TaskLocal static var current: Principal?
+
+    /// The current caller when `allowed`; 401 without a key, 403 with one that may not.
+    static func caller(_ allowed: (Principal) -> Bool, _ refusal: String) throws -> Principal {
+        try check(current, allowed, refusal)
+    }
+
+    static func check(_ principal: Principal?, _ allowed: (Principal) -> Bool, _ refusal: String) throws -> Principal {
+        guard let principal else { throw Problem.unauthorized }
+        guard allowed(principal) else { throw Problem.forbidden(refusal) }
+        return principal
+    }
+
     /// Submitting documents and jobs, reading the tenant's jobs and layouts.
     var submits: Bool { role == .submitter || role == .admin }
     var administers: Bool { role == .admin }

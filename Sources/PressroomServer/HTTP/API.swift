@@ -45,8 +45,10 @@ struct API: Sendable {
         addJobs(to: router)
         addLayouts(to: router)
         addPrint(to: router)
-        addWebhooks(to: router)
-        addEmail(to: router)
+        // Last: the generated operations' body middleware applies to the routes added after it.
+        do { try addTypedRoutes(to: router) } catch {
+            preconditionFailure("the generated routes do not register: \(error)")
+        }
         return router
     }
 

@@ -46,25 +46,14 @@ extension API {
             }
             switch created {
             case .created(let job):
-                return try API.json(JobView(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id)"])
+                return try API.json(Components.Schemas.Job(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id)"])
             case .existing(let job):
                 try? FileManager.default.removeItem(atPath: files.folder(id))
-                return try API.json(JobView(job), status: .ok, headers: [.location: "/v1/jobs/\(job.id)"])
+                return try API.json(Components.Schemas.Job(job), status: .ok, headers: [.location: "/v1/jobs/\(job.id)"])
             case .conflict:
                 try? FileManager.default.removeItem(atPath: files.folder(id))
                 throw Problem.idempotencyConflict(key ?? "")
             }
-        }
-
-        router.get("/v1/jobs") { request, context in
-            let caller = try context.submitter()
-            let limit = min(max(Int(request.uri.queryParameters.get("limit") ?? "") ?? 100, 1), 1000)
-            return try API.json(["jobs": try await store.jobs(tenant: caller.tenant, limit: limit).map(JobView.init)])
-        }
-
-        router.get("/v1/jobs/:id") { _, context in
-            let caller = try context.submitter()
-            return try API.json(JobView(try await job(context, tenant: caller.tenant)))
         }
 
         router.get("/v1/jobs/:id/records/:number") { _, context in
@@ -91,81 +80,57 @@ extension API {
 
     /// The caller's job named in the path; another tenant's is not found.
     private func job(_ context: ServerContext, tenant: String) async throws -> JobStatus {
-        guard let id = context.parameters.get("id"), JobFiles.isJobID(id), let job = try await store.job(id, tenant: tenant) else {
+        try await job(context.parameters.get("id"), tenant: tenant)
+    }
+
+    private func job(_ id: String?, tenant: String) async throws -> JobStatus {
+        guard let id, JobFiles.isJobID(id), let job = try await store.job(id, tenant: tenant) else {
             throw Problem.notFound("there is no such job for this key's tenant")
         }
         return job
     }
+
+    // The generated operations.
+
+    func listJobs(_ input: Operations.ListJobs.Input) async throws -> Operations.ListJobs.Output {
+        let caller = try Principal.caller(\.submits, Self.submitterRefusal)
+        let limit = min(max(input.query.limit ?? 100, 1), 1000)
+        return .ok(.init(body: .json(.init(jobs: try await store.jobs(tenant: caller.tenant, limit: limit).map(Components.Schemas.Job.init)))))
+    }
+
+    func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {
+        let caller = try Principal.caller(\.submits, Self.submitterRefusal)
+        return .ok(.init(body: .json(Components.Schemas.Job(try await job(input.path.id, tenant: caller.tenant)))))
+    }
+
+    static let submitterRefusal = "this key is a print shop's; documents and jobs need a submitter or admin key"
 }
 
-/// A job as the API shows it (the OpenAPI `Job` schema).
-struct JobView: Encodable {
-    struct Counts: Encodable { var total, queued, running, rendered, failed: Int }
-    struct Failure: Encodable {
-        var record: Int
-        var line: Int
-        var message: String
-        var problems: [Problem.Item]
-    }
-    struct Links: Encodable {
-        var `self`: String
-        var records: String
-        var combined: String?
-    }
-
-    var id, tenant, layout, variant, type: String
-    var theme: String?
-    var state: String
-    var created: Date
-    var finished: Date?
-    var idempotencyKey: String?
-    var counts: Counts
-    var progress: Double
-    var pages: Int
-    var failures: [Failure]
-    var combined: Bool
-    var postalBatch: String?
-    /// With `deliver`: deliveries by channel and state (`email.sent`, `email.bounced`,
-    /// `post.batched` …) and those that did not reach their recipient on their channel.
-    var deliver: Bool
-    var deliveries: [String: Int]?
-    var undelivered: [Undelivered]?
-    var links: Links
-
-    struct Undelivered: Encodable {
-        var record: Int
-        var channel, state, detail: String
-    }
-
+/// A job as the API shows it: the OpenAPI `Job` schema, as its status call, its list and its
+/// status webhook carry it.
+extension Components.Schemas.Job {
     init(_ job: JobStatus) {
-        id = job.id
-        tenant = job.tenant
-        layout = job.spec.layout
-        variant = job.spec.variant
-        type = job.spec.type
-        theme = job.spec.theme
-        state = job.state.rawValue
-        created = job.created
-        finished = job.finished
-        idempotencyKey = job.idempotencyKey
-        counts = Counts(total: job.total, queued: job.queued, running: job.running, rendered: job.rendered, failed: job.failed)
-        progress = job.total == 0 ? 1 : Double(job.rendered + job.failed) / Double(job.total)
-        pages = job.pages
-        failures = job.failures.map { failure in
+        let failures = job.failures.map { failure in
             let item = Problem.item(failure.failure, record: failure.record)
             let location = item.location.map { "\($0): " } ?? ""
             let path = item.path.map { "\($0): " } ?? ""
-            return Failure(record: failure.record, line: failure.line, message: "record \(failure.record): \(location)\(path)\(item.message)",
-                           problems: [item])
+            return FailuresPayloadPayload(record: failure.record, line: failure.line,
+                                          message: "record \(failure.record): \(location)\(path)\(item.message)",
+                                          problems: [Components.Schemas.ProblemItem(record: item.record, location: item.location, path: item.path,
+                                                                                   message: item.message)])
         }
-        combined = job.spec.combine
-        postalBatch = job.postalBatch
-        deliver = job.spec.deliver
-        if job.spec.deliver {
-            deliveries = job.deliveries
-            undelivered = job.undelivered.map { Undelivered(record: $0.record, channel: $0.channel, state: $0.state, detail: $0.detail) }
-        }
-        links = Links(self: "/v1/jobs/\(job.id)", records: "/v1/jobs/\(job.id)/records/{number}",
-                      combined: job.spec.combine ? "/v1/jobs/\(job.id)/combined.pdf" : nil)
+        self.init(id: job.id, tenant: job.tenant, layout: job.spec.layout, variant: Components.Schemas.Variant(rawValue: job.spec.variant) ?? .digital,
+                  theme: job.spec.theme, _type: job.spec.type, state: StatePayload(rawValue: job.state.rawValue) ?? .queued,
+                  created: job.created, finished: job.finished, idempotencyKey: job.idempotencyKey,
+                  counts: CountsPayload(total: job.total, queued: job.queued, running: job.running, rendered: job.rendered, failed: job.failed),
+                  progress: job.total == 0 ? 1 : Double(job.rendered + job.failed) / Double(job.total), pages: job.pages,
+                  failures: failures, combined: job.spec.combine, postalBatch: job.postalBatch, deliver: job.spec.deliver,
+                  deliveries: job.spec.deliver ? DeliveriesPayload(additionalProperties: job.deliveries) : nil,
+                  undelivered: job.spec.deliver ? job.undelivered.map {
+                      UndeliveredPayloadPayload(record: $0.record, channel: UndeliveredPayloadPayload.ChannelPayload(rawValue: $0.channel) ?? .email,
+                                                state: $0.state, detail: $0.detail)
+                  } : nil,
+                  links: LinksPayload(_self: "/v1/jobs/\(job.id)", records: "/v1/jobs/\(job.id)/records/{number}",
+                                      combined: job.spec.combine ? "/v1/jobs/\(job.id)/combined.pdf" : nil))
     }
 }

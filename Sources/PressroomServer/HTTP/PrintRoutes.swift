@@ -13,16 +13,6 @@ extension API {
             let caller = try context.caller({ $0.role == .printshop && $0.shop != nil }, "the print-shop routes need a print shop's key")
             return caller.shop!
         }
-        router.get("/v1/print/batches") { request, context in
-            let shop = try shop(context)
-            let all = request.uri.queryParameters.get("all") == "true"
-            let batches = try handoff.batches(for: shop).filter { all || $0.stage < .posted }
-            return try API.json(["batches": batches.map(PrintBatchView.init)])
-        }
-        router.get("/v1/print/batches/:job") { _, context in
-            let shop = try shop(context)
-            return try API.json(PrintBatchView(try status(handoff, context, shop: shop)))
-        }
         router.get("/v1/print/batches/:job/files/:name") { _, context in
             let shop = try shop(context)
             let batch = try status(handoff, context, shop: shop).batch
@@ -37,23 +27,48 @@ extension API {
             }
             return try API.file(path, type: Self.contentType(name), headers: sum.isEmpty ? [:] : [API.checksumHeader: sum])
         }
-        router.post("/v1/print/batches/:job/ack") { request, context in
-            let shop = try shop(context)
-            let job = try status(handoff, context, shop: shop).batch.job
-            struct Ack: Decodable { var stage: String; var note: String? }
-            let body = try await API.body(request, limit: 64 << 10)
-            guard let ack = try? JSONDecoder().decode(Ack.self, from: Data(body)), let stage = PostalHandoff.Stage(rawValue: ack.stage),
-                  stage != .ready else {
-                throw Problem.badRequest("send {\"stage\": \"received\" | \"printed\" | \"posted\", \"note\": \"…\"}")
-            }
-            do {
-                _ = try handoff.acknowledge(job, for: shop, stage: stage, note: ack.note)
-            } catch {
-                throw Problem(.conflict, "stage", "Stage not accepted", "\(error)")
-            }
-            try await announce(batch: job, shop: shop, stage: stage.rawValue, note: ack.note)
-            return try API.json(PrintBatchView(try handoff.status(of: job, for: shop)))
+    }
+
+    // The generated operations.
+
+    func listPrintBatches(_ input: Operations.ListPrintBatches.Input) async throws -> Operations.ListPrintBatches.Output {
+        let shop = try Self.printShop()
+        let all = input.query.all ?? false
+        let batches = try PostalHandoff(folder: postFolder).batches(for: shop).filter { all || $0.stage < .posted }
+        return .ok(.init(body: .json(.init(batches: batches.map(Components.Schemas.PrintBatch.init)))))
+    }
+
+    func getPrintBatch(_ input: Operations.GetPrintBatch.Input) async throws -> Operations.GetPrintBatch.Output {
+        let shop = try Self.printShop()
+        return .ok(.init(body: .json(Components.Schemas.PrintBatch(try Self.status(PostalHandoff(folder: postFolder), input.path.job, shop: shop)))))
+    }
+
+    /// A repeated acknowledgement of the stage reached answers as the first did, and puts its
+    /// webhook event in again (once by its id): a shop that retries after an error loses nothing.
+    func acknowledgePrintBatch(_ input: Operations.AcknowledgePrintBatch.Input) async throws -> Operations.AcknowledgePrintBatch.Output {
+        let shop = try Self.printShop()
+        let handoff = PostalHandoff(folder: postFolder)
+        let job = try Self.status(handoff, input.path.job, shop: shop).batch.job
+        guard case .json(let ack) = input.body, let stage = PostalHandoff.Stage(rawValue: ack.stage.rawValue) else {
+            throw Problem.badRequest("send {\"stage\": \"received\" | \"printed\" | \"posted\", \"note\": \"…\"}")
         }
+        do {
+            _ = try handoff.acknowledge(job, for: shop, stage: stage, note: ack.note)
+        } catch {
+            throw Problem(.conflict, "stage", "Stage not accepted", "\(error)")
+        }
+        try await announce(batch: job, shop: shop, stage: stage.rawValue, note: ack.note)
+        return .ok(.init(body: .json(Components.Schemas.PrintBatch(try handoff.status(of: job, for: shop)))))
+    }
+
+    /// The calling print shop.
+    private static func printShop() throws -> String {
+        try Principal.caller({ $0.role == .printshop && $0.shop != nil }, "the print-shop routes need a print shop's key").shop!
+    }
+
+    private static func status(_ handoff: PostalHandoff, _ job: String, shop: String) throws -> PostalHandoff.Status {
+        guard let status = try? handoff.status(of: job, for: shop) else { throw Problem.notFound("this print shop has no such batch") }
+        return status
     }
 
     /// Tells the job's tenant (by its webhook, if it has one) what the shop acknowledged. A
@@ -68,10 +83,7 @@ extension API {
     }
 
     private func status(_ handoff: PostalHandoff, _ context: ServerContext, shop: String) throws -> PostalHandoff.Status {
-        guard let job = context.parameters.get("job"), let status = try? handoff.status(of: job, for: shop) else {
-            throw Problem.notFound("this print shop has no such batch")
-        }
-        return status
+        try Self.status(handoff, context.parameters.get("job") ?? "", shop: shop)
     }
 
     static let checksumHeader = HTTPField.Name("X-Checksum-SHA256")!
@@ -86,20 +98,20 @@ extension API {
 }
 
 /// A postal batch as a print shop sees it (the OpenAPI `PrintBatch` schema).
-struct PrintBatchView: Encodable {
-    struct Acknowledgement: Encodable { var stage: String; var at: String; var note: String? }
-    var job, shop, handedOver, stage: String
-    var pieces: Int
-    var files: [String: String]
-    var acknowledgements: [Acknowledgement]
-
+extension Components.Schemas.PrintBatch {
     init(_ status: PostalHandoff.Status) {
-        job = status.batch.job
-        shop = status.batch.shop
-        handedOver = status.batch.handedOver
-        stage = status.stage.rawValue
-        pieces = status.batch.pieces
-        files = status.batch.files
-        acknowledgements = status.acknowledgements.map { Acknowledgement(stage: $0.stage.rawValue, at: $0.at, note: $0.note) }
+        self.init(job: status.batch.job, shop: status.batch.shop, handedOver: Self.date(status.batch.handedOver), pieces: status.batch.pieces,
+                  files: FilesPayload(additionalProperties: status.batch.files), stage: StagePayload(rawValue: status.stage.rawValue) ?? .ready,
+                  acknowledgements: status.acknowledgements.map {
+                      AcknowledgementsPayloadPayload(stage: Components.Schemas.AckStage(rawValue: $0.stage.rawValue) ?? .received,
+                                                     at: Self.date($0.at), note: $0.note)
+                  })
+    }
+
+    /// A hand-off's RFC 3339 time (with milliseconds).
+    private static func date(_ text: String) -> Date {
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return format.date(from: text) ?? ISO8601DateFormatter().date(from: text) ?? Date(timeIntervalSince1970: 0)
     }
 }

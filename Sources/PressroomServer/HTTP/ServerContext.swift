@@ -12,9 +12,7 @@ public struct ServerContext: RequestContext {
     }
 
     func caller(_ allowed: (Principal) -> Bool, _ refusal: String) throws -> Principal {
-        guard let principal else { throw Problem.unauthorized }
-        guard allowed(principal) else { throw Problem.forbidden(refusal) }
-        return principal
+        try Principal.check(principal, allowed, refusal)
     }
 
     func submitter() throws -> Principal {
@@ -38,7 +36,7 @@ struct KeyMiddleware: RouterMiddleware {
                 else { throw Problem.unauthorized }
                 context.principal = Principal(key)
             }
-            let response = try await next(request, context)
+            let response = try await Principal.$current.withValue(context.principal) { try await next(request, context) }
             metrics.answered(status: Int(response.status.code))
             return response
         } catch let error as HTTPResponseError {

@@ -164,7 +164,7 @@ public struct WebhookDispatcher: Service {
     }
 
     static func event(ending job: JobStatus) throws -> WebhookEvent {
-        try event(job.state == .failed ? "job.failed" : "job.finished", tenant: job.tenant, key: job.id, data: JobView(job))
+        try event(job.state == .failed ? "job.failed" : "job.finished", tenant: job.tenant, key: job.id, data: Components.Schemas.Job(job))
     }
 
     /// What a print shop's acknowledgement tells the job's tenant.
