@@ -7,10 +7,6 @@ import PressroomLayout
 
 extension API {
     func addLayouts(to router: Router<ServerContext>) {
-        router.get("/v1/layouts") { _, context in
-            let caller = try context.submitter()
-            return try API.json(tenants.listing(caller.tenant))
-        }
         for (kind, path) in [(TenantStore.Kind.layout, "layouts"), (.component, "components"), (.theme, "themes"), (.image, "images")] {
             router.put("/v1/\(path)/:name") { request, context in
                 let caller = try context.caller(\.administers, "uploads need an admin key")
@@ -31,5 +27,12 @@ extension API {
                 return try API.json(["name": name, "kind": kind.rawValue], status: replaced ? .ok : .created)
             }
         }
+    }
+
+    /// The tenant's store (a generated operation).
+    func listLayouts(_ input: Operations.ListLayouts.Input) async throws -> Operations.ListLayouts.Output {
+        let caller = try Principal.caller(\.submits, Self.submitterRefusal)
+        let listing = tenants.listing(caller.tenant)
+        return .ok(.init(body: .json(.init(layouts: listing.layouts, components: listing.components, themes: listing.themes, images: listing.images))))
     }
 }

@@ -5,13 +5,6 @@ import Hummingbird
 
 extension API {
     func addOperations(to router: Router<ServerContext>) {
-        router.get("/health") { _, _ in try API.json(["status": "ok"]) }
-        router.get("/ready") { _, _ in
-            do { try await store.ping() } catch {
-                throw Problem(.serviceUnavailable, "not-ready", "Job store unavailable", "the job store does not answer: \(error)")
-            }
-            return try API.json(["status": "ready"])
-        }
         router.get("/metrics") { request, _ in
             if let token = limits.metricsToken {
                 let given = request.headers[.authorization].map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : "" } ?? ""
@@ -31,5 +24,18 @@ extension API {
             }
             return try API.file(url.path, type: "application/yaml")
         }
+    }
+
+    // The generated operations.
+
+    func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
+        .ok(.init(body: .json(.init(status: "ok"))))
+    }
+
+    func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output {
+        do { try await store.ping() } catch {
+            throw Problem(.serviceUnavailable, "not-ready", "Job store unavailable", "the job store does not answer: \(error)")
+        }
+        return .ok(.init(body: .json(.init(status: "ready"))))
     }
 }
