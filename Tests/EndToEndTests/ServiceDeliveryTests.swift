@@ -91,6 +91,20 @@ extension ServiceTests {
                 "\(second)")
         #expect(second["postalBatch"] == nil || second["postalBatch"] is NSNull, "\(second)")
         #expect(SMTPSink.messages(folder).count == 8)
+
+        // Without a post profile, the records that go by post are listed as undelivered, with why.
+        let unkeyed = try String(decoding: records, as: UTF8.self).split(separator: "\n").map { line in
+            var record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            record["meta"] = nil
+            return String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }.joined(separator: "\n")
+        let (third, _) = try await service.json("POST", "/v1/jobs?layout=invoice&deliver=true", key: submitter, body: Data(unkeyed.utf8))
+        let noPost = try await service.waitForJob(try #require(third["id"] as? String), key: submitter)
+        #expect(noPost["deliveries"] as? [String: Int] == ["email.sent": 8, "email.bounced": 1, "email.failed": 1, "post.failed": 2], "\(noPost)")
+        let unposted = ((noPost["undelivered"] as? [[String: Any]]) ?? []).filter { $0["channel"] as? String == "post" }
+        #expect(unposted.map { $0["record"] as? Int } == [4, 12], "\(unposted)")
+        #expect(unposted.allSatisfy { ($0["detail"] as? String)?.contains("without a post profile") == true }, "\(unposted)")
+        #expect(SMTPSink.messages(folder).count == 16)
     }
 
     @Test(arguments: StoreKind.allCases) func aWorkerKilledWhileSendingLosesNoEmail(_ store: StoreKind) async throws {

@@ -7,6 +7,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 
@@ -16,7 +17,7 @@ extension API: APIProtocol {
         router.add(middleware: JSONBodyMiddleware(paths: Self.jsonBodies))
         try registerHandlers(on: router, configuration: Configuration(dateTranscoder: .iso8601WithFractionalSeconds,
                                                                      jsonEncodingOptions: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]),
-                             middlewares: [ProblemMiddleware(hints: Self.bodyHints)])
+                             middlewares: [ProblemMiddleware(hints: Self.bodyHints, logger: Logger(label: "pressroom.api"))])
     }
 
     /// Operations whose request body is JSON: method and path (`*` for one segment).
@@ -33,9 +34,10 @@ extension API: APIProtocol {
 }
 
 /// Errors of the generated operations as problem details: a handler's `Problem` as it is, a
-/// request that does not decode as 400, anything else as 500.
+/// request that does not decode as 400, anything else as 500 (logged, not told).
 struct ProblemMiddleware: ServerMiddleware {
     let hints: [String: String]
+    let logger: Logger
 
     func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
                    next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?))
@@ -48,7 +50,9 @@ struct ProblemMiddleware: ServerMiddleware {
                 let hint = hints[operationID].map { ": \($0)" } ?? ""
                 return try Problem.badRequest("the request does not fit \(operationID)\(hint)").openAPIResponse()
             }
-            return try Problem(.internalServerError, "internal", "Internal error", "\(error.underlyingError)").openAPIResponse()
+            logger.error("\(operationID): \(error.underlyingError)")
+            return try Problem(.internalServerError, "internal", "Internal error",
+                               "the service could not answer \(operationID); the reason is in its log").openAPIResponse()
         }
     }
 }

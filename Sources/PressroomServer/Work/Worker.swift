@@ -207,8 +207,8 @@ public struct Worker: Service {
             var postFailures: [Int: String] = [:]
             if let post = spec.post, !claim.forPost.isEmpty {
                 (postalBatch, postFailures) = try await handToPrintShop(claim, profile: post, records: records)
-            } else if spec.post == nil {
-                for number in claim.forPost where spec.deliver {
+            } else if spec.deliver && spec.post == nil {
+                for number in claim.forPost {
                     postFailures[number] = "it goes by post, and the job was created without a post profile (?post=)"
                 }
             }
