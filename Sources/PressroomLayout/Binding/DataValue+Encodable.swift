@@ -15,3 +15,18 @@ extension DataValue: Encodable {
         }
     }
 }
+
+extension DataObject: Encodable {
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Members in their order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: MemberKey.self)
+        for (key, value) in self { try container.encode(value, forKey: MemberKey(stringValue: key)) }
+    }
+}

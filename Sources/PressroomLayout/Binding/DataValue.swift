@@ -9,7 +9,7 @@ public enum DataValue: Sendable, Equatable {
     case number(Decimal)
     case string(String)
     case array([DataValue])
-    case object([String: DataValue])
+    case object(DataObject)
 }
 
 extension DataValue {

@@ -35,6 +35,9 @@ struct JSONParser {
     private let firstColumn: Int
     /// Keys given twice in one object, in the order met.
     private var duplicates: [JSONDuplicateKey] = []
+    /// The last object's keys, by their count: the next object with the same keys shares them.
+    private var recentKeys: [Int: [String]] = [:]
+    private var lastObjectCount = 0
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, firstColumn: Int) {
         self.bytes = bytes
@@ -85,9 +88,11 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> DataValue {
         try enterNesting()
         index += 1
-        // Members are gathered first and hashed once, into a dictionary of the right size.
-        var members: [(String, DataValue)] = []
-        var keyOffsets: [Int] = []
+        // Sized as the object before (a list's rows are alike), not by doubling.
+        var keys: [String] = [], values: [DataValue] = [], keyOffsets: [Int] = []
+        keys.reserveCapacity(lastObjectCount)
+        values.reserveCapacity(lastObjectCount)
+        keyOffsets.reserveCapacity(lastObjectCount)
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object([:]) }
         while true {
@@ -98,27 +103,44 @@ struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the key \"\(key)\"") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            keys.append(key)
+            values.append(try parseValue())
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; skipWhitespace(); continue }
             if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; break }
             throw error("expected ',' or '}'")
         }
-        // RFC 8259 §4: names SHOULD be unique; like most readers, the last one wins, and each
-        // repeat is noted with both places (looked for only when the dictionary came out short).
-        let object = Dictionary(members, uniquingKeysWith: { _, last in last })
-        if object.count != members.count {
+        // RFC 8259 §4: names SHOULD be unique; like most readers, the last one wins (in the first
+        // one's place), and each repeat is noted with both places.
+        if Self.hasRepeats(keys) {
             var firstSeen: [String: Int] = [:]
-            for (position, (key, _)) in members.enumerated() {
+            var uniqueKeys: [String] = [], uniqueValues: [DataValue] = []
+            for (position, key) in keys.enumerated() {
                 if let earlier = firstSeen[key] {
                     let a = error("", at: keyOffsets[earlier]), b = error("", at: keyOffsets[position])
                     duplicates.append(JSONDuplicateKey(key: key, first: (a.line, a.column), second: (b.line, b.column)))
+                    uniqueValues[uniqueKeys.firstIndex(of: key)!] = values[position]
                 } else {
                     firstSeen[key] = position
+                    uniqueKeys.append(key)
+                    uniqueValues.append(values[position])
                 }
             }
+            (keys, values) = (uniqueKeys, uniqueValues)
         }
-        return .object(object)
+        lastObjectCount = keys.count
+        // The rows of a list have the same keys: they share the first row's array of them.
+        if let recent = recentKeys[keys.count], recent == keys { keys = recent } else { recentKeys[keys.count] = keys }
+        return .object(DataObject(keys: keys, values: values))
+    }
+
+    /// Whether a key is given twice: compared in pairs when there are few, hashed when many.
+    private static func hasRepeats(_ keys: [String]) -> Bool {
+        if keys.count > 12 { return Set(keys).count != keys.count }
+        for first in keys.indices {
+            for second in keys.indices where second > first && keys[first] == keys[second] { return true }
+        }
+        return false
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> DataValue {
