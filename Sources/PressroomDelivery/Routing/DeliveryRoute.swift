@@ -41,7 +41,12 @@ public struct DeliveryRoute: Sendable, Equatable {
     /// The record's idempotency key (`meta.idempotency_key`), else `fallback`: a message's
     /// identity (its Message-ID) and its key in a delivery ledger.
     public static func key(of record: DataValue, fallback: String) -> String {
+        key(of: record) ?? fallback
+    }
+
+    /// The record's own idempotency key, when it gives one.
+    public static func key(of record: DataValue) -> String? {
         if case .string(let key)? = record["meta"]?["idempotency_key"] { return key }
-        return fallback
+        return nil
     }
 }

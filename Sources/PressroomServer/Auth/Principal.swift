@@ -32,4 +32,9 @@ public struct Principal: Sendable {
     /// Submitting documents and jobs, reading the tenant's jobs and layouts.
     var submits: Bool { role == .submitter || role == .admin }
     var administers: Bool { role == .admin }
+    /// A print shop's key, naming its shop.
+    var printsForShop: Bool { role == .printshop && shop != nil }
+
+    static let submitterRefusal = "this key is a print shop's; documents and jobs need a submitter or admin key"
+    static let printShopRefusal = "the print-shop routes need a print shop's key"
 }

@@ -31,7 +31,7 @@ extension API {
 
     /// The tenant's store (a generated operation).
     func listLayouts(_ input: Operations.ListLayouts.Input) async throws -> Operations.ListLayouts.Output {
-        let caller = try Principal.caller(\.submits, Self.submitterRefusal)
+        let caller = try Principal.caller(\.submits, Principal.submitterRefusal)
         let listing = tenants.listing(caller.tenant)
         return .ok(.init(body: .json(.init(layouts: listing.layouts, components: listing.components, themes: listing.themes, images: listing.images))))
     }

@@ -10,8 +10,7 @@ extension API {
     func addPrint(to router: Router<ServerContext>) {
         let handoff = PostalHandoff(folder: postFolder)
         @Sendable func shop(_ context: ServerContext) throws -> String {
-            let caller = try context.caller({ $0.role == .printshop && $0.shop != nil }, "the print-shop routes need a print shop's key")
-            return caller.shop!
+            try context.caller(\.printsForShop, Principal.printShopRefusal).shop!
         }
         router.get("/v1/print/batches/:job/files/:name") { _, context in
             let shop = try shop(context)
@@ -63,7 +62,7 @@ extension API {
 
     /// The calling print shop.
     private static func printShop() throws -> String {
-        try Principal.caller({ $0.role == .printshop && $0.shop != nil }, "the print-shop routes need a print shop's key").shop!
+        try Principal.caller(\.printsForShop, Principal.printShopRefusal).shop!
     }
 
     private static func status(_ handoff: PostalHandoff, _ job: String, shop: String) throws -> PostalHandoff.Status {

@@ -41,11 +41,21 @@ public struct Problem: HTTPResponseError, Encodable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try body())))
+    }
+
+    /// The answer's headers: its content type, and Retry-After when it says when.
+    var headers: HTTPFields {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return headers
+    }
+
+    /// The answer's body, application/problem+json.
+    func body() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(self))))
+        return try encoder.encode(self)
     }
 
     /// A layout or data error as a located item; the service's own paths are cut to the file's name.

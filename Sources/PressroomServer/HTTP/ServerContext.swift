@@ -16,7 +16,7 @@ public struct ServerContext: RequestContext {
     }
 
     func submitter() throws -> Principal {
-        try caller(\.submits, "this key is a print shop's; documents and jobs need a submitter or admin key")
+        try caller(\.submits, Principal.submitterRefusal)
     }
 }
 

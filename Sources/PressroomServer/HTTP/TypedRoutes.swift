@@ -78,11 +78,6 @@ struct JSONBodyMiddleware: RouterMiddleware {
 extension Problem {
     /// The problem as the generated server's answer.
     func openAPIResponse() throws -> (HTTPResponse, HTTPBody?) {
-        var response = HTTPResponse(status: status)
-        response.headerFields[.contentType] = "application/problem+json"
-        if let retryAfter { response.headerFields[.retryAfter] = String(retryAfter) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (response, HTTPBody(try encoder.encode(self)))
+        (HTTPResponse(status: status, headerFields: headers), HTTPBody(try body()))
     }
 }

@@ -244,8 +244,10 @@ public final class PostgresJobStore: JobStore {
                                  StoreCoding.failure(try failure["error"].decode(String?.self))))
             }
         }
-        let deliveries = try await deliveries(of: id, withProblems: withFailures)
-        var status = JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self)),
+        let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
+        // Only a delivering job has deliveries to count.
+        let deliveries = spec.deliver ? try await deliveries(of: id, withProblems: withFailures) : (counts: [:], problems: [])
+        var status = JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: spec,
                          idempotencyKey: try row["idempotency_key"].decode(String?.self),
                          state: JobState(rawValue: try row["state"].decode(String.self)) ?? .queued,
                          created: Date(timeIntervalSince1970: try row["created"].decode(Double.self)),

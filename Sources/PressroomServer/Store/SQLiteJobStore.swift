@@ -171,8 +171,10 @@ public final class SQLiteJobStore: JobStore {
             }
         }
         let finished: Double? = row["finished"]
-        let deliveries = try deliveries(of: id, db: db, withProblems: withFailures)
-        var status = JobStatus(id: id, tenant: row["tenant"], spec: try StoreCoding.decode(JobSpec.self, row["spec"]),
+        let spec = try StoreCoding.decode(JobSpec.self, row["spec"])
+        // Only a delivering job has deliveries to count.
+        let deliveries = spec.deliver ? try deliveries(of: id, db: db, withProblems: withFailures) : (counts: [:], problems: [])
+        var status = JobStatus(id: id, tenant: row["tenant"], spec: spec,
                          idempotencyKey: row["idempotency_key"], state: JobState(rawValue: row["state"]) ?? .queued,
                          created: Date(timeIntervalSince1970: row["created"]), finished: finished.map(Date.init(timeIntervalSince1970:)),
                          total: row["total"], counts: counts, pages: row["pages"], postalBatch: row["postal_batch"], failures: failures)

@@ -25,8 +25,7 @@ struct RecordEmail {
                 durable: Bool) throws -> (pages: Int, delivery: PlannedDelivery) {
         let route = try DeliveryRoute(record: record)
         // Delivered once per tenant over all jobs when the record names its key.
-        var key: String?
-        if case .string(let given)? = record["meta"]?["idempotency_key"] { key = given }
+        let key = DeliveryRoute.key(of: record)
         let preamble = try producer.renderer.preamble(for: record)
         let document = try producer.document(for: record, preamble: preamble)
         try AtomicFile.write(document.bytes, to: output, durable: durable)
@@ -39,7 +38,7 @@ struct RecordEmail {
         let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
         let email = try composer.compose(record: record, preamble: preamble, from: sender,
                                          attachment: EmailAttachment(fileName: fileName, contentType: "application/pdf", bytes: document.bytes),
-                                         date: date, identity: DeliveryRoute.key(of: record, fallback: "\(job)#\(number)"))
+                                         date: date, identity: key ?? "\(job)#\(number)")
         let bytes = try signer?.sign(email.bytes, time: Int(date.timeIntervalSince1970)) ?? email.bytes
         try AtomicFile.write(bytes, to: message, durable: durable)
         return (document.pageCount, PlannedDelivery(email: address, post: route.wantsPost, key: key))
