@@ -1,7 +1,8 @@
 // `pressroom bench-peer`: the external-peer protocol of ../shared/bench (peers.py --external), so
 // our engine is timed in the same pass as the peers: read every record, render the first
 // --warmup untimed, then time rendering and writing each record to DIR/00000.pdf, … and print one
-// JSON line with docs, wall and CPU seconds, latencies and peak RSS.
+// JSON line with docs, wall and CPU seconds, latencies and peak RSS. Files are written as `render`
+// writes them (whole or not at all, flushed to the disk once at the end, inside the timed loop).
 import ArgumentParser
 import Foundation
 import PressroomLayout
@@ -60,13 +61,14 @@ struct BenchPeerCommand: ParsableCommand {
             let docStarted = DispatchTime.now().uptimeNanoseconds
             let document = try producer.document(for: record)
             if !noWrite {
-                try Data(document.bytes).write(to: URL(fileURLWithPath: outDir).appendingPathComponent(String(format: "%05d.pdf", index)))
+                try AtomicFile.write(document.bytes, to: outDir + "/" + String(format: "%05d.pdf", index))
             }
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - docStarted) / 1e6)
             if let rssEvery, (index + 1) % rssEvery == 0 {
                 Console.error(String(format: "rss after %d records: %.1f MiB (peak %.1f MiB)", index + 1, Self.currentRSSMiB(), Self.peakRSSMiB()))
             }
         }
+        if !noWrite { AtomicFile.sync(folder: outDir) }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let cpu = Self.cpuSeconds() - cpuBefore
         latencies.sort()
