@@ -55,7 +55,7 @@ extension DataValue {
         return nil
     }
     var elements: [DataValue] {
-        if case .array(let elements) = self { return elements }
+        if case .array(let elements) = self { return Array(elements) }
         return []
     }
 }

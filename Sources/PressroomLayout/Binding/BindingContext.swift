@@ -79,15 +79,13 @@ public struct BindingContext: Sendable {
 
     /// The elements of a list (`each:`, `rows:`) with their paths. Null is an empty list; a
     /// missing field is `.missingField`, anything but a list `.wrongType`.
-    public func list(_ expression: Expression, at location: SourceLocation) throws(LayoutError) -> [BoundValue] {
+    public func list(_ expression: Expression, at location: SourceLocation) throws(LayoutError) -> BoundList {
         let bound = try evaluate(expression, at: location)
         switch bound.value {
         case .null:
-            return []
+            return .empty
         case .array(let elements):
-            return elements.enumerated().map { index, element in
-                BoundValue(element, path: bound.path?.appending(index: index))
-            }
+            return BoundList(elements: elements, path: bound.path)
         default:
             throw BindingError.wrongType(bound, expression: expression, expected: "a list", at: location,
                                          hint: "`each:` and `rows:` go through a list, e.g. items")

@@ -30,7 +30,10 @@ extension DataValue {
             let size = text.utf8.count
             return size > limit ? (path, size) : nil
         case .array(let elements):
-            for (index, element) in elements.enumerated() {
+            for index in elements.indices {
+                // An element of a lazy list whose bytes are within the limit holds no longer text.
+                if let bound = elements.byteBound(at: index), bound <= limit { continue }
+                let element = elements[index]
                 if let found = element.firstText(longerThan: limit, path: "\(path)[\(index)]") { return found }
             }
             return nil

@@ -10,7 +10,7 @@ extension DataValue: Encodable {
         case .bool(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
-        case .array(let values): try container.encode(values)
+        case .array(let values): try container.encode(Array(values))
         case .object(let members): try container.encode(members)
         }
     }

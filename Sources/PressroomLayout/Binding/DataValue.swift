@@ -8,7 +8,8 @@ public enum DataValue: Sendable, Equatable {
     /// Exact: "1234.50" and 0.1 keep every digit (trailing zeros aside: 1234.50 == 1234.5).
     case number(Decimal)
     case string(String)
-    case array([DataValue])
+    /// A long list read from a data file is parsed element by element as it is read (`DataList`).
+    case array(DataList)
     case object(DataObject)
 }
 

@@ -39,11 +39,25 @@ final class FileBytes {
 
     /// Takes the next `count` bytes (all of them already peeked at).
     func consume(_ count: Int) -> [UInt8] {
-        let taken = Array(buffer[start..<(start + count)])
-        start += count
         offset += count
+        guard count >= Self.handedOverFrom else {
+            let taken = Array(buffer[start..<(start + count)])
+            start += count
+            return taken
+        }
+        // A large record: the buffer itself is handed over, without the bytes before it and with
+        // what follows it moved to a new buffer, so the record is never in memory twice.
+        buffer.removeSubrange(0..<start)
+        let rest = Array(buffer[count...])
+        buffer.removeSubrange(count...)
+        var taken = rest
+        swap(&taken, &buffer)
+        start = 0
         return taken
     }
+
+    /// From this many bytes, `consume` hands over its buffer rather than copying out of it.
+    private static let handedOverFrom = 1 << 20
 
     private func readChunk() -> Bool {
         guard !atEnd else { return false }

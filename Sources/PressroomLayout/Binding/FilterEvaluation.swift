@@ -185,7 +185,7 @@ extension BindingContext {
     /// The sum of a list's numbers (or of one field of each element) that pass `include`.
     private func total(_ bound: BoundValue, field: [DataPath.Component]?, of expression: Expression, filter: String,
                        at location: SourceLocation, include: (Decimal) -> Bool) throws(LayoutError) -> Decimal {
-        let elements: [DataValue]
+        let elements: DataList
         switch bound.value {
         case .null: return 0
         case .array(let list): elements = list

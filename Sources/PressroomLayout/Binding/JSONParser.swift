@@ -1,5 +1,7 @@
 // A strict RFC 8259 JSON parser over UTF-8 bytes: exact decimals from the digits, validated
 // UTF-8, \u escapes with surrogate pairs, a nesting limit, and errors that say line and column.
+// Given the record's bytes as a `JSONSource`, a long list is checked whole but kept as offsets
+// into those bytes (`DataList`), its elements parsed again when read.
 import Foundation
 
 /// What is wrong with a JSON text and where (1-based line and column, columns in characters).
@@ -38,11 +40,14 @@ struct JSONParser {
     /// The last object's keys, by their count: the next object with the same keys shares them.
     private var recentKeys: [Int: [String]] = [:]
     private var lastObjectCount = 0
+    /// The owner of `bytes`, when long lists may stay unparsed in it.
+    private let source: JSONSource?
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, firstColumn: Int) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, firstColumn: Int, source: JSONSource? = nil) {
         self.bytes = bytes
         self.firstLine = firstLine
         self.firstColumn = firstColumn
+        self.source = source
     }
 
     /// Parses exactly one value with only white space (and a leading byte order mark) around it.
@@ -53,9 +58,11 @@ struct JSONParser {
     }
 
     /// The same, with the keys given twice in one object (the last one wins) in `duplicates`.
+    /// `source`: the owner of `bytes`, in which long lists are left unparsed (`DataList`).
     static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, firstColumn: Int = 1,
+                              source: JSONSource? = nil,
                               duplicates: inout [JSONDuplicateKey]) -> Result<DataValue, JSONSyntaxError> {
-        var parser = JSONParser(bytes, firstLine: firstLine, firstColumn: firstColumn)
+        var parser = JSONParser(bytes, firstLine: firstLine, firstColumn: firstColumn, source: source)
         defer { duplicates = parser.duplicates }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         do throws(JSONSyntaxError) {
@@ -64,6 +71,17 @@ struct JSONParser {
             parser.skipWhitespace()
             if parser.index < bytes.count { throw parser.error("unexpected text after the JSON value") }
             return .success(value)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The one value that starts at byte `offset` of `source`'s bytes (an element of a lazy list).
+    static func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, source: JSONSource) -> Result<DataValue, JSONSyntaxError> {
+        var parser = JSONParser(bytes, firstLine: 1, firstColumn: 1, source: source)
+        parser.index = offset
+        do throws(JSONSyntaxError) {
+            return .success(try parser.parseValue())
         } catch {
             return .failure(error)
         }
@@ -148,14 +166,25 @@ struct JSONParser {
         index += 1
         var elements: [DataValue] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(elements) }
+        if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array([]) }
+        // With a source, where each element starts; once the list is long, its elements are
+        // still parsed (to check them) but only their offsets are kept.
+        var offsets: [Int] = []
+        var lazy = false
         while true {
-            elements.append(try parseValue())
+            if source != nil { offsets.append(index) }
+            let element = try parseValue()
+            if !lazy {
+                elements.append(element)
+                if source != nil && elements.count >= DataList.lazyFrom { lazy = true; elements = [] }
+            }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; skipWhitespace(); continue }
-            if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(elements) }
+            if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; break }
             throw error("expected ',' or ']'")
         }
+        if lazy, let source { return .array(DataList(source: source, offsets: offsets)) }
+        return .array(DataList(elements))
     }
 
     private mutating func enterNesting() throws(JSONSyntaxError) {

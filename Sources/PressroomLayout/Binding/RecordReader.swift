@@ -196,7 +196,11 @@ public struct RecordReader: Sequence, Sendable {
                                             at: at, record: number))
             }
             var duplicates: [JSONDuplicateKey] = []
-            let parsed = bytes.withUnsafeBufferPointer { JSONParser.parseDocument($0, firstLine: line, firstColumn: column, duplicates: &duplicates) }
+            // The record keeps its bytes for its long lists, which are parsed again element by element.
+            let source = JSONSource(bytes)
+            let parsed = bytes.withUnsafeBufferPointer {
+                JSONParser.parseDocument($0, firstLine: line, firstColumn: column, source: source, duplicates: &duplicates)
+            }
             if let warn, case .success = parsed {
                 for duplicate in duplicates {
                     warn(LayoutError(.data, "the key \"\(duplicate.key.prefix(80))\" is given twice in one object, at line \(duplicate.first.line), column \(duplicate.first.column) and at line \(duplicate.second.line), column \(duplicate.second.column); the second is used",

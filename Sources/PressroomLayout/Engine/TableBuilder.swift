@@ -113,7 +113,7 @@ struct TableBuilder {
         try environment.styles.style(name, language: flow.language, scale: flow.scale, at: location)
     }
 
-    private func columnWidths(rows: [BoundValue], context: BindingContext, padding: Double) throws(LayoutError) -> [Double] {
+    private func columnWidths(rows: BoundList, context: BindingContext, padding: Double) throws(LayoutError) -> [Double] {
         let tracks = table.columns.map(\.width)
         guard tracks.contains(.auto) else { return try TrackSizer.resolve(tracks, total: width, gap: 0, what: "the table", at: location) { _ in 0 } }
         let headerStyle = try style(table.headerStyle, at: location)
