@@ -1,5 +1,6 @@
-// One encoded barcode as a grid of dark modules (from libzint's vector output), and that grid
-// drawn into a frame as a single filled path with the standard quiet zone kept inside the frame.
+// One encoded barcode as a grid of dark modules (from libzint's module grid, or from its vector
+// output for linear symbols), and that grid drawn into a frame as a single filled path with the
+// standard quiet zone kept inside the frame.
 import CZint
 import PressroomGraphics
 
@@ -24,6 +25,14 @@ public struct BarcodeSymbol: Sendable {
     /// as UTF-8 bytes behind ECI 26, so readers and payment apps get exactly the UTF-8 the payload
     /// standards (EPC charset `1`, SPAYD in practice) ask for; ASCII needs no ECI.
     public init(_ symbology: Symbology, data: String) throws(BarcodeError) {
+        try self.init(symbology, data: data, readingVector: symbology.isLinear)
+    }
+
+    /// `readingVector`: the modules from libzint's vector output (needed for linear symbols,
+    /// whose bars have heights) rather than straight from its module grid; the two give the same
+    /// modules for matrix symbols, and the grid is read without building the vector (a tenth of an
+    /// invoice's time went to the payment QR code's vector).
+    init(_ symbology: Symbology, data: String, readingVector: Bool) throws(BarcodeError) {
         guard !data.isEmpty else { throw .emptyData(symbology: symbology.name) }
         guard let symbol = ZBarcode_Create() else { throw .encoding(symbology: symbology.name, message: "libzint could not allocate a symbol") }
         defer { ZBarcode_Delete(symbol) }
@@ -36,38 +45,85 @@ public struct BarcodeSymbol: Sendable {
             symbol.pointee.eci = 26  // ECI 26 = UTF-8
         }
         let bytes = Array(data.utf8)
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            ZBarcode_Encode_and_Buffer_Vector(symbol, buffer.baseAddress, Int32(buffer.count), 0)
+        var status = bytes.withUnsafeBufferPointer { buffer in
+            ZBarcode_Encode(symbol, buffer.baseAddress, Int32(buffer.count))
         }
+        if status < ZINT_ERROR && readingVector { status = ZBarcode_Buffer_Vector(symbol, 0) }
         guard status < ZINT_ERROR else {
             throw .encoding(symbology: symbology.name, message: Self.errorText(symbol))
         }
-        guard let vector = symbol.pointee.vector, symbol.pointee.width > 0, vector.pointee.width > 0 else {
+        guard symbol.pointee.width > 0, symbol.pointee.rows > 0 else {
             throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
         }
         let columns = Int(symbol.pointee.width)
         let rows = symbology.isLinear ? 1 : Int(symbol.pointee.rows)
-        // Vector coordinates are X-dimensions times libzint's scale; one module is width / columns.
-        let unit = Double(vector.pointee.width) / Double(columns)
-        var rects: [ModuleRect] = []
-        var node = vector.pointee.rectangles
-        while let rect = node {
-            let r = rect.pointee
-            node = r.next
-            guard r.colour == -1 || r.colour == 7 else { continue }  // -1 foreground, 7 black; white is background
-            let x = Int((Double(r.x) / unit).rounded()), width = Int((Double(r.width) / unit).rounded())
-            if symbology.isLinear {
-                rects.append(ModuleRect(x: x, y: 0, width: width, height: 1))
-            } else {
-                rects.append(ModuleRect(x: x, y: Int((Double(r.y) / unit).rounded()), width: width,
-                                        height: Int((Double(r.height) / unit).rounded())))
+        let rects: [ModuleRect]
+        if readingVector {
+            guard let vector = symbol.pointee.vector, vector.pointee.width > 0 else {
+                throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
             }
+            rects = Self.vectorModules(vector.pointee, columns: columns, linear: symbology.isLinear)
+        } else {
+            rects = Self.gridModules(symbol, rows: rows, columns: columns)
         }
         self.symbology = symbology
         self.data = data
         self.columns = columns
         self.rows = rows
         self.darkModules = Self.mergedRuns(rects)
+    }
+
+    /// Dark rectangles of libzint's vector output, in modules.
+    private static func vectorModules(_ vector: zint_vector, columns: Int, linear: Bool) -> [ModuleRect] {
+        // Vector coordinates are X-dimensions times libzint's scale; one module is width / columns.
+        let unit = Double(vector.width) / Double(columns)
+        var rects: [ModuleRect] = []
+        var node = vector.rectangles
+        while let rect = node {
+            let r = rect.pointee
+            node = r.next
+            guard r.colour == -1 || r.colour == 7 else { continue }  // -1 foreground, 7 black; white is background
+            let x = Int((Double(r.x) / unit).rounded()), width = Int((Double(r.width) / unit).rounded())
+            if linear {
+                rects.append(ModuleRect(x: x, y: 0, width: width, height: 1))
+            } else {
+                rects.append(ModuleRect(x: x, y: Int((Double(r.y) / unit).rounded()), width: width,
+                                        height: Int((Double(r.height) / unit).rounded())))
+            }
+        }
+        return rects
+    }
+
+    /// Runs of dark modules in each row of libzint's module grid (`encoded_data`: a row's modules
+    /// are bits, module x at bit x % 8 of byte x / 8, as libzint's own module_is_set reads them),
+    /// a run stacked on the same run in the rows below merged into one rectangle down, as libzint
+    /// merges its vector's rectangles (so both give the same rectangles, and the same PDF).
+    private static func gridModules(_ symbol: UnsafeMutablePointer<zint_symbol>, rows: Int, columns: Int) -> [ModuleRect] {
+        withUnsafeBytes(of: &symbol.pointee.encoded_data) { grid in
+            let rowBytes = grid.count / 200  // encoded_data[200][144]
+            func isDark(_ row: Int, _ column: Int) -> Bool { (grid[row * rowBytes + column >> 3] >> (column & 7)) & 1 == 1 }
+            var rects: [ModuleRect] = []
+            /// Rectangles that reach the row above, by the column they start at.
+            var open: [Int: Int] = [:]
+            for row in 0..<rows {
+                var reaching: [Int: Int] = [:]
+                var column = 0
+                while column < columns {
+                    guard isDark(row, column) else { column += 1; continue }
+                    let start = column
+                    while column < columns && isDark(row, column) { column += 1 }
+                    if let above = open[start], rects[above].width == column - start {
+                        rects[above].height += 1
+                        reaching[start] = above
+                    } else {
+                        reaching[start] = rects.count
+                        rects.append(ModuleRect(x: start, y: row, width: column - start, height: 1))
+                    }
+                }
+                open = reaching
+            }
+            return rects
+        }
     }
 
     /// Modules across and down including the quiet zone on every side (for a linear symbol the

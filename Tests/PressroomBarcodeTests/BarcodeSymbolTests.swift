@@ -1,6 +1,6 @@
 // BarcodeSymbol: module grids from libzint, the quiet zone kept inside the frame, uniform scaling
 // and centring, and errors for data a symbology cannot carry.
-import PressroomBarcode
+@testable import PressroomBarcode
 import PressroomGraphics
 import Testing
 
@@ -73,5 +73,22 @@ private func bounds(_ path: Path) -> Rect {
         Issue.record("too long for any QR version")
     } catch {
         #expect(error.description.contains("QR Code"))
+    }
+}
+
+@Test(arguments: [Symbology.qr(errorCorrection: .medium), .qr(errorCorrection: .low), .qr(errorCorrection: .high), .dataMatrix])
+func matrixModulesReadFromTheGridAreTheVectorsModules(_ symbology: Symbology) throws {
+    let payloads = [
+        "A", "HELLO WORLD 123", "https://example.com/pay?id=42",
+        "BCD\n002\n1\nSCT\nGENODEF1S04\nNorthwind Bäckerei GmbH\nDE02120300000000202051\nEUR1234.56\n\n\nRE-2026-000042\n",
+        "SPD*1.0*ACC:CZ5855000000001265098001*AM:480.50*CC:CZK*MSG:Faktura 2026-0042 Účetnictví Dvořák*X-VS:20260042",
+        String(repeating: "0123456789ABCDEFGHIJ", count: 40),
+    ]
+    for payload in payloads {
+        let grid = try BarcodeSymbol(symbology, data: payload, readingVector: false)
+        let vector = try BarcodeSymbol(symbology, data: payload, readingVector: true)
+        #expect(grid.columns == vector.columns && grid.rows == vector.rows)
+        #expect(grid.darkModules == vector.darkModules, "\(symbology.name): \(payload.prefix(20))")
+        #expect(!grid.darkModules.isEmpty)
     }
 }

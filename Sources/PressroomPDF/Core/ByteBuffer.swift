@@ -56,12 +56,15 @@ public struct ByteBuffer: Sendable {
         bytes.append(UInt8(ascii: "."))
         var width = decimals
         while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-        var digits = [UInt8](repeating: 48, count: width)
-        for index in stride(from: width - 1, through: 0, by: -1) {
-            digits[index] = UInt8(48 + fraction % 10)
+        // The digits are written from the last, in place (a temporary array cost a malloc per number).
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var index = bytes.count - 1
+        while index >= start {
+            bytes[index] = UInt8(48 + fraction % 10)
             fraction /= 10
+            index -= 1
         }
-        bytes.append(contentsOf: digits)
     }
 
     /// A fixed-point number in ten-thousandths, as `append(real:)` writes the same value.
