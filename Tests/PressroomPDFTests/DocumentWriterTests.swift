@@ -131,6 +131,29 @@ private func streamText(_ number: Int, in pdf: String) -> String {
         #expect(dictionary.contains("/Group<</Type/Group/S/Transparency"), "an overlay's soft mask makes the page a group")
     }
 
+    @Test func rectangularSubpathsAreWrittenAsRe() throws {
+        let writer = PDFDocumentWriter(options: readable)
+        var path = Path.rectangle(Rect(x: 10, y: 20, width: 50, height: 30))  // across first: re
+        path.move(to: Point(x: 100, y: 100))  // down first: the other winding, kept as lines
+        path.line(to: Point(x: 100, y: 140))
+        path.line(to: Point(x: 130, y: 140))
+        path.line(to: Point(x: 130, y: 100))
+        path.close()
+        path.move(to: Point(x: 0, y: 0))  // not closed back to its start: lines
+        path.line(to: Point(x: 5, y: 0))
+        path.line(to: Point(x: 5, y: 5))
+        path.line(to: Point(x: 1, y: 5))
+        path.close()
+        try writer.add(Page(size: Size(width: 200, height: 200), items: [.path(path, fill: .black, stroke: nil)]))
+        let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+        let content = try #require(pdf.components(separatedBy: "stream\n").first { $0.contains(" re\n") })
+        // y flips: the top edge at y 20 is 180 up, and the height goes down, -30.
+        #expect(content.contains("10 180 50 -30 re\n"), "\(content)")
+        #expect(content.contains("100 100 m\n100 60 l\n130 60 l\n130 100 l\nh\n"), "\(content)")
+        #expect(content.contains("0 200 m\n5 200 l\n5 195 l\n1 195 l\nh\n"), "\(content)")
+        #expect(content.components(separatedBy: " re\n").count == 2, "one rectangle only")
+    }
+
     @Test func aBodyThatChangesNoStateIsNotWrapped() throws {
         var content = ContentStream()
         content.save(); content.fillGray(0.5); content.rectangle(0, 0, 1, 1); content.fill(); content.restore()
