@@ -80,3 +80,34 @@ func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: 
     // Each record is a Part in its own language.
     #expect(check.output.contains("\"Part\": 2"), "\(check.output.prefix(400))")
 }
+
+@Test func aLongTaggedStatementIsWrittenAsItGoesAndReadsWhole() throws {
+    // 2,000 rows, about 48 pages: the structure tree writes the rows of the pages done while the
+    // table goes on. The file is read back whole: one table, every row in order, MCIDs and
+    // ParentTree in agreement, and the same text as untagged.
+    guard case .object(var fields) = try Samples.records("statements.jsonl")[0],
+          case .array(let sample)? = fields["transactions"] else { Issue.record("no sample statement"); return }
+    var rows: [DataValue] = []
+    for index in 0..<2_000 {
+        guard case .object(var row) = sample[index % sample.count] else { continue }
+        row["reference"] = .string(String(9_100_000_000 + index * 7))
+        rows.append(.object(row))
+    }
+    fields["transactions"] = .array(DataList(rows))
+    let record = DataValue.object(fields)
+    let renderer = try Samples.renderer("statement")
+    let plain = try renderer.plainPDF(record)
+    renderer.tagged = true
+    let tagged = try renderer.plainPDF(record)
+    #expect(tagged.pageCount > 40, "\(tagged.pageCount) pages")
+    let plainPath = try Samples.write(plain, "untagged-long-statement")
+    let taggedPath = try Samples.write(tagged, "tagged-long-statement")
+    let references = (0..<2_000).map { String(9_100_000_000 + $0 * 7) }
+    let check = try structureCheck(taggedPath, ["--tables", "1", "--order", references[0], references[1], references[999],
+                                                references[1_000], references[1_998], references[1_999]])
+    #expect(check.passed, "\(check.output.prefix(2_000))")
+    #expect(check.output.contains("\"Table\": 1"), "one table over every page: \(check.output.prefix(400))")
+    #expect(check.output.contains("\"TR\": 2001"), "every row and the header: \(check.output.prefix(400))")
+    #expect(check.output.contains("\"parent_tree_leaves\": 2"), "the ParentTree of \(tagged.pageCount) pages is two leaves of 32 pages")
+    #expect(try Samples.pages(taggedPath) == Samples.pages(plainPath), "tagging changed the text poppler reads")
+}

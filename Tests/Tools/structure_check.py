@@ -10,7 +10,7 @@
   have /Scope (§7.5); figures have /Alt (§7.3); the first heading is H1 (§7.4);
 - with --order, the text read in structure order contains the given strings in that order.
 
-Prints a JSON summary (roles, headings, the text in structure order) and the problems found;
+Prints a JSON summary (roles, headings, the ParentTree's leaves, the text in structure order) and the problems found;
 exits 1 when there is any. Needs pikepdf and pdfminer.six.
 
     structure_check.py FILE.pdf [--order TEXT TEXT ...] [--tables N] [--figures N] [--headings N]
@@ -124,15 +124,24 @@ def marked_text(path):
     return device.text
 
 
-def numbers(tree):
-    """A number tree (§7.9.7) flattened to {key: value}."""
+def numbers(tree, problems, is_root=True):
+    """A number tree (§7.9.7) flattened to {key: value}; problems for keys out of order or
+    outside a node's /Limits, and for a node other than the root without /Limits."""
     result = {}
     if "/Nums" in tree:
         nums = list(tree.Nums)
+        keys = [int(nums[i]) for i in range(0, len(nums), 2)]
+        if keys != sorted(keys):
+            problems.append(f"number tree keys out of order: {keys[:10]}")
         for i in range(0, len(nums), 2):
             result[int(nums[i])] = nums[i + 1]
     for kid in tree.get("/Kids", []):
-        result.update(numbers(kid))
+        result.update(numbers(kid, problems, is_root=False))
+    if not is_root:
+        if "/Limits" not in tree:
+            problems.append("a number tree node below the root has no /Limits")
+        elif result and [int(x) for x in tree.Limits] != [min(result), max(result)]:
+            problems.append(f"number tree /Limits {list(tree.Limits)} are not its keys' {min(result)}..{max(result)}")
     return result
 
 
@@ -167,7 +176,7 @@ def main():
             problems.append(f"page {index + 1} has annotations but no /Tabs /S")
 
     tree_root = root.StructTreeRoot
-    parent_tree = numbers(tree_root.ParentTree)
+    parent_tree = numbers(tree_root.ParentTree, problems)
     texts = marked_text(args.pdf)
     roles = {}
     headings = []
@@ -253,7 +262,8 @@ def main():
         else:
             position = found + len(target)
 
-    print(json.dumps({"roles": roles, "headings": headings, "text": text, "problems": problems},
+    leaves = len(tree_root.ParentTree.get("/Kids", [])) or 1
+    print(json.dumps({"roles": roles, "headings": headings, "parent_tree_leaves": leaves, "text": text, "problems": problems},
                      ensure_ascii=False, indent=1))
     return 1 if problems else 0
 

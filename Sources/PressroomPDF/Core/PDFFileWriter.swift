@@ -17,10 +17,32 @@ public final class PDFFileWriter {
         public init() {}
     }
 
-    private enum XRefEntry {
-        case free
-        case offset(Int)
-        case compressed(stream: Int, index: Int)
+    /// One cross-reference entry in one word (a document of millions of objects keeps one per
+    /// object until its end): the kind in the top two bits, then the offset, or the object
+    /// stream's number and the index in it (below 2^16, `objectsPerStream`).
+    private struct XRefEntry {
+        private let word: UInt64
+
+        enum Kind {
+            case free
+            case offset(Int)
+            case compressed(stream: Int, index: Int)
+        }
+
+        static let free = XRefEntry(word: 0)
+        static func offset(_ offset: Int) -> XRefEntry { XRefEntry(word: 1 << 62 | UInt64(offset)) }
+        static func compressed(stream: Int, index: Int) -> XRefEntry {
+            precondition(index < 1 << 16, "an object stream holds fewer than 65,536 objects")
+            return XRefEntry(word: 2 << 62 | UInt64(stream) << 16 | UInt64(index))
+        }
+
+        var kind: Kind {
+            switch word >> 62 {
+            case 1: .offset(Int(word & (1 << 62 - 1)))
+            case 2: .compressed(stream: Int((word & (1 << 62 - 1)) >> 16), index: Int(word & 0xFFFF))
+            default: .free
+            }
+        }
     }
 
     public let options: Options
@@ -176,7 +198,7 @@ public final class PDFFileWriter {
         let xrefOffset = position
         entries[xrefReference.number] = .offset(xrefOffset)
         for (index, entry) in entries.enumerated() where index > 0 {
-            if case .free = entry { preconditionFailure("object \(index) was allocated but never written") }
+            if case .free = entry.kind { preconditionFailure("object \(index) was allocated but never written") }
         }
 
         // §14.4: a file identifier from the content itself, so it is the same for the same document.
@@ -188,7 +210,7 @@ public final class PDFFileWriter {
         var rows: [UInt8] = []
         rows.reserveCapacity(entries.count * (offsetWidth + 3))
         for entry in entries {
-            switch entry {
+            switch entry.kind {
             case .free:
                 rows.append(0); appendBigEndian(&rows, 0, width: offsetWidth); rows += [0xFF, 0xFF]
             case .offset(let offset):

@@ -68,13 +68,13 @@ public final class PDFDocumentWriter {
                 colours: ColourChoice = .screen, profiles: [PDFProfile] = [], links: Bool = true,
                 rgbImages: ICCProfile? = nil, stream: (any PDFByteStream)? = nil) {
         self.info = info
-        structure = tagged ? StructureTree() : nil
         self.colours = colours
         conformance = ConformanceChecker(profiles: profiles)
         self.cache = cache
         self.links = links
         rgbImageProfile = rgbImages
         file = PDFFileWriter(options: options, compressor: cache.compressor, stream: stream)
+        structure = tagged ? StructureTree(file: file) : nil
         pagesReference = file.allocate()
     }
 
@@ -100,6 +100,7 @@ public final class PDFDocumentWriter {
                                  annotations: &annotations, transparent: &transparent)
         pages.append(PageRecord(reference: file.allocate(), size: page.size, boxes: page.boxes, contents: [contents],
                                 resources: resources, annotations: annotations, transparent: transparent))
+        structure?.pageFinished(pages.count - 1) { self.pages[$0].reference }
         return pages.count - 1
     }
 
@@ -524,7 +525,7 @@ public final class PDFDocumentWriter {
     /// Tagged PDF: the structure tree and the catalog entries that announce it (§14.7.2, §14.7.1).
     private func addStructure(to catalog: inout PDFDictionary) {
         guard let structure else { return }
-        catalog["StructTreeRoot"] = structure.write(to: file, pages: pages.map(\.reference)).object
+        catalog["StructTreeRoot"] = structure.write(pages: pages.map(\.reference)).object
         catalog["MarkInfo"] = .dictionary(["Marked": true])
         // ISO 14289-1 §7.1: the title bar shows the document's title.
         catalog["ViewerPreferences"] = .dictionary(["DisplayDocTitle": true])

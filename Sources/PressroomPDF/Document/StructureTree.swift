@@ -1,12 +1,25 @@
 // The logical structure of a tagged PDF (ISO 32000-1 §14.7): elements collected from the
 // display list's structure marks as pages are painted, each marked-content sequence (MCID) and
-// link annotation filed under its element, and written at the end as the StructTreeRoot with its
-// ParentTree. One Document element holds everything, as PDF/UA readers expect.
+// link annotation filed under its element, and one Document element holding everything, as
+// PDF/UA readers expect. Elements are written as the document goes: once a page is done, every
+// element with nothing on it or on the page before is written out and forgotten (a statement's
+// million table rows are never all in memory); the rest, the Document, the StructTreeRoot and
+// its ParentTree are written at the end.
 import PressroomGraphics
 
 final class StructureTree {
+    /// Where a child element stands among its siblings: containers read their children in key
+    /// order (a page's fixed boxes above the flow first), and a written child is known by this.
+    private struct ChildElement {
+        let reference: PDFReference
+        let section: Int
+        let key: StructureKey
+        /// The node while it is not written yet.
+        var node: Int?
+    }
+
     private enum Kid {
-        case element(Int)
+        case element(ChildElement)
         /// A marked-content sequence: the page's index in the document and its MCID.
         case content(page: Int, mcid: Int)
         case annotation(page: Int, PDFReference)
@@ -15,21 +28,35 @@ final class StructureTree {
     private struct Node {
         let element: StructureElement
         let section: Int
+        let reference: PDFReference
         /// nil: a child of the Document element.
         let parent: Int?
+        /// The parent's element (the Document's for a top-level one).
+        let parentReference: PDFReference
+        /// This node's place in its parent's kids (or in `topLevel`).
+        let place: Int
         var kids: [Kid] = []
         var hasContent = false
+        /// The last page anything under the element is on.
+        var lastPage: Int
     }
 
-    private var nodes: [Node] = []
+    private let file: PDFFileWriter
+    /// Elements not written yet, by their number.
+    private var nodes: [Int: Node] = [:]
+    private var nextNode = 0
+    /// Element keys to the nodes not written yet.
     private var index: [Section: Int] = [:]
-    private var topLevel: [Int] = []
+    private var topLevel: [ChildElement] = []
+    private var topLevelHaveLanguage = true
     /// Per page index: the element of each MCID.
-    private var pageContent: [[Int]] = []
+    private var pageContent: [[PDFReference]] = []
     /// ParentTree keys (§14.7.4.4): each page's /StructParents and each annotation's /StructParent.
     private var pageKeys: [Int?] = []
-    private var annotationEntries: [(key: Int, element: Int)] = []
+    private var annotationEntries: [(key: Int, element: PDFReference)] = []
     private var nextKey = 0
+    /// The StructTreeRoot and the Document element, numbered before the first element.
+    private var rootReferences: (root: PDFReference, document: PDFReference)?
     /// Records combined in one file each get a section, so their keys never meet.
     private(set) var section = 0
 
@@ -38,13 +65,13 @@ final class StructureTree {
         let key: StructureKey
     }
 
+    init(file: PDFFileWriter) { self.file = file }
+
     func startSection() { section += 1 }
 
     /// Whether every top-level element names its language: a combined file's records are Parts,
     /// each in its record's language, so all its text has one without a document language.
-    var topLevelElementsHaveLanguage: Bool {
-        !topLevel.isEmpty && topLevel.allSatisfy { !(nodes[$0].element.language?.isEmpty ?? true) }
-    }
+    var topLevelElementsHaveLanguage: Bool { !topLevel.isEmpty && topLevelHaveLanguage }
 
     /// The page's /StructParents key, allocated when its first stream is painted.
     func parentKey(ofPage page: Int) -> Int {
@@ -59,117 +86,143 @@ final class StructureTree {
     /// the elements of the path not seen before) and returns its MCID and the element's role.
     func addContent(_ path: [StructureElement], page: Int) -> (mcid: Int, role: StructureRole) {
         _ = parentKey(ofPage: page)
-        let element = node(for: path)
+        let element = node(for: path, page: page)
         let mcid = pageContent[page].count
-        pageContent[page].append(element)
-        nodes[element].kids.append(.content(page: page, mcid: mcid))
-        nodes[element].hasContent = true
-        return (mcid, nodes[element].element.role)
+        pageContent[page].append(nodes[element]!.reference)
+        nodes[element]!.kids.append(.content(page: page, mcid: mcid))
+        nodes[element]!.hasContent = true
+        return (mcid, nodes[element]!.element.role)
     }
 
     /// Files a link annotation as a Link element under the last element of `path` (or at the
     /// top level) and returns the annotation's /StructParent key.
     func addLink(_ annotation: PDFReference, under path: [StructureElement]?, page: Int) -> Int {
-        let parent = path.map { node(for: $0) }
-        let link = nodes.count
-        nodes.append(Node(element: StructureElement(key: StructureKey(part: Int.max, serial: link), role: .link),
-                          section: section, parent: parent))
-        if let parent {
-            nodes[parent].kids.append(.element(link))
-        } else {
-            topLevel.append(link)
-        }
-        nodes[link].kids.append(.annotation(page: page, annotation))
-        nodes[link].hasContent = true
+        let parent = path.map { node(for: $0, page: page) }
+        let link = newNode(StructureElement(key: StructureKey(part: Int.max, serial: nextNode), role: .link), parent: parent, page: page)
+        nodes[link]!.kids.append(.annotation(page: page, annotation))
+        nodes[link]!.hasContent = true
         defer { nextKey += 1 }
-        annotationEntries.append((nextKey, link))
+        annotationEntries.append((nextKey, nodes[link]!.reference))
         return nextKey
     }
 
-    private func node(for path: [StructureElement]) -> Int {
+    /// The node of the last element of `path`, creating those not seen before (or already
+    /// written: an element met again after it was written starts anew), each marked as reaching `page`.
+    private func node(for path: [StructureElement], page: Int) -> Int {
         var parent: Int?
         for element in path {
             let id = Section(section: section, key: element.key)
             if let known = index[id] {
+                nodes[known]!.lastPage = max(nodes[known]!.lastPage, page)
                 parent = known
                 continue
             }
-            let new = nodes.count
-            nodes.append(Node(element: element, section: section, parent: parent))
+            let new = newNode(element, parent: parent, page: page)
             index[id] = new
-            if let parent { nodes[parent].kids.append(.element(new)) } else { topLevel.append(new) }
             parent = new
         }
         return parent!
     }
 
-    var isEmpty: Bool { nodes.isEmpty }
-
-    /// Writes the tree and returns the StructTreeRoot. `pages` are the page objects by index.
-    func write(to file: PDFFileWriter, pages: [PDFReference]) -> PDFReference {
-        let root = file.allocate()
-        let document = file.allocate()
-        let references = nodes.map { _ in file.allocate() }
-        func order(_ kids: [Int]) -> [Int] {
-            kids.enumerated().sorted { a, b in
-                let (x, y) = (nodes[a.element], nodes[b.element])
-                return (x.section, x.element.key, a.offset) < (y.section, y.element.key, b.offset)
-            }.map(\.element)
+    private func newNode(_ element: StructureElement, parent: Int?, page: Int) -> Int {
+        if rootReferences == nil { rootReferences = (file.allocate(), file.allocate()) }
+        let number = nextNode
+        nextNode += 1
+        let child = ChildElement(reference: file.allocate(), section: section, key: element.key, node: number)
+        let place: Int
+        if let parent {
+            place = nodes[parent]!.kids.count
+            nodes[parent]!.kids.append(.element(child))
+        } else {
+            place = topLevel.count
+            topLevel.append(child)
+            if element.language?.isEmpty ?? true { topLevelHaveLanguage = false }
         }
-        for (number, node) in nodes.enumerated() {
-            // §14.7.2: /Pg is the page of the element's own content; MCIDs elsewhere are MCR dictionaries.
-            let page = node.kids.lazy.compactMap { kid -> Int? in
-                switch kid {
-                case .content(let page, _), .annotation(let page, _): page
-                case .element: nil
-                }
-            }.first
-            var kids = node.kids
-            if !node.hasContent {
-                // Containers read their children in key order: a page's fixed boxes above the flow first.
-                let ordered = order(kids.compactMap { if case .element(let child) = $0 { child } else { nil } })
-                kids = ordered.map { .element($0) }
+        let parentReference = parent.map { nodes[$0]!.reference } ?? rootReferences!.document
+        nodes[number] = Node(element: element, section: section, reference: child.reference, parent: parent,
+                             parentReference: parentReference, place: place, lastPage: page)
+        return number
+    }
+
+    /// Page `page` is done: writes the elements with nothing on it or on the page before (an
+    /// element such as a paragraph goes on to the next page at most), children before parents.
+    /// `pages` gives the page objects of the pages done so far.
+    func pageFinished(_ page: Int, pages: (Int) -> PDFReference) {
+        let done = nodes.keys.filter { nodes[$0]!.lastPage < page - 1 }
+        for number in done.sorted(by: >) { write(number, pages: pages) }
+    }
+
+    /// Writes node `number`'s element and forgets it; its parent keeps where it is.
+    private func write(_ number: Int, pages: (Int) -> PDFReference) {
+        guard let node = nodes.removeValue(forKey: number) else { return }
+        index[Section(section: node.section, key: node.element.key)] = nil
+        if let parent = node.parent, case .element(var child) = nodes[parent]?.kids[node.place] {
+            child.node = nil
+            nodes[parent]!.kids[node.place] = .element(child)
+        } else if node.parent == nil {
+            topLevel[node.place].node = nil
+        }
+        // §14.7.2: /Pg is the page of the element's own content; MCIDs elsewhere are MCR dictionaries.
+        let page = node.kids.lazy.compactMap { kid -> Int? in
+            switch kid {
+            case .content(let page, _), .annotation(let page, _): page
+            case .element: nil
             }
-            let objects: [PDFObject] = kids.map { kid in
+        }.first
+        let objects: [PDFObject]
+        if node.hasContent {
+            objects = node.kids.map { kid in
                 switch kid {
-                case .element(let child): return references[child].object
+                case .element(let child): return child.reference.object
                 case .content(let contentPage, let mcid):
                     if contentPage == page { return .integer(mcid) }
-                    return .dictionary(["Type": PDFName("MCR").object, "Pg": pages[contentPage].object, "MCID": .integer(mcid)])
+                    return .dictionary(["Type": PDFName("MCR").object, "Pg": pages(contentPage).object, "MCID": .integer(mcid)])
                 case .annotation(let annotationPage, let reference):
-                    return .dictionary(["Type": PDFName("OBJR").object, "Pg": pages[annotationPage].object, "Obj": reference.object])
+                    return .dictionary(["Type": PDFName("OBJR").object, "Pg": pages(annotationPage).object, "Obj": reference.object])
                 }
             }
-            // /Type /StructElem is optional (Table 323) and left out, as is /Pg on elements without
-            // content of their own: a table of 200 cells is 200 objects, and a digital invoice has a size budget.
-            var dictionary: PDFDictionary = [
-                "S": PDFName(node.element.role.rawValue).object,
-                "P": (node.parent.map { references[$0] } ?? document).object,
-            ]
-            if let page { dictionary["Pg"] = pages[page].object }
-            dictionary["K"] = objects.count == 1 ? objects[0] : .array(objects)
-            if let alt = node.element.alt { dictionary["Alt"] = .text(alt) }
-            if let language = node.element.language { dictionary["Lang"] = .text(language) }
-            if let scope = node.element.scope {
-                dictionary["A"] = .dictionary(["O": PDFName("Table").object, "Scope": PDFName(scope.rawValue).object])
-            }
-            file.write(references[number], .dictionary(dictionary))
+        } else {
+            // Containers read their children in key order: a page's fixed boxes above the flow first.
+            objects = Self.order(node.kids.compactMap { if case .element(let child) = $0 { child } else { nil } }).map(\.reference.object)
         }
+        // /Type /StructElem is optional (Table 323) and left out, as is /Pg on elements without
+        // content of their own: a table of 200 cells is 200 objects, and a digital invoice has a size budget.
+        var dictionary: PDFDictionary = [
+            "S": PDFName(node.element.role.rawValue).object,
+            "P": node.parentReference.object,
+        ]
+        if let page { dictionary["Pg"] = pages(page).object }
+        dictionary["K"] = objects.count == 1 ? objects[0] : .array(objects)
+        if let alt = node.element.alt { dictionary["Alt"] = .text(alt) }
+        if let language = node.element.language { dictionary["Lang"] = .text(language) }
+        if let scope = node.element.scope {
+            dictionary["A"] = .dictionary(["O": PDFName("Table").object, "Scope": PDFName(scope.rawValue).object])
+        }
+        file.write(node.reference, .dictionary(dictionary))
+    }
+
+    /// Siblings in reading order: by record, then key, then the order they came in (a table's
+    /// million rows usually come in order, and are then taken as they are).
+    private static func order(_ children: [ChildElement]) -> [ChildElement] {
+        func before(_ a: ChildElement, _ b: ChildElement) -> Bool { (a.section, a.key) < (b.section, b.key) }
+        if zip(children, children.dropFirst()).allSatisfy({ !before($1, $0) }) { return children }
+        return children.enumerated().sorted { a, b in
+            (a.element.section, a.element.key, a.offset) < (b.element.section, b.element.key, b.offset)
+        }.map(\.element)
+    }
+
+    /// Writes the elements not written yet, the Document element and the StructTreeRoot with its
+    /// ParentTree, and returns the root. `pages` are the page objects by index.
+    func write(pages: [PDFReference]) -> PDFReference {
+        if rootReferences == nil { rootReferences = (file.allocate(), file.allocate()) }
+        let (root, document) = rootReferences!
+        for number in nodes.keys.sorted(by: >) { write(number, pages: { pages[$0] }) }
         file.write(document, .dictionary([
             "S": PDFName(StructureRole.document.rawValue).object,
             "P": root.object,
-            "K": .array(order(topLevel).map { references[$0].object }),
+            "K": .array(Self.order(topLevel).map(\.reference.object)),
         ]))
-        // §7.9.7 number tree, one level: page keys map to MCID-indexed arrays, annotation keys to elements.
-        var entries: [(Int, PDFObject)] = []
-        for (page, key) in pageKeys.enumerated() {
-            guard let key else { continue }
-            entries.append((key, .array(pageContent[page].map { references[$0].object })))
-        }
-        for (key, element) in annotationEntries { entries.append((key, references[element].object)) }
-        entries.sort { $0.0 < $1.0 }
-        let parentTree = file.allocate()
-        file.write(parentTree, .dictionary(["Nums": .array(entries.flatMap { [.integer($0.0), $0.1] })]))
+        let parentTree = writeParentTree()
         file.write(root, .dictionary([
             "Type": PDFName("StructTreeRoot").object,
             "K": document.object,
@@ -177,6 +230,53 @@ final class StructureTree {
             "ParentTreeNextKey": .integer(nextKey),
         ]))
         return root
+    }
+
+    /// Entries in one leaf of the ParentTree: a long document's tree is leaves under one root,
+    /// each written on its own, rather than one object holding every MCID of every page.
+    static let parentTreeLeafSize = 32
+
+    /// The ParentTree (§14.7.4.4), a number tree (§7.9.7): page keys map to MCID-indexed arrays,
+    /// annotation keys to their elements. One node when it is small; else leaves with /Limits
+    /// under a root, each page's array let go once written.
+    private func writeParentTree() -> PDFReference {
+        enum Value { case page(Int), annotation(PDFReference) }
+        var keys: [(key: Int, value: Value)] = []
+        for (page, key) in pageKeys.enumerated() { if let key { keys.append((key, .page(page))) } }
+        for (key, element) in annotationEntries { keys.append((key, .annotation(element))) }
+        keys.sort { $0.key < $1.key }
+        func nums(_ slice: ArraySlice<(key: Int, value: Value)>) -> PDFObject {
+            var entries: [PDFObject] = []
+            entries.reserveCapacity(slice.count * 2)
+            for (key, value) in slice {
+                entries.append(.integer(key))
+                switch value {
+                case .page(let page):
+                    entries.append(.array(pageContent[page].map(\.object)))
+                    pageContent[page] = []
+                case .annotation(let element):
+                    entries.append(element.object)
+                }
+            }
+            return .array(entries)
+        }
+        let parentTree = file.allocate()
+        guard keys.count > Self.parentTreeLeafSize else {
+            file.write(parentTree, .dictionary(["Nums": nums(keys[...])]))
+            return parentTree
+        }
+        var leaves: [PDFObject] = []
+        for start in stride(from: 0, to: keys.count, by: Self.parentTreeLeafSize) {
+            let slice = keys[start..<min(start + Self.parentTreeLeafSize, keys.count)]
+            let leaf = file.allocate()
+            file.write(leaf, .dictionary([
+                "Limits": .array([.integer(slice.first!.key), .integer(slice.last!.key)]),
+                "Nums": nums(slice),
+            ]))
+            leaves.append(leaf.object)
+        }
+        file.write(parentTree, .dictionary(["Kids": .array(leaves)]))
+        return parentTree
     }
 
     /// The /StructParents key of page `index`, if anything on it was tagged or it has links.
