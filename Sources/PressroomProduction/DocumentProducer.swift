@@ -23,12 +23,14 @@ public final class DocumentProducer {
     /// broken), or a PDF writer error.
     /// `preamble`: the record's, when the caller has bound it already (to name the document).
     /// `deadline`: past it, the render stops at its next page with `RenderDeadlinePassed`.
+    /// `stream`: where the file goes as it is written (a statement of thousands of pages is never
+    /// whole in memory); the document's `bytes` are then empty.
     public func document(for record: DataValue, preamble: DocumentRenderer.Preamble? = nil,
-                         deadline: ContinuousClock.Instant? = nil) throws -> RenderedDocument {
+                         deadline: ContinuousClock.Instant? = nil, into stream: (any PDFByteStream)? = nil) throws -> RenderedDocument {
         let layout = renderer.layout
         let settings = variant.settings(for: layout)
         let attachments = try variant.attachments(for: record, layout: layout)
-        let sink = PDFPageSink(settings: settings, cache: cache, attachments: attachments)
+        let sink = PDFPageSink(settings: settings, cache: cache, attachments: attachments, stream: stream)
         let laidOut: LaidOutDocument
         do {
             laidOut = try renderer.marking(for: settings) { renderer in

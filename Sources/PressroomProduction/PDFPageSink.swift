@@ -11,17 +11,20 @@ final class PDFPageSink: PageSink {
     private let attachments: [DocumentAttachment]
     private var writer: PDFDocumentWriter?
     private var title: String?
-    /// The finished file, after `end()`.
+    /// Where the file goes as it is written (nil: kept in memory, `bytes`).
+    private let stream: (any PDFByteStream)?
+    /// The finished file, after `end()` (empty when it went to `stream`).
     private(set) var bytes: [UInt8]?
 
-    init(settings: PDFSettings, cache: PDFWriterCache, attachments: [DocumentAttachment]) {
+    init(settings: PDFSettings, cache: PDFWriterCache, attachments: [DocumentAttachment], stream: (any PDFByteStream)? = nil) {
         self.settings = settings
         self.cache = cache
         self.attachments = attachments
+        self.stream = stream
     }
 
     func begin(_ info: DocumentInfo) throws {
-        let writer = settings.writer(info: info, cache: cache)
+        let writer = settings.writer(info: info, cache: cache, stream: stream)
         title = info.title
         for attachment in attachments {
             writer.attach(attachment.file)

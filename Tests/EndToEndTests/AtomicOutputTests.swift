@@ -15,8 +15,11 @@ private func scratch(_ name: String) throws -> URL {
     return folder
 }
 
-@Test func aFailedWriteLeavesNoPartialFileAndKeepsTheEarlierOne() throws {
-    let folder = try scratch("limit")
+/// On one core (the batch writes each record into its file as it renders) and on two (workers
+/// write temporary files that the coordinator names in order).
+@Test(arguments: ["1", "2"])
+func aFailedWriteLeavesNoPartialFileAndKeepsTheEarlierOne(jobs: String) throws {
+    let folder = try scratch("limit-\(jobs)")
     let out = folder.appendingPathComponent("out").path
     let first = try ExternalTool.run(binary, ["render", "invoice", invoices, "-o", out, "--variant", "plain"], mergeErrors: true)
     #expect(first.status == 0, "\(first.output)")
@@ -26,7 +29,8 @@ private func scratch(_ name: String) throws -> URL {
     // 8 KiB at most per file, as a nearly full disk: every invoice is larger. SIGXFSZ is ignored,
     // so write(2) fails with EFBIG instead of killing the process.
     let limited = try ExternalTool.run("bash", ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", binary,
-                                                "render", "invoice", invoices, "-o", out, "--variant", "plain"], mergeErrors: true)
+                                                "render", "invoice", invoices, "-o", out, "--variant", "plain", "--jobs", jobs],
+                                        mergeErrors: true)
     #expect(limited.status == 2, "every record failed: \(limited.output)")
     #expect(limited.output.contains("larger than this process may write"), "\(limited.output)")
     let after = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
@@ -56,6 +60,18 @@ private func scratch(_ name: String) throws -> URL {
     #expect(run.status == 0, "\(run.output)")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     #expect(names.count == 12 && names.allSatisfy { $0.utf8.count <= 255 }, "\(names)")
+}
+
+/// Names with a slash or given twice: each record still gets a file of its own, on one core and
+/// on two (where workers write under a name before it is made unique).
+@Test(arguments: ["1", "2"])
+func namesWithSlashesAndRepeatsGetFilesOfTheirOwn(jobs: String) throws {
+    let folder = try scratch("slash-\(jobs)")
+    let run = try ExternalTool.run(binary, ["render", "invoice", invoices, "-o", folder.path, "--variant", "plain", "--jobs", jobs,
+                                            "--name", "Faktura/{{ currency }}"], mergeErrors: true)
+    #expect(run.status == 0, "\(run.output)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(names.count == 12 && names.allSatisfy { $0.hasPrefix("Faktura_") && $0.hasSuffix(".pdf") }, "\(names.sorted())")
 }
 
 /// What a process killed in the middle of a write leaves (its temporary file) is removed for the

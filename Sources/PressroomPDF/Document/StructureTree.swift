@@ -183,7 +183,13 @@ final class StructureTree {
             }
         } else {
             // Containers read their children in key order: a page's fixed boxes above the flow first.
-            objects = Self.order(node.kids.compactMap { if case .element(let child) = $0 { child } else { nil } }).map(\.reference.object)
+            // A table's million rows come in order, and go straight to their references.
+            let children = node.kids.lazy.compactMap { kid -> ChildElement? in if case .element(let child) = kid { child } else { nil } }
+            if zip(children, children.dropFirst()).allSatisfy({ !Self.before($1, $0) }) {
+                objects = children.map(\.reference.object)
+            } else {
+                objects = Self.order(Array(children)).map(\.reference.object)
+            }
         }
         // /Type /StructElem is optional (Table 323) and left out, as is /Pg on elements without
         // content of their own: a table of 200 cells is 200 objects, and a digital invoice has a size budget.
@@ -201,15 +207,14 @@ final class StructureTree {
         file.write(node.reference, .dictionary(dictionary))
     }
 
-    /// Siblings in reading order: by record, then key, then the order they came in (a table's
-    /// million rows usually come in order, and are then taken as they are).
+    /// Siblings in reading order: by record, then key, then the order they came in.
     private static func order(_ children: [ChildElement]) -> [ChildElement] {
-        func before(_ a: ChildElement, _ b: ChildElement) -> Bool { (a.section, a.key) < (b.section, b.key) }
-        if zip(children, children.dropFirst()).allSatisfy({ !before($1, $0) }) { return children }
-        return children.enumerated().sorted { a, b in
+        children.enumerated().sorted { a, b in
             (a.element.section, a.element.key, a.offset) < (b.element.section, b.element.key, b.offset)
         }.map(\.element)
     }
+
+    private static func before(_ a: ChildElement, _ b: ChildElement) -> Bool { (a.section, a.key) < (b.section, b.key) }
 
     /// Writes the elements not written yet, the Document element and the StructTreeRoot with its
     /// ParentTree, and returns the root. `pages` are the page objects by index.

@@ -21,7 +21,7 @@ extension BatchOutput {
     public var namesDocuments: Bool { true }
 }
 
-/// One PDF per record: `folder/name.pdf`, each written whole or not at all (`AtomicFile`).
+/// One PDF per record: `folder/name.pdf`, each written whole or not at all (`AtomicFileStream`).
 public final class PDFFolderOutput: BatchOutput {
     public let folder: String
     /// Flush every file to the disk before the next (`--durable`); otherwise once at the end.
@@ -34,8 +34,10 @@ public final class PDFFolderOutput: BatchOutput {
     }
 
     public func write(_ record: DataValue, number: Int, name: String, producer: DocumentProducer) throws -> Int {
-        let document = try producer.document(for: record)
-        try AtomicFile.write(document.bytes, to: folder + "/" + name + ".pdf", durable: durable)
+        // Written into its file as it is made: a long statement is never whole in memory.
+        let file = try AtomicFileStream(path: folder + "/" + name + ".pdf", hashing: false)
+        let document = try producer.document(for: record, into: file)
+        try file.commit(durable: durable)
         return document.pageCount
     }
 

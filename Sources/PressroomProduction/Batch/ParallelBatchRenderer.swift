@@ -1,8 +1,8 @@
 // The batch loop on every core: each worker thread makes its own DocumentProducer (renderers and
 // writer caches are not shared, and the compiler keeps each inside its thread), pulls the next
-// record from the one reader, and hands back the finished bytes; one coordinator names and
-// writes the documents in record order, so the files, their names and the summary are the same
-// as on one core.
+// record from the one reader, and writes its document into a temporary file as it is made; one
+// coordinator names the files in record order, so the files, their names and the summary are the
+// same as on one core.
 import Foundation
 import PressroomLayout
 import Synchronization
@@ -22,7 +22,7 @@ public struct ParallelBatchRenderer: Sendable {
     /// What a worker made of one record: the document and its name before it is made unique.
     private struct Outcome: Sendable {
         let number: Int
-        let result: Result<(bytes: [UInt8], pages: Int, name: String), RecordFailure>
+        let result: Result<(file: AtomicFileStream, pages: Int, name: String), RecordFailure>
     }
 
     /// Renders every record into one PDF per record in `folder`, as `BatchRenderer` with a
@@ -44,7 +44,7 @@ public struct ParallelBatchRenderer: Sendable {
                     return
                 }
                 while let (number, entry) = reader.next() {
-                    results.put(Self.render(entry, number: number, producer: producer, template: template))
+                    results.put(Self.render(entry, number: number, producer: producer, template: template, folder: folder))
                 }
                 results.workerFinished()
             }
@@ -61,7 +61,7 @@ public struct ParallelBatchRenderer: Sendable {
             case .success(let document):
                 let name = names.unique(document.name, fallback: BatchNames.numbered(outcome.number))
                 do {
-                    try AtomicFile.write(document.bytes, to: folder + "/" + name + ".pdf", durable: durable)
+                    try document.file.commit(as: folder + "/" + name + ".pdf", durable: durable)
                     names.take(name)
                     summary.rendered += 1
                     summary.pages += document.pages
@@ -81,13 +81,16 @@ public struct ParallelBatchRenderer: Sendable {
     }
 
     private static func render(_ entry: Result<DataValue, LayoutError>, number: Int, producer: DocumentProducer,
-                               template: Template?) -> Outcome {
+                               template: Template?, folder: String) -> Outcome {
         do {
             let record = try entry.get()
             let preamble = try producer.renderer.preamble(for: record)
             let name = try BatchRenderer.name(of: preamble, template: template, fallback: BatchNames.numbered(number))
-            let document = try producer.document(for: record, preamble: preamble)
-            return Outcome(number: number, result: .success((document.bytes, document.pageCount, name)))
+            // Under its name as far as this record knows it; the coordinator may make it unique.
+            let provisional = BatchNames.safe(name, fallback: BatchNames.numbered(number))
+            let file = try AtomicFileStream(path: folder + "/" + provisional + ".pdf", hashing: false)
+            let document = try producer.document(for: record, preamble: preamble, into: file)
+            return Outcome(number: number, result: .success((file, document.pageCount, name)))
         } catch {
             return Outcome(number: number, result: .failure(RecordFailure(error)))
         }
