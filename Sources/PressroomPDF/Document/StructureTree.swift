@@ -8,14 +8,12 @@
 import PressroomGraphics
 
 final class StructureTree {
-    /// Where a child element stands among its siblings: containers read their children in key
-    /// order (a page's fixed boxes above the flow first), and a written child is known by this.
+    /// A child element as its parent knows it, written or not: containers read their children in
+    /// key order (a page's fixed boxes above the flow first).
     private struct ChildElement {
         let reference: PDFReference
         let section: Int
         let key: StructureKey
-        /// The node while it is not written yet.
-        var node: Int?
     }
 
     private enum Kid {
@@ -29,12 +27,8 @@ final class StructureTree {
         let element: StructureElement
         let section: Int
         let reference: PDFReference
-        /// nil: a child of the Document element.
-        let parent: Int?
         /// The parent's element (the Document's for a top-level one).
         let parentReference: PDFReference
-        /// This node's place in its parent's kids (or in `topLevel`).
-        let place: Int
         var kids: [Kid] = []
         var hasContent = false
         /// The last page anything under the element is on.
@@ -128,19 +122,16 @@ final class StructureTree {
         if rootReferences == nil { rootReferences = (file.allocate(), file.allocate()) }
         let number = nextNode
         nextNode += 1
-        let child = ChildElement(reference: file.allocate(), section: section, key: element.key, node: number)
-        let place: Int
+        let child = ChildElement(reference: file.allocate(), section: section, key: element.key)
         if let parent {
-            place = nodes[parent]!.kids.count
             nodes[parent]!.kids.append(.element(child))
         } else {
-            place = topLevel.count
             topLevel.append(child)
             if element.language?.isEmpty ?? true { topLevelHaveLanguage = false }
         }
         let parentReference = parent.map { nodes[$0]!.reference } ?? rootReferences!.document
-        nodes[number] = Node(element: element, section: section, reference: child.reference, parent: parent,
-                             parentReference: parentReference, place: place, lastPage: page)
+        nodes[number] = Node(element: element, section: section, reference: child.reference,
+                             parentReference: parentReference, lastPage: page)
         return number
     }
 
@@ -152,16 +143,10 @@ final class StructureTree {
         for number in done.sorted(by: >) { write(number, pages: pages) }
     }
 
-    /// Writes node `number`'s element and forgets it; its parent keeps where it is.
+    /// Writes node `number`'s element and forgets it (its parent knows it as a `ChildElement`).
     private func write(_ number: Int, pages: (Int) -> PDFReference) {
         guard let node = nodes.removeValue(forKey: number) else { return }
         index[Section(section: node.section, key: node.element.key)] = nil
-        if let parent = node.parent, case .element(var child) = nodes[parent]?.kids[node.place] {
-            child.node = nil
-            nodes[parent]!.kids[node.place] = .element(child)
-        } else if node.parent == nil {
-            topLevel[node.place].node = nil
-        }
         // §14.7.2: /Pg is the page of the element's own content; MCIDs elsewhere are MCR dictionaries.
         let page = node.kids.lazy.compactMap { kid -> Int? in
             switch kid {
