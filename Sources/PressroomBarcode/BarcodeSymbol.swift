@@ -103,24 +103,26 @@ public struct BarcodeSymbol: Sendable {
             let rowBytes = grid.count / 200  // encoded_data[200][144]
             func isDark(_ row: Int, _ column: Int) -> Bool { (grid[row * rowBytes + column >> 3] >> (column & 7)) & 1 == 1 }
             var rects: [ModuleRect] = []
-            /// Rectangles that reach the row above, by the column they start at.
-            var open: [Int: Int] = [:]
+            /// The rectangle that reaches the row above, by the column it starts at (-1: none).
+            var open = [Int](repeating: -1, count: columns)
+            var reaching = open
             for row in 0..<rows {
-                var reaching: [Int: Int] = [:]
                 var column = 0
                 while column < columns {
-                    guard isDark(row, column) else { column += 1; continue }
+                    guard isDark(row, column) else { reaching[column] = -1; column += 1; continue }
                     let start = column
                     while column < columns && isDark(row, column) { column += 1 }
-                    if let above = open[start], rects[above].width == column - start {
+                    let above = open[start]
+                    if above >= 0, rects[above].width == column - start {
                         rects[above].height += 1
                         reaching[start] = above
                     } else {
                         reaching[start] = rects.count
                         rects.append(ModuleRect(x: start, y: row, width: column - start, height: 1))
                     }
+                    for inside in (start + 1)..<column { reaching[inside] = -1 }
                 }
-                open = reaching
+                swap(&open, &reaching)
             }
             return rects
         }
@@ -163,6 +165,25 @@ public struct BarcodeSymbol: Sendable {
                                    width: Double(run.width) * x, height: Double(run.height) * x))
         }
         return path
+    }
+
+    /// The symbol placed in `frame` as `path(in:)` draws it. A matrix symbol is drawn once in
+    /// module units (one unit per module, quiet zone included) and placed as a form scaled to the
+    /// module size: the same squares in the same places, written as short whole numbers, and
+    /// moved as one item however deep the layout nests it. A linear symbol is its path.
+    public func item(in frame: Rect, fill: Swatch = .black) -> PageItem {
+        guard !symbology.isLinear else { return .path(path(in: frame), fill: fill, stroke: nil) }
+        let count = moduleCount
+        let q = symbology.quietZone
+        var modules = Path()
+        for run in darkModules {
+            modules.addRectangle(Rect(x: Double(q + run.x), y: Double(q + run.y), width: Double(run.width), height: Double(run.height)))
+        }
+        let size = Size(width: Double(count.width), height: Double(count.height))
+        let form = PageForm(Page(size: size, items: [.path(modules, fill: fill, stroke: nil)]))
+        let x = moduleSize(in: frame)
+        let origin = Point(x: frame.minX + (frame.width - size.width * x) / 2, y: frame.minY + (frame.height - size.height * x) / 2)
+        return .form(form, transform: Transform.scale(x: x, y: x).then(.translation(x: origin.x, y: origin.y)))
     }
 
     /// Rectangles sorted by row, those touching side by side in the same row merged: fewer path

@@ -92,3 +92,46 @@ func matrixModulesReadFromTheGridAreTheVectorsModules(_ symbology: Symbology) th
         #expect(!grid.darkModules.isEmpty)
     }
 }
+
+/// The rectangles of a path of closed rectangular subpaths, each as (x, y, width, height).
+private func rectangles(_ path: Path, through transform: Transform = .identity) -> [[Double]] {
+    var result: [[Double]] = []
+    var corners: [Point] = []
+    for element in path.elements {
+        switch element {
+        case .move(let p), .line(let p): corners.append(transform.apply(p))
+        case .close:
+            let xs = corners.map(\.x), ys = corners.map(\.y)
+            result.append([xs.min()!, ys.min()!, xs.max()! - xs.min()!, ys.max()! - ys.min()!])
+            corners = []
+        case .curve: Issue.record("a curve in a barcode")
+        }
+    }
+    return result
+}
+
+@Test(arguments: [Symbology.qr(errorCorrection: .medium), .dataMatrix])
+func aPlacedMatrixSymbolIsItsPathInModuleUnits(_ symbology: Symbology) throws {
+    let symbol = try BarcodeSymbol(symbology, data: "SPD*1.0*ACC:CZ6508000000192000145399*AM:2420.00*CC:CZK")
+    let frame = Rect(x: 215.4, y: 365.5, width: 70, height: 62)
+    guard case .form(let form, let transform) = symbol.item(in: frame),
+          case .displayList(let page) = form.content, page.items.count == 1,
+          case .path(let modules, let fill, nil) = page.items[0] else {
+        Issue.record("not one form with one filled path"); return
+    }
+    #expect(fill == .black)
+    #expect(page.size == Size(width: Double(symbol.moduleCount.width), height: Double(symbol.moduleCount.height)))
+    // Whole module numbers inside the form: short in the content stream.
+    for rectangle in rectangles(modules) { #expect(rectangle.allSatisfy { $0 == $0.rounded() }) }
+    // Placed, the same squares in the same places as the path drawn straight into the frame.
+    let placed = rectangles(modules, through: transform), drawn = rectangles(symbol.path(in: frame))
+    #expect(placed.count == drawn.count)
+    for (a, b) in zip(placed, drawn) { #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-9 }) }
+}
+
+@Test func aLinearSymbolIsPlacedAsItsPath() throws {
+    let symbol = try BarcodeSymbol(.code128, data: "PR-2026-0001")
+    let frame = Rect(x: 0, y: 5, width: 200, height: 30)
+    guard case .path(let path, _, _) = symbol.item(in: frame) else { Issue.record("not a path"); return }
+    #expect(path == symbol.path(in: frame))
+}

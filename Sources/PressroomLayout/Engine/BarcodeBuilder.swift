@@ -1,5 +1,5 @@
 // A `barcode` block bound to a record: its data (or, for `payment-qr`, the payment's fields)
-// rendered, encoded with PressroomBarcode and drawn as one black vector path in the block's frame.
+// rendered, encoded with PressroomBarcode and drawn as black vector modules in the block's frame.
 // Encoding and payment errors become LayoutErrors at the field's line with its record path.
 import PressroomBarcode
 import PressroomGraphics
@@ -11,7 +11,7 @@ enum BarcodeBuilder {
                          location: SourceLocation) throws(LayoutError) -> Fragment {
         let symbol = try self.symbol(barcode, context: context, location: location)
         let frame = Rect(x: 0, y: 0, width: min(barcode.width, width), height: barcode.height)
-        return Fragment(height: barcode.height, items: [.path(symbol.path(in: frame), fill: .black, stroke: nil)], location: location)
+        return Fragment(height: barcode.height, items: [symbol.item(in: frame)], location: location)
     }
 
     static func symbol(_ barcode: BarcodeBlock, context: BindingContext, location: SourceLocation) throws(LayoutError) -> BarcodeSymbol {
