@@ -155,7 +155,8 @@ public struct Page: Sendable {
     /// painted with the colour its span asks for.
     public mutating func add(_ paragraph: TypesetParagraph, at origin: Point, colour: (Int) -> Swatch = { _ in .black }) {
         for line in paragraph.lines {
-            for (x, run) in line.runs {
+            for placed in line.runs {
+                let x = placed.x, run = placed.run
                 items.append(.text(run, origin: Point(x: origin.x + x, y: origin.y + line.baseline),
                                    colour: colour(run.spanIndex)))
             }

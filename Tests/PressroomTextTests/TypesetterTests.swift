@@ -11,7 +11,7 @@ import Testing
         var result = ""
         for line in paragraph.lines {
             var pieces: [(Int, String)] = []
-            for (_, run) in line.runs {
+            for run in line.runs.map(\.run) {
                 for (index, glyph) in run.glyphs.enumerated() where glyph.kind == .text && !glyph.textRange.isEmpty {
                     pieces.append((glyph.textRange.lowerBound, run.text(ofGlyph: index)))
                 }
@@ -31,7 +31,7 @@ import Testing
             #expect(coveredText(paragraph) == text.split(separator: " ").joined(separator: " "))
             for line in paragraph.lines {
                 #expect(line.width <= 150.01, "line wider than the measure: \(line.width)")
-                for (x, _) in line.runs { #expect(x >= -0.01) }
+                for placed in line.runs { #expect(placed.x >= -0.01) }
             }
         }
     }
@@ -78,7 +78,7 @@ import Testing
         #expect(paragraph.missingCharacters.map(\.scalar) == ["\u{1F600}", "\u{0F00}"])
         #expect(paragraph.missingCharacters[0].description.contains("U+1F600"))
         // Nothing is drawn as .notdef.
-        for line in paragraph.lines { for (_, run) in line.runs { #expect(!run.glyphs.contains { $0.id == 0 }) } }
+        for line in paragraph.lines { for run in line.runs.map(\.run) { #expect(!run.glyphs.contains { $0.id == 0 }) } }
     }
 
     @Test func unknownFamilyIsAnError() {

@@ -12,7 +12,14 @@ final class Paginator {
 
     private let layout: Layout
     private let sink: Sink
-    private var placed: [(fragment: Fragment, y: Double)] = []
+    /// A fragment on the current page, `y` below the frame's top.
+    private struct Placed {
+        var fragment: Fragment
+        var y: Double
+    }
+    /// (A struct, not a tuple: arrays of tuples are copied and freed through the runtime's generic
+    /// tuple witnesses.)
+    private var placed: [Placed] = []
     private var cursor = 0.0
     /// Fragments repeated at the head of the page (a table's header) do not make it "non-empty"
     /// for the purpose of forcing the next fragment onto it.
@@ -85,7 +92,7 @@ final class Paginator {
 
     private func place(_ fragment: Fragment, space: Double) {
         let y = cursor + space
-        placed.append((fragment, y))
+        placed.append(Placed(fragment: fragment, y: y))
         cursor = y + fragment.height
         repeatedOnly = false
     }
@@ -105,7 +112,8 @@ final class Paginator {
         let frame = self.frame
         var page = Page(size: layout.page.size)
         page.items.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.items.count })
-        for (fragment, y) in placed {
+        for entry in placed {
+            let fragment = entry.fragment, y = entry.y
             for item in fragment.items { page.items.append(item.offsetBy(dx: frame.minX, dy: frame.minY + y)) }
             for title in fragment.bookmarks {
                 bookmarks.append(Bookmark(title: title, page: pageIndex, top: frame.minY + y))

@@ -18,6 +18,13 @@ struct TableBuilder {
         var alignment: HorizontalAlignment
     }
 
+    /// A cell as set in its row, `left` points from the row's left edge (nil: an empty cell).
+    private struct SetCell {
+        var paragraph: TypesetParagraph?
+        var spans: [StyledSpan]
+        var left: Double
+    }
+
     func build(context: BindingContext) throws(LayoutError) {
         let rows = try context.list(table.rows, at: location)
         let padding = table.cellPadding * flow.scale
@@ -142,29 +149,30 @@ struct TableBuilder {
         var items: [PageItem] = []
         var height = 0.0
         var x = 0.0
-        var texts: [(TypesetParagraph?, [StyledSpan], Double)] = []
+        var texts: [SetCell] = []
+        texts.reserveCapacity(cells.count)
         for (cell, columnWidth) in zip(cells, widths) {
             defer { x += columnWidth }
             guard !cell.spans[0].text.isEmpty else {
                 // Tagged, an empty cell is still a cell: PDF/UA §7.2 wants every row to have them all.
-                if structure != nil { texts.append((nil, [], x)) }
+                if structure != nil { texts.append(SetCell(paragraph: nil, spans: [], left: x)) }
                 continue
             }
             let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
             let paragraph = try environment.text.set(cell.spans, width: max(1, columnWidth - 2 * padding),
                                                      alignment: alignment, at: location)
             height = max(height, paragraph.height)
-            texts.append((paragraph, cell.spans, x + padding))
+            texts.append(SetCell(paragraph: paragraph, spans: cell.spans, left: x + padding))
         }
         height += 2 * padding
         if let fill { items.append(.path(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), fill: fill, stroke: nil)) }
         if let topRule {
             items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
         }
-        for (paragraph, spans, left) in texts {
+        for text in texts {
             var cellItems: [PageItem] = []
-            for line in paragraph?.lines ?? [] {
-                cellItems.append(contentsOf: TextSetter.items(of: line, spans: spans, dx: left, dy: padding))
+            for line in text.paragraph?.lines ?? [] {
+                cellItems.append(contentsOf: TextSetter.items(of: line, spans: text.spans, dx: text.left, dy: padding))
             }
             let cell = structure.map { s in
                 [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]

@@ -18,6 +18,17 @@ final class TextSetter {
         var lineHeight: Double
         var hyphenate: Bool
         var width: Double
+
+        /// The text and the numbers: a batch uses a handful of styles, so hashing their family,
+        /// language and features as well (strings, normalised as they are hashed) cost more than
+        /// it told keys apart. Equality still compares everything.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+            hasher.combine(style.size)
+            hasher.combine(style.weight)
+            hasher.combine(alignment)
+            hasher.combine(width)
+        }
     }
 
     let typesetter: Typesetter
@@ -27,6 +38,13 @@ final class TextSetter {
     private struct MeasureKey: Hashable {
         var text: String
         var style: TextStyle
+
+        /// As `Key`: the text and the numbers.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+            hasher.combine(style.size)
+            hasher.combine(style.weight)
+        }
     }
     /// Bounded so a long batch of unique texts does not grow memory.
     private let cacheLimit = 20_000
@@ -90,7 +108,8 @@ final class TextSetter {
     static func items(of line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0) -> [PageItem] {
         var items: [PageItem] = []
         items.reserveCapacity(line.runs.count)
-        for (x, run) in line.runs {
+        for placed in line.runs {
+            let x = placed.x, run = placed.run
             let span = spans[min(run.spanIndex, spans.count - 1)]
             items.append(.text(run, origin: Point(x: dx + x, y: dy + line.baseline), colour: span.style.colour))
             if let uri = span.link {

@@ -69,7 +69,7 @@ public struct GlyphRun: Sendable {
 
 /// One line of a paragraph: runs in visual order, each placed at an x offset from the line start.
 public struct TypesetLine: Sendable {
-    public var runs: [(x: Double, run: GlyphRun)]
+    public var runs: [PlacedRun]
     /// Distance from the paragraph top to this line's baseline, in points.
     public var baseline: Double
     public var ascent: Double
@@ -83,6 +83,18 @@ public struct TypesetLine: Sendable {
     /// The source range this line sets (trailing spaces excluded).
     public var textRange: Range<Int>
     public var endsWithHyphen: Bool
+}
+
+/// A glyph run `x` points from its line's start. (A struct, not a tuple: arrays of tuples are
+/// copied and freed through the runtime's generic tuple witnesses.)
+public struct PlacedRun: Sendable {
+    public var x: Double
+    public var run: GlyphRun
+
+    public init(x: Double, run: GlyphRun) {
+        self.x = x
+        self.run = run
+    }
 }
 
 /// A character that no registered face can draw; it is left out of the output and reported.

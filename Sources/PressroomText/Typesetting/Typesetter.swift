@@ -174,7 +174,7 @@ public final class Typesetter: Sendable {
         let order = pieces.isEmpty ? [] : BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level })
         let lastLogical = pieces.indices.last
 
-        var runs: [(x: Double, run: GlyphRun)] = []
+        var runs: [PlacedRun] = []
         var x = 0.0, ascent = 0.0, descent = 0.0
         var spaceGlyphs: [(run: Int, glyph: Int)] = []
         for pieceIndex in order {
@@ -209,7 +209,7 @@ public final class Typesetter: Sendable {
                                               y: -Double(glyph.yOffset) * scale, textRange: ranges[index]))
             }
             if !rightToLeft { appendHyphen() }
-            runs.append((x, GlyphRun(face: face, size: spanStyle.size, spanIndex: item.spanIndex,
+            runs.append(PlacedRun(x: x, run: GlyphRun(face: face, size: spanStyle.size, spanIndex: item.spanIndex,
                                      isRightToLeft: rightToLeft, language: spanStyle.language, text: text,
                                      glyphs: glyphs, width: pen)))
             x += pen
