@@ -147,6 +147,7 @@ struct TableBuilder {
                      topRule: Swatch? = nil,
                      structure: (table: StructureElement, row: StructureElement, cells: StructureRole)? = nil) throws(LayoutError) -> Fragment {
         var items: [PageItem] = []
+        items.reserveCapacity(3 * cells.count + 4)
         var height = 0.0
         var x = 0.0
         var texts: [SetCell] = []

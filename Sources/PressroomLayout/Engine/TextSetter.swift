@@ -1,6 +1,7 @@
 // Sets the text of blocks and table cells with the typesetter, and remembers what it set: an
 // invoice batch repeats the same units, rates and descriptions thousands of times, and a set
-// paragraph is an immutable value, so each distinct (text, style, width) is shaped once.
+// paragraph is an immutable value, so each distinct (text, style, width) that comes again is
+// shaped once more and then kept.
 import PressroomGraphics
 import PressroomText
 
@@ -33,6 +34,8 @@ final class TextSetter {
 
     let typesetter: Typesetter
     private var cache: [Key: TypesetParagraph] = [:]
+    /// Hashes of the keys set once and not kept (a collision only keeps a text a time early).
+    private var seenOnce: Set<Int> = []
     private var widths: [MeasureKey: Double] = [:]
 
     private struct MeasureKey: Hashable {
@@ -62,6 +65,9 @@ final class TextSetter {
                   lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
             : nil
         if let key, let known = cache[key] { return known }
+        // Only a text seen before is kept: amounts, numbers and names mostly come once, and keeping
+        // them would push the units, rates and descriptions that repeat out of the cache.
+        let keeps = key.map { seenOnce.insert($0.hashValue).inserted == false } ?? false
         let set: TypesetParagraph
         do {
             set = try typesetter.typeset(spans.map { TextSpan($0.text, style: $0.style.text) }, width: width, style: paragraph)
@@ -73,10 +79,11 @@ final class TextSetter {
             throw LayoutError(.invalidValue, "no font has the character \(missing) in “\(text)”; add a font that has it to Fonts/ or use another character",
                               at: location)
         }
-        if let key {
+        if let key, keeps {
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[key] = set
         }
+        if seenOnce.count >= 4 * cacheLimit { seenOnce.removeAll(keepingCapacity: true) }
         return set
     }
 
