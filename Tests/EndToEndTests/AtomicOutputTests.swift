@@ -87,3 +87,10 @@ func namesWithSlashesAndRepeatsGetFilesOfTheirOwn(jobs: String) throws {
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(left == [".00043.pdf.4711.5.part", "00041.pdf", "00042.pdf"])
 }
+
+@Test func aPathIsSplitIntoItsFolderAndName() {
+    #expect(AtomicFile.split("out/a/b.pdf") == ("out/a", "b.pdf"))
+    #expect(AtomicFile.split("/b.pdf") == ("/", "b.pdf"))
+    #expect(AtomicFile.split("b.pdf") == (".", "b.pdf"))
+    #expect(AtomicFile.split("ü/č.pdf") == ("ü", "č.pdf"))
+}
