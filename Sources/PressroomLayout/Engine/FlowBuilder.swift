@@ -242,7 +242,17 @@ final class FlowBuilder {
         } else {
             return items
         }
-        return [.structure(open)] + items + [.structure(.end)]
+        return Self.enclosed(items, open)
+    }
+
+    /// `items` between `open` and the end mark, in one array made to size.
+    private static func enclosed(_ items: [PageItem], _ open: StructureMark) -> [PageItem] {
+        var enclosed: [PageItem] = []
+        enclosed.reserveCapacity(items.count + 2)
+        enclosed.append(.structure(open))
+        enclosed.append(contentsOf: items)
+        enclosed.append(.structure(.end))
+        return enclosed
     }
 
     /// A row repeated or added at a page break (a table's header, a carried-forward subtotal):
@@ -250,7 +260,7 @@ final class FlowBuilder {
     func repeated(_ items: [PageItem]) -> [PageItem] {
         guard environment.recordsStructure else { return items }
         let painted = items.filter { if case .structure = $0 { false } else { true } }
-        return [.structure(.artifact(.pagination))] + painted + [.structure(.end)]
+        return Self.enclosed(painted, .artifact(.pagination))
     }
 
     /// A text block's role: its own, its style's, or a paragraph.

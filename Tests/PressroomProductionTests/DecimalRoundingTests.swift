@@ -1,0 +1,24 @@
+// Amounts as e-invoice XML writes them: exactly the decimals asked for, halves away from zero,
+// whole numbers beyond 64 bits and large exponents included.
+import Foundation
+@testable import PressroomProduction
+import Testing
+
+@Test(arguments: [
+    ("0", 2, "0.00"), ("1234.5", 2, "1234.50"), ("-0.07", 2, "-0.07"), ("0.005", 2, "0.01"),
+    ("-0.005", 2, "-0.01"), ("0.004", 2, "0.00"), ("2.675", 2, "2.68"), ("1200", 0, "1200"),
+    ("12e5", 2, "1200000.00"), ("99.995", 2, "100.00"), ("7", 4, "7.0000"), ("0.12345", 4, "0.1235"),
+    ("18446744073709551615", 0, "18446744073709551615"), ("18446744073709551616", 2, "18446744073709551616.00"),
+    ("-123456789012345678901234567890.125", 2, "-123456789012345678901234567890.13"),
+    ("1e120", 0, "1" + String(repeating: "0", count: 120)),
+])
+func anAmountHasExactlyItsDecimals(value: String, decimals: Int, expected: String) throws {
+    let amount = try #require(Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")))
+    #expect(amount.fixed(decimals) == expected)
+}
+
+@Test func plainDigitsUseAsFewDecimalsAsTheValueNeeds() {
+    #expect(Decimal(250).plain == "250")
+    #expect(Decimal(string: "0.50")!.plain == "0.5")
+    #expect(Decimal(string: "-21.000")!.plain == "-21")
+}
