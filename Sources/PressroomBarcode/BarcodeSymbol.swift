@@ -174,12 +174,8 @@ public struct BarcodeSymbol: Sendable {
     public func item(in frame: Rect, fill: Swatch = .black) -> PageItem {
         guard !symbology.isLinear else { return .path(path(in: frame), fill: fill, stroke: nil) }
         let count = moduleCount
-        let q = symbology.quietZone
-        var modules = Path()
-        for run in darkModules {
-            modules.addRectangle(Rect(x: Double(q + run.x), y: Double(q + run.y), width: Double(run.width), height: Double(run.height)))
-        }
         let size = Size(width: Double(count.width), height: Double(count.height))
+        let modules = path(in: Rect(x: 0, y: 0, width: size.width, height: size.height))  // one point per module
         let form = PageForm(Page(size: size, items: [.path(modules, fill: fill, stroke: nil)]))
         let x = moduleSize(in: frame)
         let origin = Point(x: frame.minX + (frame.width - size.width * x) / 2, y: frame.minY + (frame.height - size.height * x) / 2)
