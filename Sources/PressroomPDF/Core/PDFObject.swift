@@ -1,5 +1,7 @@
 // PDF's object model (ISO 32000-1 §7.3): names, strings, numbers, arrays, dictionaries and
-// references, as typed values that serialise themselves.
+// references, as typed values that serialise themselves. PDFObject is not `indirect`: arrays and
+// dictionaries already hold their elements on the heap, and a boxed case cost one allocation for
+// every number and name written.
 
 public struct PDFName: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let value: String
@@ -32,7 +34,7 @@ public struct PDFDictionary: Sendable, ExpressibleByDictionaryLiteral {
     }
 }
 
-public indirect enum PDFObject: Sendable {
+public enum PDFObject: Sendable {
     case null
     case bool(Bool)
     case integer(Int)
