@@ -7,22 +7,65 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
-    public private(set) var components: [Component]
+    /// The last component, linked to the ones before it: binding appends a component for every
+    /// key and index it follows, and a link costs one small allocation where an array of the
+    /// components would be copied whole each time.
+    private final class Link: Sendable {
+        let parent: Link?
+        let component: Component
+        let count: Int
+        init(parent: Link?, component: Component) {
+            self.parent = parent
+            self.component = component
+            count = (parent?.count ?? 0) + 1
+        }
+    }
 
-    public static let root = DataPath(components: [])
+    private let last: Link?
 
-    public init(components: [Component]) { self.components = components }
+    public static let root = DataPath()
 
     /// The record itself, `$` (as `root`).
-    public init() { components = [] }
+    public init() { last = nil }
+
+    private init(last: Link?) { self.last = last }
+
+    public init(components: [Component]) {
+        last = components.reduce(nil as Link?) { Link(parent: $0, component: $1) }
+    }
+
+    /// From the record down.
+    public var components: [Component] {
+        var components: [Component] = []
+        components.reserveCapacity(last?.count ?? 0)
+        var link = last
+        while let current = link {
+            components.append(current.component)
+            link = current.parent
+        }
+        return components.reversed()
+    }
 
     public func appending(key: String) -> DataPath { appending(.key(key)) }
     public func appending(index: Int) -> DataPath { appending(.index(index)) }
 
     public func appending(_ component: Component) -> DataPath {
-        var copy = self
-        copy.components.append(component)
-        return copy
+        DataPath(last: Link(parent: last, component: component))
+    }
+
+    public static func == (lhs: DataPath, rhs: DataPath) -> Bool {
+        var left = lhs.last, right = rhs.last
+        while true {
+            guard let l = left, let r = right else { return left == nil && right == nil }
+            if l === r { return true }
+            guard l.count == r.count, l.component == r.component else { return false }
+            left = l.parent
+            right = r.parent
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(components)
     }
 
     public var description: String {

@@ -115,6 +115,10 @@ enum DecimalText {
     /// `value` as a decNumber string ICU formats exactly: "123450E-2". Decimal's own description
     /// costs more than the formatting itself; this is a few integer operations.
     static func digits(_ value: Decimal) -> String {
+        if let parts = DecimalParts.read(value) {
+            let sign = parts.negative && parts.significand != 0 ? "-" : ""
+            return parts.exponent == 0 ? "\(sign)\(parts.significand)" : "\(sign)\(parts.significand)E\(parts.exponent)"
+        }
         let significand = value.significand.magnitude
         guard significand <= maximumUInt64 else { return value.description }
         let integer = NSDecimalNumber(decimal: significand).uint64Value
@@ -124,11 +128,15 @@ enum DecimalText {
 
     /// `value` written out without an exponent, as a plain number prints: "1234.5", "-0.005", "12".
     static func plain(_ value: Decimal) -> String {
-        let significand = value.significand.magnitude
-        guard significand <= maximumUInt64 else { return value.description }
-        let digits = String(NSDecimalNumber(decimal: significand).uint64Value)
-        let sign = value.sign == .minus && digits != "0" ? "-" : ""
-        let exponent = value.exponent
+        let digits: String, negative: Bool, exponent: Int
+        if let parts = DecimalParts.read(value) {
+            (digits, negative, exponent) = (String(parts.significand), parts.negative, parts.exponent)
+        } else {
+            let significand = value.significand.magnitude
+            guard significand <= maximumUInt64 else { return value.description }
+            (digits, negative, exponent) = (String(NSDecimalNumber(decimal: significand).uint64Value), value.sign == .minus, value.exponent)
+        }
+        let sign = negative && digits != "0" ? "-" : ""
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: digits == "0" ? 0 : exponent) }
         let fractionCount = -exponent
         if digits.count > fractionCount {

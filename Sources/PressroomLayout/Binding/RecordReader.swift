@@ -209,7 +209,9 @@ public struct RecordReader: Sequence, Sendable {
             }
             switch parsed {
             case .success(let value):
-                if let (field, size) = value.firstText(longerThan: limits.fieldBytes, path: "$") {
+                // A JSON string's text is never longer than its bytes (an escape is shorter than
+                // what it stands for), so only a record longer than the field limit is searched.
+                if bytes.count > limits.fieldBytes, let (field, size) = value.firstText(longerThan: limits.fieldBytes, path: "$") {
                     return .failure(LayoutError(.data, "this text is \(DataLimits.describe(size)); the limit is \(DataLimits.describe(limits.fieldBytes)) a field (--max-field-size)",
                                                 at: at, dataPath: field, record: number))
                 }

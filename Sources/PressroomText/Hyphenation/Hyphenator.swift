@@ -39,7 +39,7 @@ public final class Hyphenator: @unchecked Sendable {
     /// hyphenated separately, and no point is placed next to them or inside a grapheme cluster.
     public func hyphenationPoints(in word: [UInt16]) -> [Int] {
         guard word.count >= leftHyphenMin + rightHyphenMin else { return [] }
-        let text = String(decoding: word, as: UTF16.self)  // lone surrogates become U+FFFD: same length
+        let text = String(utf16Units: word)  // lone surrogates become U+FFFD: same length
         var graphemeStarts = Set<Int>()
         var offset = 0
         for character in text { graphemeStarts.insert(offset); offset += character.utf16.count }

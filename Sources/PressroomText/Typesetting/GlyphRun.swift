@@ -6,7 +6,7 @@ public final class SourceText: Sendable {
     public let utf16: [UInt16]
     public init(_ utf16: [UInt16]) { self.utf16 = utf16 }
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: utf16[range], as: UTF16.self)
+        String(utf16Units: utf16[range])
     }
 }
 
