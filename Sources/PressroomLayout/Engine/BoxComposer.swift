@@ -148,7 +148,7 @@ struct BoxComposer {
             }
         }
         var items: [PageItem] = []
-        for (fragment, top) in kept { items.append(contentsOf: fragment.items.offsetBy(dx: 0, dy: top)) }
+        for (fragment, top) in kept { items.append(fragment.items, offsetBy: 0, top) }
         return (items, y, kept.map(\.0))
     }
 }

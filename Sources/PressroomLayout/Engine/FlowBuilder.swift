@@ -289,10 +289,11 @@ final class FlowBuilder {
         nested.artifact = artifact
         try nested.build(blocks, width: width, context: context)
         var items: [PageItem] = []
+        items.reserveCapacity(fragments.reduce(0) { $0 + $1.items.count })
         var y = 0.0
         for (index, fragment) in fragments.enumerated() {
             if index > 0 { y += fragment.spaceBefore }
-            items.append(contentsOf: fragment.items.offsetBy(dx: 0, dy: y))
+            items.append(fragment.items, offsetBy: 0, y)
             y += fragment.height
         }
         return (items, y, fragments)
@@ -310,7 +311,7 @@ final class FlowBuilder {
         var x = 0.0
         for (column, columnWidth) in zip(columns.columns, widths) {
             let stacked = try stack(column.content, width: columnWidth, context: context)
-            items.append(contentsOf: stacked.items.offsetBy(dx: x, dy: 0))
+            items.append(stacked.items, offsetBy: x, 0)
             bookmarks += stacked.fragments.flatMap(\.bookmarks)  // the columns' row is where they point
             height = max(height, stacked.height)
             x += columnWidth + columns.gap

@@ -66,4 +66,10 @@ extension Array where Element == PageItem {
         if dx == 0 && dy == 0 { return self }
         return map { $0.offsetBy(dx: dx, dy: dy) }
     }
+
+    /// Appends `items` moved by (dx, dy), without a moved copy of them in between.
+    mutating func append(_ items: [PageItem], offsetBy dx: Double, _ dy: Double) {
+        if dx == 0 && dy == 0 { return append(contentsOf: items) }
+        for item in items { append(item.offsetBy(dx: dx, dy: dy)) }
+    }
 }

@@ -171,9 +171,16 @@ struct TableBuilder {
             items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
         }
         for text in texts {
+            guard environment.recordsStructure else {
+                // Untagged, a cell's runs go straight into the row.
+                for line in text.paragraph?.lines ?? [] {
+                    TextSetter.append(line, spans: text.spans, dx: text.left, dy: padding, to: &items)
+                }
+                continue
+            }
             var cellItems: [PageItem] = []
             for line in text.paragraph?.lines ?? [] {
-                cellItems.append(contentsOf: TextSetter.items(of: line, spans: text.spans, dx: text.left, dy: padding))
+                TextSetter.append(line, spans: text.spans, dx: text.left, dy: padding, to: &cellItems)
             }
             let cell = structure.map { s in
                 [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]

@@ -19,17 +19,34 @@ final class TextSetter {
         var lineHeight: Double
         var hyphenate: Bool
         var width: Double
+        /// The text and the numbers, hashed once: a batch uses a handful of styles, so hashing
+        /// their family, language and features as well (strings, normalised as they are hashed)
+        /// cost more than it told keys apart; and a miss looks the key up, remembers it and may
+        /// store it, which hashed the text three times. Equality still compares everything.
+        let hash: Int
 
-        /// The text and the numbers: a batch uses a handful of styles, so hashing their family,
-        /// language and features as well (strings, normalised as they are hashed) cost more than
-        /// it told keys apart. Equality still compares everything.
-        func hash(into hasher: inout Hasher) {
+        init(text: String, style: TextStyle, alignment: Int, lineHeight: Double, hyphenate: Bool, width: Double) {
+            self.text = text
+            self.style = style
+            self.alignment = alignment
+            self.lineHeight = lineHeight
+            self.hyphenate = hyphenate
+            self.width = width
+            var hasher = Hasher()
             hasher.combine(text)
             hasher.combine(style.size)
             hasher.combine(style.weight)
             hasher.combine(alignment)
             hasher.combine(width)
+            hash = hasher.finalize()
         }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.hash == rhs.hash && lhs.text == rhs.text && lhs.width == rhs.width && lhs.alignment == rhs.alignment
+                && lhs.lineHeight == rhs.lineHeight && lhs.hyphenate == rhs.hyphenate && lhs.style == rhs.style
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     let typesetter: Typesetter
@@ -67,7 +84,7 @@ final class TextSetter {
         if let key, let known = cache[key] { return known }
         // Only a text seen before is kept: amounts, numbers and names mostly come once, and keeping
         // them would push the units, rates and descriptions that repeat out of the cache.
-        let keeps = key.map { seenOnce.insert($0.hashValue).inserted == false } ?? false
+        let keeps = key.map { seenOnce.insert($0.hash).inserted == false } ?? false
         let set: TypesetParagraph
         do {
             set = try typesetter.typeset(spans.map { TextSpan($0.text, style: $0.style.text) }, width: width, style: paragraph)
@@ -115,6 +132,12 @@ final class TextSetter {
     static func items(of line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0) -> [PageItem] {
         var items: [PageItem] = []
         items.reserveCapacity(line.runs.count)
+        append(line, spans: spans, dx: dx, dy: dy, to: &items)
+        return items
+    }
+
+    /// `items(of:…)` appended to `items`.
+    static func append(_ line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0, to items: inout [PageItem]) {
         for placed in line.runs {
             let x = placed.x, run = placed.run
             let span = spans[min(run.spanIndex, spans.count - 1)]
@@ -123,6 +146,5 @@ final class TextSetter {
                 items.append(.link(Rect(x: dx + x, y: dy + line.top, width: run.width, height: line.height), uri: uri))
             }
         }
-        return items
     }
 }

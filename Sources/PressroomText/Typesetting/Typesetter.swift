@@ -113,8 +113,9 @@ public final class Typesetter: Sendable {
     /// Gives a line its box: as tall as its largest size times the line height, starting at `top`,
     /// the baseline centred with half the leading above and below.
     private static func place(_ line: inout TypesetLine, top: Double, spans: [TextSpan], style: ParagraphStyle) {
-        let lineHeight = line.runs.map { $0.run.size }.max().map { $0 * style.lineHeight }
-            ?? (spans.first?.style.size ?? 10) * style.lineHeight
+        var largest = line.runs.first?.run.size ?? spans.first?.style.size ?? 10
+        for placed in line.runs { largest = max(largest, placed.run.size) }
+        let lineHeight = largest * style.lineHeight
         line.baseline = top + (lineHeight - (line.ascent + line.descent)) / 2 + line.ascent
         line.top = top
         line.height = lineHeight
@@ -171,7 +172,10 @@ public final class Typesetter: Sendable {
         }
 
         // UAX #9 L2: reverse by level, piece by piece (each piece has one level).
-        let order = pieces.isEmpty ? [] : BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level })
+        // A line of one even level (most lines) is in visual order already.
+        let firstLevel = pieces.first.map { items[$0.item].level } ?? 0
+        let reordered = firstLevel % 2 == 1 || pieces.contains { items[$0.item].level != firstLevel }
+        let order = reordered ? BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level }) : Array(pieces.indices)
         let lastLogical = pieces.indices.last
 
         var runs: [PlacedRun] = []
@@ -282,7 +286,11 @@ public final class Typesetter: Sendable {
 /// BCP 47 tags to HarfBuzz languages (hb_language_from_string interns them: same tag, same pointer).
 enum Language {
     static func harfBuzz(_ tag: String) -> hb_language_t? {
-        hb_language_from_string(tag, Int32(tag.utf8.count))
+        // The UTF-8 in place with its length: passing the String as a C string allocated a copy.
+        var tag = tag
+        return tag.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { hb_language_from_string($0.baseAddress, Int32($0.count)) }
+        }
     }
 }
 
