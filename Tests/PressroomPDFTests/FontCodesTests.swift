@@ -16,7 +16,7 @@ import Testing
         let other = codes.code(for: 40, text: [0x41], width: width)
         #expect(other.code == 3 && other.width == 400 && !other.needsActualText, "same glyph, other text: a code of its own")
         #expect(codes.code(for: 40, text: [0x41], width: width).code == 3)
-        #expect(codes.texts == [[], [0x61], [0x66, 0x69], [0x41]])
+        #expect(codes.texts.map(Array.init) == [[], [0x61], [0x66, 0x69], [0x41]])
         #expect(codes.glyphs == [0, 40, 41, 40])
     }
 
@@ -25,7 +25,18 @@ import Testing
         #expect(codes.code(for: 7, text: [0x62], width: width).code == 7)
         let again = codes.code(for: 7, text: [0x42], width: width)
         #expect(again.code == 7 && again.needsActualText)
-        #expect(codes.count == 8 && codes.texts[7] == [0x62] && codes.texts[3].isEmpty)
+        #expect(codes.count == 8 && Array(codes.texts[7]) == [0x62] && codes.texts[3].isEmpty)
+    }
+
+    @Test func codeTextsKeepShortTextsInlineAndLongerOnesWhole() {
+        let texts: [[UInt16]] = [[], [0x61], [0xD83D, 0xDE00], [0x66, 0x66, 0x69], Array("ﷺ and more".utf16)]
+        for text in texts {
+            let code = CodeText(text[...])
+            #expect(Array(code) == text && code.count == text.count && code.isEmpty == text.isEmpty)
+            #expect(code == CodeText(text))
+        }
+        #expect(CodeText([0x61, 0x62]) != CodeText([0x61, 0x63]))
+        #expect(CodeText([0x61]) != CodeText([0x61, 0x00]), "a text with a trailing NUL is another text")
     }
 
     @Test func glyphMapKeepsEveryEntryAsItGrows() {

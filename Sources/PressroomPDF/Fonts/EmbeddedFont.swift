@@ -24,7 +24,15 @@ final class EmbeddedFont {
         codes.code(for: glyph, text: text, width: embedding.width(of:))
     }
 
-    var usedGlyphs: [UInt32] { Array(Set(codes.glyphs.dropFirst().filter { $0 != 0 })).sorted() }
+    /// Sorted, without repeats and without .notdef: sorting and skipping repeats costs less than
+    /// hashing every glyph into a set.
+    var usedGlyphs: [UInt32] {
+        let sorted = codes.glyphs.dropFirst().filter { $0 != 0 }.sorted()
+        var unique: [UInt32] = []
+        unique.reserveCapacity(sorted.count)
+        for glyph in sorted where glyph != unique.last { unique.append(glyph) }
+        return unique
+    }
 
     /// Writes the Type0 font, its CIDFont, descriptor, program, widths and ToUnicode.
     func write(to file: PDFFileWriter) throws {

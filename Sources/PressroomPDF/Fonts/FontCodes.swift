@@ -7,7 +7,7 @@ struct FontCodes {
     /// what every glyph means; a CFF font's codes are its glyph ids (see FontSubsetter).
     let codesAreGlyphIDs: Bool
     /// Text of each code; code 0 is .notdef and never used.
-    private(set) var texts: [[UInt16]] = [[]]
+    private(set) var texts: [CodeText] = [CodeText()]
     private(set) var glyphs: [UInt32] = [0]
     /// Advance of each code in thousandths of an em, exactly as /W states it, so the page content
     /// and readers agree on where each glyph ends.
@@ -31,35 +31,66 @@ struct FontCodes {
         if let code = firstCode[glyph] {
             let index = Int(code)
             let known = texts[index]
-            if known.count == text.count && (known.count == 1 ? known[0] == text[text.startIndex] : known.elementsEqual(text)) {
+            if known.count == text.count && known.elementsEqual(text) {
                 return (code, widths[index], false)
             }
             if codesAreGlyphIDs { return (code, widths[index], true) }
             let key = GlyphText(glyph: glyph, text: Array(text))
             if let code = otherCodes[key] { return (code, widths[index], false) }
-            let other = append(glyph: glyph, text: key.text, width: widths[index])
+            let other = append(glyph: glyph, text: CodeText(key.text), width: widths[index])
             otherCodes[key] = other
             return (other, widths[index], false)
         }
         let code: UInt16
         if codesAreGlyphIDs {
             code = UInt16(truncatingIfNeeded: glyph)
-            while texts.count <= Int(code) { texts.append([]); glyphs.append(0); widths.append(0) }
-            texts[Int(code)] = Array(text)
+            while texts.count <= Int(code) { texts.append(CodeText()); glyphs.append(0); widths.append(0) }
+            texts[Int(code)] = CodeText(text)
             glyphs[Int(code)] = glyph
             widths[Int(code)] = width(glyph)
         } else {
-            code = append(glyph: glyph, text: Array(text), width: width(glyph))
+            code = append(glyph: glyph, text: CodeText(text), width: width(glyph))
         }
         firstCode[glyph] = code
         return (code, widths[Int(code)], false)
     }
 
-    private mutating func append(glyph: UInt32, text: [UInt16], width: Int) -> UInt16 {
+    private mutating func append(glyph: UInt32, text: CodeText, width: Int) -> UInt16 {
         texts.append(text)
         glyphs.append(glyph)
         widths.append(width)
         return UInt16(truncatingIfNeeded: texts.count - 1)
+    }
+}
+
+/// A code's text: one or two UTF-16 units (nearly every glyph) kept inline, a longer cluster or
+/// ligature in an array, so handing out a code allocates nothing.
+struct CodeText: RandomAccessCollection, Equatable {
+    private var first: UInt16 = 0
+    private var second: UInt16 = 0
+    private var longer: [UInt16]?
+    let count: Int
+
+    init() { count = 0 }
+
+    init<Units: Collection>(_ units: Units) where Units.Element == UInt16 {
+        count = units.count
+        if count > 2 {
+            longer = Array(units)
+        } else {
+            var iterator = units.makeIterator()
+            first = iterator.next() ?? 0
+            second = iterator.next() ?? 0
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> UInt16 {
+        precondition(index >= 0 && index < count, "CodeText index out of range")
+        if let longer { return longer[index] }
+        return index == 0 ? first : second
     }
 }
 

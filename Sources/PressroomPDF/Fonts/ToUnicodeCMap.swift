@@ -4,7 +4,7 @@
 
 enum ToUnicodeCMap {
     /// `texts[code]` is the text of each code; empty strings (codes with no text of their own) are left out.
-    static func make(texts: [[UInt16]]) -> [UInt8] {
+    static func make<Text: Collection>(texts: [Text]) -> [UInt8] where Text.Element == UInt16 {
         var out = ByteBuffer(capacity: 64 + texts.count * 20)
         out.append("""
         /CIDInit /ProcSet findresource begin
