@@ -22,3 +22,22 @@ func anAmountHasExactlyItsDecimals(value: String, decimals: Int, expected: Strin
     #expect(Decimal(string: "0.50")!.plain == "0.5")
     #expect(Decimal(string: "-21.000")!.plain == "-21")
 }
+
+@Test func integerRoundingAgreesWithDecimalArithmetic() throws {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+        let bits = Int.random(in: 0...64, using: &generator)
+        let significand = bits == 0 ? 0 : UInt64.random(in: 0...UInt64.max, using: &generator) >> (64 - bits)
+        let value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: Int.random(in: -24...6, using: &generator),
+                            significand: Decimal(significand))
+        for decimals in [0, 2, 4, 19] {
+            #expect(value.fixed(decimals) == value.fixedByArithmetic(decimals), "\(value) to \(decimals) decimals")
+        }
+        #expect(value.plain == value.plainByArithmetic, "\(value)")
+    }
+    // Halves exactly: away from zero on both sides.
+    for (text, expected) in [("0.125", "0.13"), ("-0.125", "-0.13"), ("0.124999", "0.12"), ("-0.0049", "0.00")] {
+        let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(value.fixedFromParts(2) == expected)
+    }
+}

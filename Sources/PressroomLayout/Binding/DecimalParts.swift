@@ -6,13 +6,13 @@
 // Foundation ever stores it differently, `read` answers nil and callers take the public way.
 import Foundation
 
-struct DecimalParts: Equatable {
-    var negative: Bool
-    var exponent: Int
-    var significand: UInt64
+public struct DecimalParts: Equatable, Sendable {
+    public var negative: Bool
+    public var exponent: Int
+    public var significand: UInt64
 
     /// Nil for NaN, for a significand beyond 64 bits, or when the layout is not the known one.
-    static func read(_ value: Decimal) -> DecimalParts? {
+    public static func read(_ value: Decimal) -> DecimalParts? {
         guard layoutIsKnown else { return nil }
         return unchecked(value)
     }
@@ -34,7 +34,7 @@ struct DecimalParts: Equatable {
     }
 
     /// Whether `unchecked` reads what the public API says, for values that cover every field.
-    static let layoutIsKnown: Bool = {
+    public static let layoutIsKnown: Bool = {
         let probes: [(Bool, Int, UInt64)] = [
             (false, 0, 0), (false, 0, 1), (true, -2, 123_450), (false, 127, 7), (true, -128, 65_535),
             (false, -3, 65_536), (true, 5, 4_294_967_296), (false, -19, UInt64.max), (false, 0, 0x0001_0002_0003_0004),

@@ -55,7 +55,7 @@ struct RecordField {
         case .number(let number)?: return number
         case .string(let text)?:
             let trimmed = text.trimmingWhitespace
-            guard Self.isDecimalText(trimmed), let number = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard Self.isDecimalText(trimmed), let number = Decimal(string: trimmed, locale: Self.posix) else {
                 throw wrongType("\(what) as a decimal number like \"1234.50\"", "\"\(text)\"")
             }
             return number
@@ -100,6 +100,9 @@ struct RecordField {
     }
 
     /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.
+    /// Made once: a Locale per amount read cost more than parsing it.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     static func isDecimalText(_ text: String) -> Bool {
         var characters = Substring(text)
         if characters.first == "-" { characters.removeFirst() }
