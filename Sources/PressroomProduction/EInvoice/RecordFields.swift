@@ -99,10 +99,10 @@ struct RecordField {
         return day
     }
 
-    /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.
     /// Made once: a Locale per amount read cost more than parsing it.
     private static let posix = Locale(identifier: "en_US_POSIX")
 
+    /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.
     static func isDecimalText(_ text: String) -> Bool {
         var characters = Substring(text)
         if characters.first == "-" { characters.removeFirst() }

@@ -68,13 +68,13 @@ public final class Typesetter: Sendable {
         }
 
         // Advance of every UTF-16 unit (a cluster's width sits on its first unit), in points.
-        var advance = [Double](repeating: 0, count: units.count)
+        // Each unit's advance is gathered in the slot after it, then the slots are summed in place.
+        var prefix = [Double](repeating: 0, count: units.count + 1)
         for (item, glyphs) in zip(items, shaped) {
             let scale = spans[item.spanIndex].style.size / Double(item.face.unitsPerEm)
-            for glyph in glyphs { advance[glyph.cluster] += Double(glyph.xAdvance) * scale }
+            for glyph in glyphs { prefix[glyph.cluster + 1] += Double(glyph.xAdvance) * scale }
         }
-        var prefix = [Double](repeating: 0, count: units.count + 1)
-        for index in 0..<units.count { prefix[index + 1] = prefix[index] + advance[index] }
+        for index in 0..<units.count { prefix[index + 1] += prefix[index] }
 
         // Most table cells and labels fit on one line: then there is nothing to break, and the
         // opportunities, hyphenation and Knuth–Plass are skipped.
