@@ -114,7 +114,7 @@ final class Paginator {
         page.items.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.items.count })
         for entry in placed {
             let fragment = entry.fragment, y = entry.y
-            for item in fragment.items { page.items.append(item.offsetBy(dx: frame.minX, dy: frame.minY + y)) }
+            page.items.append(fragment.items, offsetBy: frame.minX, frame.minY + y)
             for title in fragment.bookmarks {
                 bookmarks.append(Bookmark(title: title, page: pageIndex, top: frame.minY + y))
             }

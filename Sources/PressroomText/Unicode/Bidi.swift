@@ -58,8 +58,6 @@ public struct BidiParagraph: Sendable {
     public static func visualOrder(levels: [UInt8]) -> [Int] {
         guard !levels.isEmpty else { return [] }
         precondition(levels.allSatisfy { $0 <= 126 }, "bidi levels above 126 (UBIDI_MAX_EXPLICIT_LEVEL + 1)")
-        // One even level (most lines): nothing is reversed.
-        if levels[0] % 2 == 0, levels.allSatisfy({ $0 == levels[0] }) { return Array(levels.indices) }
         var indexMap = [Int32](repeating: 0, count: levels.count)
         levels.withUnsafeBufferPointer { levels in
             indexMap.withUnsafeMutableBufferPointer { map in
