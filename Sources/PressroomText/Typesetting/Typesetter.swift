@@ -175,13 +175,15 @@ public final class Typesetter: Sendable {
         // A line of one even level (most lines) is in visual order already.
         let firstLevel = pieces.first.map { items[$0.item].level } ?? 0
         let reordered = firstLevel % 2 == 1 || pieces.contains { items[$0.item].level != firstLevel }
-        let order = reordered ? BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level }) : Array(pieces.indices)
+        let visualOrder = reordered ? BidiParagraph.visualOrder(levels: pieces.map { items[$0.item].level }) : nil
         let lastLogical = pieces.indices.last
 
         var runs: [PlacedRun] = []
         var x = 0.0, ascent = 0.0, descent = 0.0
+        // The spaces that justification widens; only gathered for a line it justifies.
         var spaceGlyphs: [(run: Int, glyph: Int)] = []
-        for pieceIndex in order {
+        for position in pieces.indices {
+            let pieceIndex = visualOrder?[position] ?? position
             let piece = pieces[pieceIndex]
             let item = items[piece.item]
             let spanStyle = spans[item.spanIndex].style
@@ -193,7 +195,6 @@ public final class Typesetter: Sendable {
 
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(piece.glyphs.count + 1)
-            let ranges = clusterRanges(piece.glyphs, pieceRange: piece.range, rightToLeft: rightToLeft)
             var pen = 0.0
             // The inserted hyphen stands at the logical end of the line: visually last, or first in
             // a right-to-left piece.
@@ -205,12 +206,15 @@ public final class Typesetter: Sendable {
                 pen += Double(face.advance(of: hyphen)) * scale
             }
             if rightToLeft { appendHyphen() }
-            for (index, glyph) in piece.glyphs.enumerated() {
+            for index in piece.glyphs.indices {
+                let glyph = piece.glyphs[index]
                 defer { pen += Double(glyph.xAdvance) * scale }
                 guard glyph.glyph != 0 else { continue } // reported by the itemizer, never drawn as .notdef
-                if units[glyph.cluster] == 0x20 { spaceGlyphs.append((runs.count, glyphs.count)) }
+                if justify && units[glyph.cluster] == 0x20 { spaceGlyphs.append((runs.count, glyphs.count)) }
                 glyphs.append(PositionedGlyph(id: glyph.glyph, x: pen + Double(glyph.xOffset) * scale,
-                                              y: -Double(glyph.yOffset) * scale, textRange: ranges[index]))
+                                              y: -Double(glyph.yOffset) * scale,
+                                              textRange: Self.clusterRange(of: index, in: piece.glyphs, pieceRange: piece.range,
+                                                                           rightToLeft: rightToLeft)))
             }
             if !rightToLeft { appendHyphen() }
             runs.append(PlacedRun(x: x, run: GlyphRun(face: face, size: spanStyle.size, spanIndex: item.spanIndex,
@@ -261,25 +265,22 @@ public final class Typesetter: Sendable {
                            textRange: range, endsWithHyphen: hyphenated)
     }
 
-    /// The source range each glyph stands for: the first glyph of a cluster (in logical order) gets
-    /// the cluster's characters, up to the next cluster; later glyphs of the same cluster get none.
-    /// Clusters never decrease in logical order (the Shaper asks for MONOTONE_CHARACTERS).
-    private func clusterRanges(_ glyphs: [ShapedGlyph], pieceRange: Range<Int>, rightToLeft: Bool) -> [Range<Int>] {
-        var ranges = [Range<Int>](repeating: 0..<0, count: glyphs.count)
-        var nextCluster = pieceRange.upperBound
-        // Walk backwards through the logical order, so each cluster's end is already known.
-        for step in stride(from: glyphs.count - 1, through: 0, by: -1) {
-            let index = rightToLeft ? glyphs.count - 1 - step : step
-            let previous = rightToLeft ? index + 1 : index - 1
-            let cluster = glyphs[index].cluster
-            if step > 0 && glyphs[previous].cluster == cluster {
-                ranges[index] = cluster..<cluster
-            } else {
-                ranges[index] = cluster..<nextCluster
-                nextCluster = cluster
-            }
+    /// The source range glyph `index` stands for: the first glyph of a cluster (in logical order)
+    /// gets the cluster's characters, up to the next cluster; later glyphs of the same cluster get
+    /// none. Clusters never decrease in logical order (the Shaper asks for MONOTONE_CHARACTERS), and
+    /// logical order runs backwards through the glyphs of a right-to-left piece.
+    private static func clusterRange(of index: Int, in glyphs: [ShapedGlyph], pieceRange: Range<Int>,
+                                     rightToLeft: Bool) -> Range<Int> {
+        let cluster = glyphs[index].cluster
+        let step = rightToLeft ? -1 : 1
+        let previous = index - step
+        if glyphs.indices.contains(previous) && glyphs[previous].cluster == cluster { return cluster..<cluster }
+        var next = index + step
+        while glyphs.indices.contains(next) {
+            if glyphs[next].cluster != cluster { return cluster..<glyphs[next].cluster }
+            next += step
         }
-        return ranges
+        return cluster..<pieceRange.upperBound
     }
 }
 
