@@ -6,22 +6,11 @@ public struct Path: Hashable, Sendable {
         case line(Point)
         case curve(Point, Point, Point)
         case close
-    }
-    public private(set) var elements: [Element] = []
-    public init() {}
 
-    public mutating func move(to point: Point) { elements.append(.move(point)) }
-    public mutating func line(to point: Point) { elements.append(.line(point)) }
-    public mutating func curve(to point: Point, control1: Point, control2: Point) {
-        elements.append(.curve(control1, control2, point))
-    }
-    public mutating func close() { elements.append(.close) }
-
-    /// The same path moved by (dx, dy).
-    public func offsetBy(dx: Double, dy: Double) -> Path {
-        var moved = Path()
-        moved.elements = elements.map { element in
-            switch element {
+        /// The same element moved by `offset`.
+        public func moved(by offset: Point) -> Element {
+            let dx = offset.x, dy = offset.y
+            switch self {
             case .move(let p): return .move(Point(x: p.x + dx, y: p.y + dy))
             case .line(let p): return .line(Point(x: p.x + dx, y: p.y + dy))
             case .curve(let p, let c1, let c2):
@@ -29,8 +18,51 @@ public struct Path: Hashable, Sendable {
             case .close: return .close
             }
         }
+    }
+    /// The elements as they were built, before `offset` moves them.
+    public private(set) var builtElements: [Element] = []
+    /// How far the built elements are moved. A fragment's paths move with it at every level it is
+    /// stacked into (cell, row, table, page); adding to this costs nothing, where moving every
+    /// point copied the elements each time.
+    public private(set) var offset = Point(x: 0, y: 0)
+    public init() {}
+
+    /// The elements where they are drawn (`builtElements` moved by `offset`).
+    public var elements: [Element] {
+        offset.x == 0 && offset.y == 0 ? builtElements : builtElements.map { $0.moved(by: offset) }
+    }
+
+    /// Where the path starts (its first element's point), moved.
+    public var start: Point? {
+        guard case .move(let p)? = builtElements.first else { return nil }
+        return Point(x: p.x + offset.x, y: p.y + offset.y)
+    }
+
+    public mutating func move(to point: Point) { builtElements.append(.move(built(point))) }
+    public mutating func line(to point: Point) { builtElements.append(.line(built(point))) }
+    public mutating func curve(to point: Point, control1: Point, control2: Point) {
+        builtElements.append(.curve(built(control1), built(control2), built(point)))
+    }
+    public mutating func close() { builtElements.append(.close) }
+
+    /// `point` in the space of the built elements.
+    private func built(_ point: Point) -> Point {
+        offset.x == 0 && offset.y == 0 ? point : Point(x: point.x - offset.x, y: point.y - offset.y)
+    }
+
+    /// The same path moved by (dx, dy).
+    public func offsetBy(dx: Double, dy: Double) -> Path {
+        var moved = self
+        moved.offset = Point(x: offset.x + dx, y: offset.y + dy)
         return moved
     }
+
+    /// Paths are equal when they draw the same: the same elements where they are drawn.
+    public static func == (lhs: Path, rhs: Path) -> Bool {
+        lhs.offset == rhs.offset ? lhs.builtElements == rhs.builtElements : lhs.elements == rhs.elements
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(elements) }
 
     public static func line(from start: Point, to end: Point) -> Path {
         var path = Path()

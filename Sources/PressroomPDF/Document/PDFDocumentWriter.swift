@@ -293,10 +293,7 @@ public final class PDFDocumentWriter {
                                        page: context.page, at: context.place(origin))
                 }
             case .path(let path, let fill, let stroke):
-                let point = context.place(path.elements.first.flatMap { element -> Point? in
-                    if case .move(let p) = element { return p }
-                    return nil
-                })
+                let point = context.place(path.start)
                 context.painter.draw(path, fill: fill.map { colour($0, stroking: false, page: context.page, at: point) },
                                      stroke: stroke, strokeColour: stroke.map { colour($0.colour, stroking: true, page: context.page, at: point) },
                                      spot: spotReference)
@@ -353,8 +350,7 @@ public final class PDFDocumentWriter {
             case .text(_, let origin, _): return origin
             case .image(_, let frame): return Point(x: frame.minX + frame.width / 2, y: frame.minY + frame.height / 2)
             case .path(let path, _, _):
-                if case .move(let p)? = path.elements.first { return p }
-                return nil
+                return path.start
             case .link, .source, .structure, .group, .form: continue
             }
         }

@@ -218,18 +218,21 @@ struct PagePainter {
     /// "x y w h re" is that very subpath, winding included) in a third of the bytes: a payment
     /// QR code is hundreds of them.
     private mutating func append(_ path: Path) {
-        let elements = path.elements
+        // The built elements, moved here by the path's offset (x right, y down before the flip).
+        let elements = path.builtElements
+        let dx = path.offset.x, dy = path.offset.y
         var index = 0
         while index < elements.count {
             if let rectangle = Self.rectangle(in: elements, at: index) {
-                content.rectangle(rectangle.x, height - rectangle.y, rectangle.width, -rectangle.height)
+                content.rectangle(rectangle.x + dx, height - (rectangle.y + dy), rectangle.width, -rectangle.height)
                 index += 5
                 continue
             }
             switch elements[index] {
-            case .move(let p): content.move(p.x, height - p.y)
-            case .line(let p): content.line(p.x, height - p.y)
-            case .curve(let c1, let c2, let p): content.curve(c1.x, height - c1.y, c2.x, height - c2.y, p.x, height - p.y)
+            case .move(let p): content.move(p.x + dx, height - (p.y + dy))
+            case .line(let p): content.line(p.x + dx, height - (p.y + dy))
+            case .curve(let c1, let c2, let p):
+                content.curve(c1.x + dx, height - (c1.y + dy), c2.x + dx, height - (c2.y + dy), p.x + dx, height - (p.y + dy))
             case .close: content.closePath()
             }
             index += 1
