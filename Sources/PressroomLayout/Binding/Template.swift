@@ -15,7 +15,9 @@ public struct Template: Sendable {
     /// arguments pass the value itself (an object, a list) instead of its text.
     public let singleExpression: Expression?
     /// Uses `page.number` or `page.count`, so it can only be rendered once pages are counted.
-    public let referencesPage: Bool
+    public var referencesPage: Bool { reads("page") }
+    /// The names the placeholders' references start from (`item` of `item.net`).
+    private let names: [String]
 
     /// Parses `source`. Errors: `.syntax` with the column of the problem counted from `location`
     /// (the value's first character), `.unknownReference` for a formatter that does not exist.
@@ -58,11 +60,17 @@ public struct Template: Sendable {
         } else {
             singleExpression = nil
         }
-        referencesPage = parts.contains { part in
-            guard case .placeholder(let expression) = part else { return false }
-            return expression.references.contains { $0.root == .name("page") }
+        var names: [String] = []
+        for case .placeholder(let expression) in parts {
+            for reference in expression.references {
+                if case .name(let name) = reference.root, !names.contains(name) { names.append(name) }
+            }
         }
+        self.names = names
     }
+
+    /// Whether a placeholder reads `name` (a variable or a field of the record).
+    public func reads(_ name: String) -> Bool { names.contains(name) }
 
     /// No placeholders: the text is the same for every record.
     public var isLiteral: Bool {

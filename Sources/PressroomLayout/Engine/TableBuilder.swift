@@ -14,14 +14,14 @@ struct TableBuilder {
     private var environment: RenderEnvironment { flow.environment }
 
     private struct Cell {
-        var spans: [StyledSpan]
+        var span: StyledSpan
         var alignment: HorizontalAlignment
     }
 
     /// A cell as set in its row, `left` points from the row's left edge (nil: an empty cell).
     private struct SetCell {
         var paragraph: TypesetParagraph?
-        var spans: [StyledSpan]
+        var span: StyledSpan?
         var left: Double
     }
 
@@ -35,9 +35,9 @@ struct TableBuilder {
         let headerStyle = try style(table.headerStyle, at: location)
 
         let headerCells = try table.columns.map { column throws(LayoutError) in
-            Cell(spans: [StyledSpan(text: try context.render(column.header), style: headerStyle)], alignment: column.alignment)
+            Cell(span: StyledSpan(text: try context.render(column.header), style: headerStyle), alignment: column.alignment)
         }
-        let hasHeader = headerCells.contains { !$0.spans[0].text.isEmpty }
+        let hasHeader = headerCells.contains { !$0.span.text.isEmpty }
         // Tagged PDF: one Table element however many pages it runs over; rows of TH or TD cells.
         let tableElement = environment.recordsStructure ? StructureElement(key: flow.newStructureKey(), role: .table) : nil
         let header = hasHeader ? try row(headerCells, widths: widths, padding: padding, fill: headerFill, rule: ruleColour, ruleWidth: 0.8,
@@ -52,8 +52,8 @@ struct TableBuilder {
                 let labelStyle = try style(table.cellStyle, at: carry.location)
                 let amountStyle = try style(table.columns[carry.column].style ?? table.cellStyle, at: carry.location)
                 let cells = [
-                    Cell(spans: [StyledSpan(text: try scope.render(label), style: labelStyle)], alignment: .left),
-                    Cell(spans: [StyledSpan(text: try scope.render(carry.amount), style: amountStyle)], alignment: .right),
+                    Cell(span: StyledSpan(text: try scope.render(label), style: labelStyle), alignment: .left),
+                    Cell(span: StyledSpan(text: try scope.render(carry.amount), style: amountStyle), alignment: .right),
                 ]
                 var subtotalRow = try row(cells, widths: [labelWidth, widths[carry.column]], padding: padding, fill: nil,
                                           rule: nil, ruleWidth: 0, topRule: ruleColour)
@@ -85,13 +85,13 @@ struct TableBuilder {
             try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
         }
         var previousBookmark: String?
+        let readsRow = table.readsRowNumber
         for (index, element) in rows.enumerated() {
-            let scope = context.with(table.elementName, element)
-                .with("row", BoundValue(.object(["number": .number(Decimal(index + 1))]), path: nil))
+            let scope = readsRow ? Self.scope(context, table.elementName, element, number: index + 1) : context.with(table.elementName, element)
             var cells: [Cell] = []
             cells.reserveCapacity(table.columns.count)
             for (column, columnStyle) in zip(table.columns, columnStyles) {
-                cells.append(Cell(spans: [StyledSpan(text: try scope.render(column.cell), style: columnStyle)], alignment: column.alignment))
+                cells.append(Cell(span: StyledSpan(text: try scope.render(column.cell), style: columnStyle), alignment: column.alignment))
             }
             if let carry = table.carry { subtotal += try scope.decimal(carry.value, at: carry.location) }
             var fragment = try row(cells, widths: widths, padding: padding,
@@ -108,6 +108,11 @@ struct TableBuilder {
             }
             try flow.emit(fragment)
         }
+    }
+
+    /// The scope of row `number` (from 1): its element, and `row.number`.
+    private static func scope(_ context: BindingContext, _ name: String, _ element: BoundValue, number: Int) -> BindingContext {
+        context.with(name, element).with("row", BoundValue(.object(["number": .number(Decimal(number))]), path: nil))
     }
 
     /// A new row element of the table, and the role of its cells.
@@ -130,8 +135,7 @@ struct TableBuilder {
             let columnStyle = try column.style.map { name throws(LayoutError) in try style(name, at: column.location) } ?? cellStyle
             var widest = try measure(try context.render(column.header), headerStyle)
             for (number, element) in rows.enumerated() {
-                let scope = context.with(table.elementName, element)
-                    .with("row", BoundValue(.object(["number": .number(Decimal(number + 1))]), path: nil))
+                let scope = Self.scope(context, table.elementName, element, number: number + 1)
                 widest = max(widest, try measure(try scope.render(column.cell), columnStyle))
             }
             return widest + 2 * padding + 0.5
@@ -154,16 +158,16 @@ struct TableBuilder {
         texts.reserveCapacity(cells.count)
         for (cell, columnWidth) in zip(cells, widths) {
             defer { x += columnWidth }
-            guard !cell.spans[0].text.isEmpty else {
+            guard !cell.span.text.isEmpty else {
                 // Tagged, an empty cell is still a cell: PDF/UA §7.2 wants every row to have them all.
-                if structure != nil { texts.append(SetCell(paragraph: nil, spans: [], left: x)) }
+                if structure != nil { texts.append(SetCell(paragraph: nil, span: nil, left: x)) }
                 continue
             }
             let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
-            let paragraph = try environment.text.set(cell.spans, width: max(1, columnWidth - 2 * padding),
+            let paragraph = try environment.text.set(cell.span, width: max(1, columnWidth - 2 * padding),
                                                      alignment: alignment, at: location)
             height = max(height, paragraph.height)
-            texts.append(SetCell(paragraph: paragraph, spans: cell.spans, left: x + padding))
+            texts.append(SetCell(paragraph: paragraph, span: cell.span, left: x + padding))
         }
         height += 2 * padding
         if let fill { items.append(.path(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), fill: fill, stroke: nil)) }
@@ -171,16 +175,17 @@ struct TableBuilder {
             items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
         }
         for text in texts {
+            let spans = text.span.map(CollectionOfOne.init)
             guard environment.recordsStructure else {
                 // Untagged, a cell's runs go straight into the row.
                 for line in text.paragraph?.lines ?? [] {
-                    TextSetter.append(line, spans: text.spans, dx: text.left, dy: padding, to: &items)
+                    TextSetter.append(line, spans: spans!, dx: text.left, dy: padding, to: &items)
                 }
                 continue
             }
             var cellItems: [PageItem] = []
             for line in text.paragraph?.lines ?? [] {
-                TextSetter.append(line, spans: text.spans, dx: text.left, dy: padding, to: &cellItems)
+                TextSetter.append(line, spans: spans!, dx: text.left, dy: padding, to: &cellItems)
             }
             let cell = structure.map { s in
                 [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]
@@ -196,5 +201,14 @@ struct TableBuilder {
                                stroke: Stroke(colour: rule, width: ruleWidth)))
         }
         return Fragment(height: height, items: items, location: location)
+    }
+}
+
+extension TableBlock {
+    /// Whether a cell, a row's bookmark or the carried value reads `row` (`row.number`): rows of
+    /// other tables are bound without it.
+    var readsRowNumber: Bool {
+        columns.contains { $0.cell.reads("row") } || (rowBookmarks?.reads("row") ?? false)
+            || (carry?.value.references.contains { $0.root == .name("row") } ?? false)
     }
 }

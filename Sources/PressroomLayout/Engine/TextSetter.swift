@@ -75,16 +75,37 @@ final class TextSetter {
 
     func set(_ spans: [StyledSpan], width: Double, alignment: TextAlignment? = nil,
              at location: SourceLocation) throws(LayoutError) -> TypesetParagraph {
-        var paragraph = spans[0].style.paragraph
-        if let alignment { paragraph.alignment = alignment }
-        let key: Key? = spans.count == 1
-            ? Key(text: spans[0].text, style: spans[0].style.text, alignment: Self.code(paragraph.alignment),
-                  lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
-            : nil
-        if let key, let known = cache[key] { return known }
+        if spans.count == 1 { return try set(spans[0], width: width, alignment: alignment, at: location) }
+        return try typeset(spans, width: width, paragraph: Self.paragraph(of: spans[0], alignment), at: location)
+    }
+
+    /// One span, as most texts and every table cell are: the set paragraph may be remembered.
+    func set(_ span: StyledSpan, width: Double, alignment: TextAlignment? = nil,
+             at location: SourceLocation) throws(LayoutError) -> TypesetParagraph {
+        let paragraph = Self.paragraph(of: span, alignment)
+        let key = Key(text: span.text, style: span.style.text, alignment: Self.code(paragraph.alignment),
+                      lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
+        if let known = cache[key] { return known }
         // Only a text seen before is kept: amounts, numbers and names mostly come once, and keeping
         // them would push the units, rates and descriptions that repeat out of the cache.
-        let keeps = key.map { seenOnce.insert($0.hash).inserted == false } ?? false
+        let keeps = seenOnce.insert(key.hash).inserted == false
+        let set = try typeset(CollectionOfOne(span), width: width, paragraph: paragraph, at: location)
+        if keeps {
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = set
+        }
+        if seenOnce.count >= 4 * cacheLimit { seenOnce.removeAll(keepingCapacity: true) }
+        return set
+    }
+
+    private static func paragraph(of span: StyledSpan, _ alignment: TextAlignment?) -> ParagraphStyle {
+        var paragraph = span.style.paragraph
+        if let alignment { paragraph.alignment = alignment }
+        return paragraph
+    }
+
+    private func typeset(_ spans: some RandomAccessCollection<StyledSpan>, width: Double, paragraph: ParagraphStyle,
+                         at location: SourceLocation) throws(LayoutError) -> TypesetParagraph {
         let set: TypesetParagraph
         do {
             set = try typesetter.typeset(spans.map { TextSpan($0.text, style: $0.style.text) }, width: width, style: paragraph)
@@ -92,15 +113,10 @@ final class TextSetter {
             throw LayoutError(.unknownReference, "\(error)", at: location)
         }
         if let missing = set.missingCharacters.first {
-            let text = spans[missing.spanIndex].text
+            let text = Array(spans)[missing.spanIndex].text
             throw LayoutError(.invalidValue, "no font has the character \(missing) in “\(text)”; add a font that has it to Fonts/ or use another character",
                               at: location)
         }
-        if let key, keeps {
-            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[key] = set
-        }
-        if seenOnce.count >= 4 * cacheLimit { seenOnce.removeAll(keepingCapacity: true) }
         return set
     }
 
@@ -129,7 +145,7 @@ final class TextSetter {
     }
 
     /// One set line as display items, relative to its paragraph's top-left corner moved by (dx, dy).
-    static func items(of line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0) -> [PageItem] {
+    static func items(of line: TypesetLine, spans: some RandomAccessCollection<StyledSpan>, dx: Double = 0, dy: Double = 0) -> [PageItem] {
         var items: [PageItem] = []
         items.reserveCapacity(line.runs.count)
         append(line, spans: spans, dx: dx, dy: dy, to: &items)
@@ -137,13 +153,14 @@ final class TextSetter {
     }
 
     /// `items(of:…)` appended to `items`.
-    static func append(_ line: TypesetLine, spans: [StyledSpan], dx: Double = 0, dy: Double = 0, to items: inout [PageItem]) {
+    static func append(_ line: TypesetLine, spans: some RandomAccessCollection<StyledSpan>, dx: Double = 0, dy: Double = 0,
+                       to items: inout [PageItem]) {
         for placed in line.runs {
-            let x = placed.x, run = placed.run
-            let span = spans[min(run.spanIndex, spans.count - 1)]
-            items.append(.text(run, origin: Point(x: dx + x, y: dy + line.baseline), colour: span.style.colour))
+            let run = placed.run
+            let span = spans[spans.index(spans.startIndex, offsetBy: min(run.spanIndex, spans.count - 1))]
+            items.append(.text(run, origin: Point(x: dx + placed.x, y: dy + line.baseline), colour: span.style.colour))
             if let uri = span.link {
-                items.append(.link(Rect(x: dx + x, y: dy + line.top, width: run.width, height: line.height), uri: uri))
+                items.append(.link(Rect(x: dx + placed.x, y: dy + line.top, width: run.width, height: line.height), uri: uri))
             }
         }
     }
