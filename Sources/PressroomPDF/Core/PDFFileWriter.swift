@@ -102,6 +102,31 @@ public final class PDFFileWriter {
         }
     }
 
+    /// Writes a dictionary object whose entries `body` appends, as `write` writes a PDFDictionary.
+    public func writeDictionary(_ reference: PDFReference, _ body: (inout DictionaryWriter) -> Void) {
+        var writer = DictionaryWriter(bytes: ByteBuffer())
+        if options.useObjectStreams {
+            pending.append(reference)
+            pendingOffsets.append(pendingBodies.count)
+            swap(&writer.bytes, &pendingBodies)
+        } else {
+            beginTopLevel(reference)
+            swap(&writer.bytes, &output)
+        }
+        writer.bytes.append("<<")
+        body(&writer)
+        writer.bytes.append(">>")
+        if options.useObjectStreams {
+            swap(&writer.bytes, &pendingBodies)
+            pendingBodies.append(UInt8(ascii: "\n"))
+            if pending.count >= options.objectsPerStream { flushObjectStream() }
+        } else {
+            swap(&writer.bytes, &output)
+            output.append("\nendobj\n")
+            streamIfFull()
+        }
+    }
+
     /// Below this, Flate saves a few dozen bytes for the cost of a whole deflate run (~8 µs).
     static let smallestCompressedStream = 256
 

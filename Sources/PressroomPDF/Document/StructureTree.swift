@@ -154,42 +154,48 @@ final class StructureTree {
             case .element: nil
             }
         }.first
-        let objects: [PDFObject]
-        if node.hasContent {
-            objects = node.kids.map { kid in
-                switch kid {
-                case .element(let child): return child.reference.object
-                case .content(let contentPage, let mcid):
-                    if contentPage == page { return .integer(mcid) }
-                    return .dictionary(["Type": PDFName("MCR").object, "Pg": pages(contentPage).object, "MCID": .integer(mcid)])
-                case .annotation(let annotationPage, let reference):
-                    return .dictionary(["Type": PDFName("OBJR").object, "Pg": pages(annotationPage).object, "Obj": reference.object])
-                }
-            }
-        } else {
-            // Containers read their children in key order: a page's fixed boxes above the flow first.
-            // A table's million rows come in order, and go straight to their references.
-            let children = node.kids.lazy.compactMap { kid -> ChildElement? in if case .element(let child) = kid { child } else { nil } }
-            if zip(children, children.dropFirst()).allSatisfy({ !Self.before($1, $0) }) {
-                objects = children.map(\.reference.object)
-            } else {
-                objects = Self.order(Array(children)).map(\.reference.object)
-            }
-        }
         // /Type /StructElem is optional (Table 323) and left out, as is /Pg on elements without
         // content of their own: a table of 200 cells is 200 objects, and a digital invoice has a size budget.
-        var dictionary: PDFDictionary = [
-            "S": PDFName(node.element.role.rawValue).object,
-            "P": node.parentReference.object,
-        ]
-        if let page { dictionary["Pg"] = pages(page).object }
-        dictionary["K"] = objects.count == 1 ? objects[0] : .array(objects)
-        if let alt = node.element.alt { dictionary["Alt"] = .text(alt) }
-        if let language = node.element.language { dictionary["Lang"] = .text(language) }
-        if let scope = node.element.scope {
-            dictionary["A"] = .dictionary(["O": PDFName("Table").object, "Scope": PDFName(scope.rawValue).object])
+        // Written entry by entry, without a PDFDictionary: a digital invoice has a couple of hundred.
+        file.writeDictionary(node.reference) { dictionary in
+            dictionary.name("S", PDFName(node.element.role.rawValue))
+            dictionary.reference("P", node.parentReference)
+            if let page { dictionary.reference("Pg", pages(page)) }
+            if node.hasContent {
+                Self.writeKids(node.kids, into: &dictionary) { kid in
+                    switch kid {
+                    case .element(let child): return child.reference.object
+                    case .content(let contentPage, let mcid):
+                        if contentPage == page { return .integer(mcid) }
+                        return .dictionary(["Type": PDFName("MCR").object, "Pg": pages(contentPage).object, "MCID": .integer(mcid)])
+                    case .annotation(let annotationPage, let reference):
+                        return .dictionary(["Type": PDFName("OBJR").object, "Pg": pages(annotationPage).object, "Obj": reference.object])
+                    }
+                }
+            } else {
+                // Containers read their children in key order: a page's fixed boxes above the flow first.
+                // A table's million rows come in order, and go straight to their references.
+                let children = node.kids.compactMap { kid -> ChildElement? in if case .element(let child) = kid { child } else { nil } }
+                let inOrder = zip(children, children.dropFirst()).allSatisfy { !Self.before($1, $0) }
+                Self.writeKids(inOrder ? children : Self.order(children), into: &dictionary) { $0.reference.object }
+            }
+            if let alt = node.element.alt { dictionary.object("Alt", .text(alt)) }
+            if let language = node.element.language { dictionary.object("Lang", .text(language)) }
+            if let scope = node.element.scope {
+                dictionary.object("A", .dictionary(["O": PDFName("Table").object, "Scope": PDFName(scope.rawValue).object]))
+            }
         }
-        file.write(node.reference, .dictionary(dictionary))
+    }
+
+    /// /K: the one kid itself, or an array of them.
+    private static func writeKids<Kid>(_ kids: [Kid], into dictionary: inout DictionaryWriter, _ object: (Kid) -> PDFObject) {
+        if kids.count == 1 {
+            dictionary.object("K", object(kids[0]))
+        } else {
+            dictionary.array("K") { elements in
+                for kid in kids { elements.element(object(kid)) }
+            }
+        }
     }
 
     /// Siblings in reading order: by record, then key, then the order they came in.
