@@ -32,3 +32,32 @@ import Testing
         #expect(DecimalText.digits(Decimal(string: "-0.00125")!) == "-125E-5")
     }
 }
+
+/// Amounts as records write them, read without Foundation's parser: the same value, stored the
+/// same way (so they print the same), on random texts with leading and trailing zeros.
+@Test func decimalTextReadsAsFoundationParses() throws {
+    var generator = SystemRandomNumberGenerator()
+    let posix = Locale(identifier: "en_US_POSIX")
+    for _ in 0..<5_000 {
+        let whole = String(repeating: "0", count: Int.random(in: 0...2, using: &generator))
+            + String(UInt64.random(in: 0...999_999_999, using: &generator))
+        let fraction = Bool.random(using: &generator)
+            ? "." + String(format: "%0\(Int.random(in: 1...6, using: &generator))d", Int.random(in: 0...999, using: &generator))
+                + String(repeating: "0", count: Int.random(in: 0...3, using: &generator))
+            : ""
+        let text = (Bool.random(using: &generator) ? "-" : "") + whole + fraction
+        let expected = try #require(Decimal(string: text, locale: posix))
+        guard let read = Decimal(decimalText: text) else {
+            #expect(expected == 0, "\(text) was left to Foundation")
+            continue
+        }
+        #expect(read == expected, "\(text)")
+        #expect(DecimalText.plain(read) == DecimalText.plain(expected), "\(text)")
+        #expect(DecimalText.digits(read) == DecimalText.digits(expected), "\(text)")
+    }
+    for text in ["", "-", ".5", "5.", "1.2.3", "1e5", "+1", "--1", "1 000", "١٢"] {
+        #expect(Decimal(decimalText: text) == nil, "\(text)")
+    }
+    #expect(Decimal(decimalText: "12345678901234567890") == nil)  // 20 digits: Foundation's
+    #expect(Decimal(decimalText: "0.00") == nil)  // zero: Foundation's
+}

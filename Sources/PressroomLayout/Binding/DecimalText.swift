@@ -158,3 +158,37 @@ enum DecimalText {
     private static let maximumUInt64 = Decimal(UInt64.max)
     private static let maximumInt = Decimal(Int.max)
 }
+
+extension Decimal {
+    /// Decimal text as records write amounts, -?digits(.digits)? ("1234.50", "-34.09", "007"), read
+    /// into the value Foundation's parser gives it, trailing zeros dropped as its parser drops them,
+    /// without the parser's allocations. Nil for other text, and for zero, numbers of more than 19
+    /// digits and exponents beyond Decimal's, which the caller parses with Foundation.
+    public init?(decimalText text: String) {
+        var mantissa: UInt64 = 0, exponent = 0, digits = 0
+        var negative = false, fraction = false, sawDigit = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: ".") where sawDigit && !fraction:
+                fraction = true
+                sawDigit = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                let digit = UInt64(byte - UInt8(ascii: "0"))
+                if fraction { exponent -= 1 }
+                if mantissa == 0 && digit == 0 { continue }  // leading zeros
+                digits += 1
+                guard digits <= 19 else { return nil }
+                mantissa = mantissa * 10 + digit
+            default:
+                return nil
+            }
+        }
+        guard sawDigit, mantissa != 0 else { return nil }
+        while mantissa % 10 == 0 { mantissa /= 10; exponent += 1 }
+        guard (-128...127).contains(exponent) else { return nil }
+        self.init(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
+}

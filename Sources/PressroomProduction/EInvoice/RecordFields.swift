@@ -6,15 +6,27 @@ import PressroomLayout
 
 struct RecordField {
     let value: DataValue?
-    let path: DataPath
+    /// The path up to the field's parent, and the field's own key or index: joined only when
+    /// asked for (an error, or a field under this one), since most fields are read and never named.
+    private let parentPath: DataPath
+    private let component: DataPath.Component?
 
     init(_ value: DataValue?, at path: DataPath) {
         self.value = value
-        self.path = path
+        parentPath = path
+        component = nil
     }
 
+    private init(_ value: DataValue?, under parentPath: DataPath, _ component: DataPath.Component) {
+        self.value = value
+        self.parentPath = parentPath
+        self.component = component
+    }
+
+    var path: DataPath { component.map { parentPath.appending($0) } ?? parentPath }
+
     subscript(key: String) -> RecordField {
-        RecordField(value?[key], at: path.appending(key: key))
+        RecordField(value?[key], under: path, .key(key))
     }
 
     var isAbsent: Bool {
@@ -55,7 +67,7 @@ struct RecordField {
         case .number(let number)?: return number
         case .string(let text)?:
             let trimmed = text.trimmingWhitespace
-            guard Self.isDecimalText(trimmed), let number = Decimal(string: trimmed, locale: Self.posix) else {
+            guard Self.isDecimalText(trimmed), let number = Decimal(decimalText: trimmed) ?? Decimal(string: trimmed, locale: Self.posix) else {
                 throw wrongType("\(what) as a decimal number like \"1234.50\"", "\"\(text)\"")
             }
             return number
@@ -67,7 +79,8 @@ struct RecordField {
     func list(_ what: String) throws(LayoutError) -> [RecordField] {
         switch value {
         case .array(let elements)?:
-            return elements.enumerated().map { RecordField($1, at: path.appending(index: $0)) }
+            let path = self.path
+            return elements.enumerated().map { RecordField($1, under: path, .index($0)) }
         case nil, .null?: throw missing(what)
         case let other?: throw wrongType("a list (\(what))", other.typeName)
         }
@@ -104,14 +117,16 @@ struct RecordField {
 
     /// -?digits(.digits)? — JSON-number syntax without exponent, as records write amounts.
     static func isDecimalText(_ text: String) -> Bool {
-        var characters = Substring(text)
-        if characters.first == "-" { characters.removeFirst() }
-        let parts = characters.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+        var digitsBefore = 0, digitsAfter = 0, sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0: continue
+            case UInt8(ascii: ".") where !sawPoint: sawPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            default: return false
+            }
+        }
+        return digitsBefore > 0 && (!sawPoint || digitsAfter > 0)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
