@@ -23,13 +23,28 @@ final class StructureTree {
         case annotation(page: Int, PDFReference)
     }
 
+    /// A node's kids in order: most elements (a cell, a paragraph) have one, kept inline; the
+    /// others go to an array.
+    private struct Kids: RandomAccessCollection {
+        private var first: Kid?
+        private var others: [Kid] = []
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { first == nil ? 0 : 1 + others.count }
+        subscript(index: Int) -> Kid { index == 0 ? first! : others[index - 1] }
+
+        mutating func append(_ kid: Kid) {
+            if first == nil { first = kid } else { others.append(kid) }
+        }
+    }
+
     private struct Node {
         let element: StructureElement
         let section: Int
         let reference: PDFReference
         /// The parent's element (the Document's for a top-level one).
         let parentReference: PDFReference
-        var kids: [Kid] = []
+        var kids = Kids()
         var hasContent = false
         /// The last page anything under the element is on.
         var lastPage: Int
@@ -59,7 +74,13 @@ final class StructureTree {
         let key: StructureKey
     }
 
-    init(file: PDFFileWriter) { self.file = file }
+    init(file: PDFFileWriter) {
+        self.file = file
+        // A one-page invoice has a couple of hundred elements open at once: growing to that from
+        // empty reallocated both tables nine times.
+        nodes.reserveCapacity(256)
+        index.reserveCapacity(256)
+    }
 
     func startSection() { section += 1 }
 
@@ -188,9 +209,10 @@ final class StructureTree {
     }
 
     /// /K: the one kid itself, or an array of them.
-    private static func writeKids<Kid>(_ kids: [Kid], into dictionary: inout DictionaryWriter, _ object: (Kid) -> PDFObject) {
-        if kids.count == 1 {
-            dictionary.object("K", object(kids[0]))
+    private static func writeKids<Kids: RandomAccessCollection>(_ kids: Kids, into dictionary: inout DictionaryWriter,
+                                                                _ object: (Kids.Element) -> PDFObject) {
+        if kids.count == 1, let only = kids.first {
+            dictionary.object("K", object(only))
         } else {
             dictionary.array("K") { elements in
                 for kid in kids { elements.element(object(kid)) }
