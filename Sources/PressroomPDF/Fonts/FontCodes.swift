@@ -20,7 +20,14 @@ struct FontCodes {
         let text: [UInt16]
     }
 
-    init(codesAreGlyphIDs: Bool) { self.codesAreGlyphIDs = codesAreGlyphIDs }
+    init(codesAreGlyphIDs: Bool) {
+        self.codesAreGlyphIDs = codesAreGlyphIDs
+        // Room for a one-page document's codes (an invoice's regular face has about 80): grown
+        // from one, the three tables were reallocated seven times each.
+        texts.reserveCapacity(128)
+        glyphs.reserveCapacity(128)
+        widths.reserveCapacity(128)
+    }
 
     var count: Int { texts.count }
 
