@@ -97,7 +97,7 @@ struct BoxComposer {
         case .width(let index):
             let culprit = stacked[index]
             return LayoutError(.overflow, "a line is wider than \(name) (\(Paginator.mm(box.frame.width)))\(note): “\(text(of: culprit))”; shorten the data or choose `overflow: shrink` or `ellipsis` for the box",
-                               at: box.location, dataPath: culprit.dataPath)
+                               at: box.location, dataPath: culprit.dataPath?.description)
         case .height(let height):
             // The first fragment that crosses the box's bottom edge is the one to blame.
             var y = 0.0
@@ -109,12 +109,12 @@ struct BoxComposer {
             }
             let what = culprit.map { " at “\(text(of: $0))”" } ?? ""
             return LayoutError(.overflow, "the content of \(name) is \(Paginator.mm(height)) tall and the box \(Paginator.mm(box.frame.height))\(note); it overflows\(what); shorten the data or choose `overflow: shrink` or `ellipsis`",
-                               at: box.location, dataPath: culprit?.dataPath)
+                               at: box.location, dataPath: culprit?.dataPath?.description)
         }
     }
 
     private func text(of fragment: Fragment) -> String {
-        fragment.line?.spans.map { $0.text }.joined() ?? ""
+        fragment.line?.text ?? ""
     }
 
     /// Keeps the fragments that fit and ends the last kept line with "…".
@@ -128,9 +128,9 @@ struct BoxComposer {
             y = top + fragment.height
         }
         if kept.count < fragments.count, let (last, top) = kept.last, let line = last.line {
-            var words = line.spans[0].text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            var words = line.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             while !words.isEmpty {
-                var span = line.spans[0]
+                var span = line.span
                 span.text = words.joined(separator: " ") + "…"
                 let set = try flow.environment.text.set([span], width: line.width, alignment: line.alignment, at: last.location)
                 if set.lines.count == 1, let first = set.lines.first {

@@ -66,7 +66,7 @@ final class FlowBuilder {
         emitted += 1
         if environment.recordsSources {
             fragment.items.append(.source(Rect(x: 0, y: 0, width: blockWidth, height: fragment.height),
-                                          sourceMark(kind: blockKind, at: fragment.location, dataPath: fragment.dataPath)))
+                                          sourceMark(kind: blockKind, at: fragment.location, dataPath: fragment.dataPath?.description)))
         }
         try output(fragment)
     }
@@ -161,10 +161,10 @@ final class FlowBuilder {
             artifact = .pagination
         }
         defer { artifact = outerArtifact }
-        var dataPath: String?
+        var dataPath: DataPath?
         if tracksDataPaths || environment.recordsSources, text.spans.count == 1,
            let expression = text.spans[0].text.singleExpression {
-            dataPath = try context.evaluate(expression, at: location).path?.description
+            dataPath = try context.evaluate(expression, at: location).path
         }
         for (index, line) in paragraph.lines.enumerated() {
             var fragment = Fragment(height: line.height,
@@ -172,8 +172,7 @@ final class FlowBuilder {
                                     location: location)
             fragment.dataPath = dataPath
             if tracksDataPaths && spans.count == 1 {
-                let lineText = paragraph.text.string(line.textRange)
-                fragment.line = ([StyledSpan(text: lineText, style: spans[0].style, link: spans[0].link)], width, text.alignment)
+                fragment.line = SetLine(source: paragraph.text, range: line.textRange, span: spans[0], width: width, alignment: text.alignment)
             }
             // Orphans and widows: never a single line of a paragraph alone at the foot or head of a page.
             if index == 1 || (index > 0 && index == count - 1) { fragment.breakBefore = .forbidden }

@@ -24,15 +24,27 @@ struct Fragment {
     /// Where the fragment's block is written, for errors.
     var location: SourceLocation
     /// The record field a text fragment prints, when it prints exactly one (for overflow errors).
-    var dataPath: String?
+    var dataPath: DataPath?
     /// A line of text and how it was set, so a box with the `ellipsis` policy can shorten it.
-    var line: (spans: [StyledSpan], width: Double, alignment: TextAlignment?)?
+    var line: SetLine?
 
     init(height: Double, items: [PageItem], location: SourceLocation) {
         self.height = height
         self.items = items
         self.location = location
     }
+}
+
+/// A line of a one-span paragraph in a fixed box, as it was set: its text is cut from the
+/// paragraph's only when a box shortens the line or an error quotes it.
+struct SetLine {
+    var source: SourceText
+    var range: Range<Int>
+    var span: StyledSpan
+    var width: Double
+    var alignment: TextAlignment?
+
+    var text: String { source.string(range) }
 }
 
 /// What a page break inside a table adds: the carried-forward row at the foot of the page, the
