@@ -18,10 +18,12 @@ struct TableBuilder {
         var alignment: HorizontalAlignment
     }
 
-    /// A cell as set in its row, `left` points from the row's left edge (nil: an empty cell).
+    /// A cell as set in its row, in its span's colour and link, `left` points from the row's left
+    /// edge (nil: an empty cell).
     private struct SetCell {
         var paragraph: TypesetParagraph?
-        var span: StyledSpan?
+        var colour: Swatch?
+        var link: String?
         var left: Double
     }
 
@@ -160,14 +162,14 @@ struct TableBuilder {
             defer { x += columnWidth }
             guard !cell.span.text.isEmpty else {
                 // Tagged, an empty cell is still a cell: PDF/UA §7.2 wants every row to have them all.
-                if structure != nil { texts.append(SetCell(paragraph: nil, span: nil, left: x)) }
+                if structure != nil { texts.append(SetCell(paragraph: nil, colour: nil, link: nil, left: x)) }
                 continue
             }
             let alignment: TextAlignment = cell.alignment == .right ? .right : cell.alignment == .center ? .center : .left
             let paragraph = try environment.text.set(cell.span, width: max(1, columnWidth - 2 * padding),
                                                      alignment: alignment, at: location)
             height = max(height, paragraph.height)
-            texts.append(SetCell(paragraph: paragraph, span: cell.span, left: x + padding))
+            texts.append(SetCell(paragraph: paragraph, colour: cell.span.style.colour, link: cell.span.link, left: x + padding))
         }
         height += 2 * padding
         if let fill { items.append(.path(.rectangle(Rect(x: 0, y: 0, width: width, height: height)), fill: fill, stroke: nil)) }
@@ -175,17 +177,16 @@ struct TableBuilder {
             items.append(.path(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), fill: nil, stroke: Stroke(colour: topRule, width: 0.8)))
         }
         for text in texts {
-            let spans = text.span.map(CollectionOfOne.init)
             guard environment.recordsStructure else {
                 // Untagged, a cell's runs go straight into the row.
                 for line in text.paragraph?.lines ?? [] {
-                    TextSetter.append(line, spans: spans!, dx: text.left, dy: padding, to: &items)
+                    TextSetter.append(line, colour: text.colour!, link: text.link, dx: text.left, dy: padding, to: &items)
                 }
                 continue
             }
             var cellItems: [PageItem] = []
             for line in text.paragraph?.lines ?? [] {
-                TextSetter.append(line, spans: spans!, dx: text.left, dy: padding, to: &cellItems)
+                TextSetter.append(line, colour: text.colour!, link: text.link, dx: text.left, dy: padding, to: &cellItems)
             }
             let cell = structure.map { s in
                 [s.table, s.row, StructureElement(key: flow.newStructureKey(), role: s.cells, scope: s.cells == .headerCell ? .column : nil)]

@@ -156,12 +156,22 @@ final class TextSetter {
     static func append(_ line: TypesetLine, spans: some RandomAccessCollection<StyledSpan>, dx: Double = 0, dy: Double = 0,
                        to items: inout [PageItem]) {
         for placed in line.runs {
-            let run = placed.run
-            let span = spans[spans.index(spans.startIndex, offsetBy: min(run.spanIndex, spans.count - 1))]
-            items.append(.text(run, origin: Point(x: dx + placed.x, y: dy + line.baseline), colour: span.style.colour))
-            if let uri = span.link {
-                items.append(.link(Rect(x: dx + placed.x, y: dy + line.top, width: run.width, height: line.height), uri: uri))
-            }
+            let span = spans[spans.index(spans.startIndex, offsetBy: min(placed.run.spanIndex, spans.count - 1))]
+            append(placed, of: line, colour: span.style.colour, link: span.link, dx: dx, dy: dy, to: &items)
+        }
+    }
+
+    /// A line of a one-span paragraph appended in the span's colour and link.
+    static func append(_ line: TypesetLine, colour: Swatch, link: String?, dx: Double, dy: Double, to items: inout [PageItem]) {
+        for placed in line.runs { append(placed, of: line, colour: colour, link: link, dx: dx, dy: dy, to: &items) }
+    }
+
+    private static func append(_ placed: PlacedRun, of line: TypesetLine, colour: Swatch, link: String?, dx: Double, dy: Double,
+                               to items: inout [PageItem]) {
+        let run = placed.run
+        items.append(.text(run, origin: Point(x: dx + placed.x, y: dy + line.baseline), colour: colour))
+        if let link {
+            items.append(.link(Rect(x: dx + placed.x, y: dy + line.top, width: run.width, height: line.height), uri: link))
         }
     }
 }
