@@ -47,8 +47,9 @@ final class FlowBuilder {
         for block in blocks { try build(block, width: width, context: context) }
     }
 
-    func emit(_ fragment: Fragment) throws(LayoutError) {
-        var fragment = fragment
+    /// Hands `fragment` on, with the pending space, bookmarks and break rules. Consumed: a caller
+    /// done with its fragment moves it here, so the items a source mark is added to are not copied.
+    func emit(_ fragment: consuming Fragment) throws(LayoutError) {
         fragment.spaceBefore += pendingSpace
         pendingSpace = 0
         if !pendingBookmarks.isEmpty {

@@ -104,7 +104,7 @@ public final class PDFFileWriter {
 
     /// Writes a dictionary object whose entries `body` appends, as `write` writes a PDFDictionary.
     public func writeDictionary(_ reference: PDFReference, _ body: (inout DictionaryWriter) -> Void) {
-        var writer = DictionaryWriter(bytes: ByteBuffer())
+        var writer = DictionaryWriter(bytes: ByteBuffer(capacity: 0))  // swapped for the file's own bytes at once
         if options.useObjectStreams {
             pending.append(reference)
             pendingOffsets.append(pendingBodies.count)
