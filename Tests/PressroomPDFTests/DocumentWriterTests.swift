@@ -154,6 +154,32 @@ private func streamText(_ number: Int, in pdf: String) -> String {
         #expect(content.components(separatedBy: " re\n").count == 2, "one rectangle only")
     }
 
+    /// A path moved (as stacking moves a fragment, level by level) keeps its elements and adds up
+    /// the offset; it equals the path built in place, grows from where it is drawn, and is painted there.
+    @Test func aMovedPathIsDrawnWhereItWasMoved() throws {
+        var built = Path.rectangle(Rect(x: 10, y: 20, width: 50, height: 30))
+        built.move(to: Point(x: 0, y: 0))
+        built.curve(to: Point(x: 8, y: 0), control1: Point(x: 2, y: 4), control2: Point(x: 6, y: 4))
+        var moved = built.offsetBy(dx: 5, dy: 0).offsetBy(dx: 0, dy: 40)
+        var inPlace = Path.rectangle(Rect(x: 15, y: 60, width: 50, height: 30))
+        inPlace.move(to: Point(x: 5, y: 40))
+        inPlace.curve(to: Point(x: 13, y: 40), control1: Point(x: 7, y: 44), control2: Point(x: 11, y: 44))
+        #expect(moved == inPlace)
+        #expect(moved.elements == inPlace.elements)
+        #expect(moved.start == Point(x: 15, y: 60))
+        #expect(moved.builtElements == built.builtElements, "moving copies no element")
+        // Points added after a move are where they are drawn.
+        moved.line(to: Point(x: 100, y: 100))
+        #expect(moved.elements.last == .line(Point(x: 100, y: 100)))
+
+        let writer = PDFDocumentWriter(options: readable)
+        try writer.add(Page(size: Size(width: 200, height: 200), items: [.path(moved, fill: .black, stroke: nil)]))
+        let pdf = String(decoding: try writer.finish(), as: UTF8.self)
+        let content = try #require(pdf.components(separatedBy: "stream\n").first { $0.contains(" re\n") })
+        #expect(content.contains("15 140 50 -30 re\n"), "\(content)")
+        #expect(content.contains("5 160 m\n7 156 11 156 13 160 c\n100 100 l\n"), "\(content)")
+    }
+
     @Test func aBodyThatChangesNoStateIsNotWrapped() throws {
         var content = ContentStream()
         content.save(); content.fillGray(0.5); content.rectangle(0, 0, 1, 1); content.fill(); content.restore()

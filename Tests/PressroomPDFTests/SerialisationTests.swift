@@ -20,6 +20,34 @@ import Testing
         #expect(text(.real(.nan)) == "0")
     }
 
+    /// A dictionary written entry by entry reads exactly as the same PDFDictionary serialised.
+    @Test func aDictionaryWrittenEntryByEntryIsTheSerialisedDictionary() throws {
+        let dictionary: PDFDictionary = [
+            "S": PDFName("TD").object, "P": PDFReference(number: 12).object, "K": .array([.integer(3), PDFReference(number: 7).object, .dictionary(["MCID": 4])]),
+            "Alt": .text("Faktura č."), "N": .integer(-2), "A": .dictionary(["O": PDFName("Table").object]), "E": .array([]),
+        ]
+        let file = PDFFileWriter(options: readable)
+        let reference = file.allocate(), other = file.allocate()
+        file.writeDictionary(reference) { entries in
+            entries.name("S", PDFName("TD"))
+            entries.reference("P", PDFReference(number: 12))
+            entries.array("K") { elements in
+                elements.element(.integer(3))
+                elements.element(PDFReference(number: 7).object)
+                elements.element(.dictionary(["MCID": 4]))
+            }
+            entries.object("Alt", .text("Faktura č."))
+            entries.integer("N", -2)
+            entries.object("A", .dictionary(["O": PDFName("Table").object]))
+            entries.array("E") { _ in }
+        }
+        file.write(other, .dictionary(dictionary))
+        let pdf = String(decoding: try file.finish(root: reference, info: nil), as: UTF8.self)
+        let written = try #require(pdf.components(separatedBy: " 0 obj\n").dropFirst().map { $0.prefix { $0 != "\n" } }.first)
+        #expect(written == text(.dictionary(dictionary)))
+        #expect(pdf.components(separatedBy: text(.dictionary(dictionary))).count == 3, "both objects read the same")
+    }
+
     @Test func namesAndStringsAreEscaped() {
         #expect(text(.name(PDFName("PANTONE 186 C"))) == "/PANTONE#20186#20C")
         #expect(text(.name(PDFName("a/b#c"))) == "/a#2Fb#23c")
