@@ -1,6 +1,7 @@
 // Amounts as e-invoice XML writes them: exactly the decimals asked for, halves away from zero,
 // whole numbers beyond 64 bits and large exponents included.
 import Foundation
+import PressroomLayout
 @testable import PressroomProduction
 import Testing
 
@@ -39,5 +40,19 @@ func anAmountHasExactlyItsDecimals(value: String, decimals: Int, expected: Strin
     for (text, expected) in [("0.125", "0.13"), ("-0.125", "-0.13"), ("0.124999", "0.12"), ("-0.0049", "0.00")] {
         let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
         #expect(value.fixedFromParts(2) == expected)
+    }
+}
+
+/// Amounts read from a record's text: the fast reading and Foundation's fallback give the same
+/// values (leading zeros, zero, 20 digits), and text that is not -digits(.digits) is refused.
+@Test func recordAmountsReadAsWrittenAndOthersAreRefused() throws {
+    let posix = Locale(identifier: "en_US_POSIX")
+    for text in ["1234.50", "-34.09", "007.50", "0.00", "-0", "12345678901234567890.5", " 42 "] {
+        let read = try RecordField(.string(text), at: .root).decimal("an amount")
+        #expect(read == Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: posix), "\(text)")
+        #expect(read.plain == Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: posix)!.plain, "\(text)")
+    }
+    for text in ["1e5", "1.", ".5", "--1", "+1", "1 000", "12,50", ""] {
+        #expect(throws: LayoutError.self, "\(text)") { try RecordField(.string(text), at: .root).decimal("an amount") }
     }
 }

@@ -160,35 +160,20 @@ enum DecimalText {
 }
 
 extension Decimal {
-    /// Decimal text as records write amounts, -?digits(.digits)? ("1234.50", "-34.09", "007"), read
-    /// into the value Foundation's parser gives it, trailing zeros dropped as its parser drops them,
-    /// without the parser's allocations. Nil for other text, and for zero, numbers of more than 19
-    /// digits and exponents beyond Decimal's, which the caller parses with Foundation.
+    /// Decimal text as records write amounts, -?digits(.digits)? ("1234.50", "-34.09"), read by the
+    /// JSON number scanner into the value Foundation's parser gives it, trailing zeros dropped as
+    /// its parser drops them, without the parser's allocations. Nil for other text, and for what
+    /// the caller leaves to Foundation: zero, leading zeros ("007"), more than 19 digits, and
+    /// exponents beyond Decimal's.
     public init?(decimalText text: String) {
-        var mantissa: UInt64 = 0, exponent = 0, digits = 0
-        var negative = false, fraction = false, sawDigit = false
-        for (offset, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "-") where offset == 0:
-                negative = true
-            case UInt8(ascii: ".") where sawDigit && !fraction:
-                fraction = true
-                sawDigit = false
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                sawDigit = true
-                let digit = UInt64(byte - UInt8(ascii: "0"))
-                if fraction { exponent -= 1 }
-                if mantissa == 0 && digit == 0 { continue }  // leading zeros
-                digits += 1
-                guard digits <= 19 else { return nil }
-                mantissa = mantissa * 10 + digit
-            default:
-                return nil
-            }
+        var text = text
+        let scanned = text.withUTF8 { bytes in
+            DecimalText.scan(bytes, from: 0, allowExponent: false).flatMap { $0.end == bytes.count ? $0 : nil }
         }
-        guard sawDigit, mantissa != 0 else { return nil }
+        guard let scanned, scanned.text == nil, scanned.mantissa != 0 else { return nil }
+        var mantissa = scanned.mantissa, exponent = scanned.exponent
         while mantissa % 10 == 0 { mantissa /= 10; exponent += 1 }
         guard (-128...127).contains(exponent) else { return nil }
-        self.init(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+        self.init(sign: scanned.negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
     }
 }

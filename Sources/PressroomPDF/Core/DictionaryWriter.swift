@@ -9,31 +9,16 @@ public struct DictionaryWriter {
 
     init(bytes: ByteBuffer) { self.bytes = bytes }
 
-    public mutating func name(_ key: PDFName, _ value: PDFName) {
-        bytes.append(name: key)
-        bytes.append(name: value)
-    }
-
-    public mutating func reference(_ key: PDFName, _ value: PDFReference) {
-        bytes.append(name: key)
-        bytes.append(UInt8(ascii: " "))
-        appendReference(value)
-    }
-
-    public mutating func integer(_ key: PDFName, _ value: Int) {
-        bytes.append(name: key)
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(integer: value)
-    }
+    public mutating func name(_ key: PDFName, _ value: PDFName) { object(key, value.object) }
+    public mutating func reference(_ key: PDFName, _ value: PDFReference) { object(key, value.object) }
+    public mutating func integer(_ key: PDFName, _ value: Int) { object(key, .integer(value)) }
 
     /// Any value, spaced from its key as the serialiser spaces it.
     public mutating func object(_ key: PDFName, _ value: PDFObject) {
-        bytes.append(name: key)
-        if Self.needsSpace(value) { bytes.append(UInt8(ascii: " ")) }
-        bytes.append(object: value)
+        bytes.append(key: key, value: value)
     }
 
-    /// An array entry whose elements `body` appends with the `element` methods.
+    /// An array entry whose elements `body` appends with `element`.
     public mutating func array(_ key: PDFName, _ body: (inout DictionaryWriter) -> Void) {
         bytes.append(name: key)
         bytes.append(UInt8(ascii: "["))
@@ -44,26 +29,9 @@ public struct DictionaryWriter {
     }
 
     public mutating func element(_ value: PDFObject) {
-        separateElement()
-        bytes.append(object: value)
-    }
-
-    private mutating func separateElement() {
         precondition(arrayHasElements != nil, "an array element outside array(_:_:)")
         if arrayHasElements == true { bytes.append(UInt8(ascii: " ")) }
         arrayHasElements = true
-    }
-
-    private mutating func appendReference(_ reference: PDFReference) {
-        bytes.append(integer: reference.number)
-        bytes.append(" 0 R")
-    }
-
-    /// Values that start with a delimiter follow their key directly: /S/P, /K[…], /A<<…>>.
-    private static func needsSpace(_ value: PDFObject) -> Bool {
-        switch value {
-        case .name, .string, .hexString, .array, .dictionary: false
-        default: true
-        }
+        bytes.append(object: value)
     }
 }

@@ -26,15 +26,19 @@ extension ByteBuffer {
 
     public mutating func append(dictionary: PDFDictionary) {
         append("<<")
-        for (key, value) in dictionary.entries {
-            append(name: key)
-            switch value {
-            case .name, .string, .hexString, .array, .dictionary: break
-            default: append(UInt8(ascii: " "))
-            }
-            append(object: value)
-        }
+        for (key, value) in dictionary.entries { append(key: key, value: value) }
         append(">>")
+    }
+
+    /// One dictionary entry: values that start with a delimiter follow their key directly (/S/P,
+    /// /K[…], /A<<…>>), the others after a space.
+    mutating func append(key: PDFName, value: PDFObject) {
+        append(name: key)
+        switch value {
+        case .name, .string, .hexString, .array, .dictionary: break
+        default: append(UInt8(ascii: " "))
+        }
+        append(object: value)
     }
 
     /// §7.3.5: bytes outside `!`…`~`, and the delimiters and `#`, are written as `#xx`.

@@ -88,40 +88,33 @@ public final class PDFFileWriter {
 
     /// Writes a non-stream object, packed into an object stream when enabled.
     public func write(_ reference: PDFReference, _ object: PDFObject) {
-        if options.useObjectStreams {
-            pending.append(reference)
-            pendingOffsets.append(pendingBodies.count)
-            pendingBodies.append(object: object)
-            pendingBodies.append(UInt8(ascii: "\n"))
-            if pending.count >= options.objectsPerStream { flushObjectStream() }
-        } else {
-            beginTopLevel(reference)
-            output.append(object: object)
-            output.append("\nendobj\n")
-            streamIfFull()
-        }
+        writeObject(reference) { $0.append(object: object) }
     }
 
     /// Writes a dictionary object whose entries `body` appends, as `write` writes a PDFDictionary.
     public func writeDictionary(_ reference: PDFReference, _ body: (inout DictionaryWriter) -> Void) {
-        var writer = DictionaryWriter(bytes: ByteBuffer(capacity: 0))  // swapped for the file's own bytes at once
+        writeObject(reference) { bytes in
+            var writer = DictionaryWriter(bytes: ByteBuffer(capacity: 0))
+            swap(&writer.bytes, &bytes)  // the entries go straight into the file's bytes
+            writer.bytes.append("<<")
+            body(&writer)
+            writer.bytes.append(">>")
+            swap(&writer.bytes, &bytes)
+        }
+    }
+
+    /// A non-stream object whose syntax `body` appends: into the pending object stream when enabled,
+    /// else as a top-level object.
+    private func writeObject(_ reference: PDFReference, _ body: (inout ByteBuffer) -> Void) {
         if options.useObjectStreams {
             pending.append(reference)
             pendingOffsets.append(pendingBodies.count)
-            swap(&writer.bytes, &pendingBodies)
-        } else {
-            beginTopLevel(reference)
-            swap(&writer.bytes, &output)
-        }
-        writer.bytes.append("<<")
-        body(&writer)
-        writer.bytes.append(">>")
-        if options.useObjectStreams {
-            swap(&writer.bytes, &pendingBodies)
+            body(&pendingBodies)
             pendingBodies.append(UInt8(ascii: "\n"))
             if pending.count >= options.objectsPerStream { flushObjectStream() }
         } else {
-            swap(&writer.bytes, &output)
+            beginTopLevel(reference)
+            body(&output)
             output.append("\nendobj\n")
             streamIfFull()
         }

@@ -67,7 +67,9 @@ struct RecordField {
         case .number(let number)?: return number
         case .string(let text)?:
             let trimmed = text.trimmingWhitespace
-            guard Self.isDecimalText(trimmed), let number = Decimal(decimalText: trimmed) ?? Decimal(string: trimmed, locale: Self.posix) else {
+            // The syntax is checked again only for what the fast reading leaves to Foundation.
+            guard let number = Decimal(decimalText: trimmed)
+                    ?? (Self.isDecimalText(trimmed) ? Decimal(string: trimmed, locale: Self.posix) : nil) else {
                 throw wrongType("\(what) as a decimal number like \"1234.50\"", "\"\(text)\"")
             }
             return number
