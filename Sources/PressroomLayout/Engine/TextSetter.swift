@@ -19,10 +19,9 @@ final class TextSetter {
         var lineHeight: Double
         var hyphenate: Bool
         var width: Double
-        /// The text and the numbers, hashed once: a batch uses a handful of styles, so hashing
-        /// their family, language and features as well (strings, normalised as they are hashed)
-        /// cost more than it told keys apart; and a miss looks the key up, remembers it and may
-        /// store it, which hashed the text three times. Equality still compares everything.
+        /// Hashed once, as the cache is keyed by the hash: the text, the numbers, and the family
+        /// and language by their bytes (a batch in several languages sets "1" and "0,00" in each,
+        /// and those must not take each other's place). The features are left to equality.
         let hash: Int
 
         init(text: String, style: TextStyle, alignment: Int, lineHeight: Double, hyphenate: Bool, width: Double) {
@@ -33,16 +32,19 @@ final class TextSetter {
             self.hyphenate = hyphenate
             self.width = width
             var hasher = Hasher()
-            hasher.combine(text)
+            ExactText.combine(text, into: &hasher)
+            ExactText.combine(style.family, into: &hasher)
+            ExactText.combine(style.language, into: &hasher)
             hasher.combine(style.size)
             hasher.combine(style.weight)
+            hasher.combine(style.italic)
             hasher.combine(alignment)
             hasher.combine(width)
             hash = hasher.finalize()
         }
 
         static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.hash == rhs.hash && lhs.text == rhs.text && lhs.width == rhs.width && lhs.alignment == rhs.alignment
+            lhs.hash == rhs.hash && ExactText.equal(lhs.text, rhs.text) && lhs.width == rhs.width && lhs.alignment == rhs.alignment
                 && lhs.lineHeight == rhs.lineHeight && lhs.hyphenate == rhs.hyphenate && lhs.style == rhs.style
         }
 
@@ -50,7 +52,10 @@ final class TextSetter {
     }
 
     let typesetter: Typesetter
-    private var cache: [Key: TypesetParagraph] = [:]
+    /// Set paragraphs by their key's hash, each with its key to check: looking a text up probes
+    /// eight-byte hashes rather than whole keys (text, style, paragraph: a cache line each), and
+    /// most lookups in a batch miss, walking several of them. Two keys with one hash keep the later.
+    private var cache: [Int: (key: Key, set: TypesetParagraph)] = [:]
     /// Hashes of the keys set once and not kept (a collision only keeps a text a time early).
     private var seenOnce: Set<Int> = []
     private var widths: [MeasureKey: Double] = [:]
@@ -61,9 +66,13 @@ final class TextSetter {
 
         /// As `Key`: the text and the numbers.
         func hash(into hasher: inout Hasher) {
-            hasher.combine(text)
+            ExactText.combine(text, into: &hasher)
             hasher.combine(style.size)
             hasher.combine(style.weight)
+        }
+
+        static func == (lhs: MeasureKey, rhs: MeasureKey) -> Bool {
+            ExactText.equal(lhs.text, rhs.text) && lhs.style == rhs.style
         }
     }
     /// Bounded so a long batch of unique texts does not grow memory.
@@ -85,14 +94,14 @@ final class TextSetter {
         let paragraph = Self.paragraph(of: span, alignment)
         let key = Key(text: span.text, style: span.style.text, alignment: Self.code(paragraph.alignment),
                       lineHeight: paragraph.lineHeight, hyphenate: paragraph.hyphenate, width: width)
-        if let known = cache[key] { return known }
+        if let known = cache[key.hash], known.key == key { return known.set }
         // Only a text seen before is kept: amounts, numbers and names mostly come once, and keeping
         // them would push the units, rates and descriptions that repeat out of the cache.
         let keeps = seenOnce.insert(key.hash).inserted == false
         let set = try typeset(CollectionOfOne(span), width: width, paragraph: paragraph, at: location)
         if keeps {
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[key] = set
+            cache[key.hash] = (key, set)
         }
         if seenOnce.count >= 4 * cacheLimit { seenOnce.removeAll(keepingCapacity: true) }
         return set
