@@ -151,6 +151,7 @@ public struct BarcodeSymbol: Sendable {
         let symbolWidth = Double(count.width) * x
         let originX = frame.minX + (frame.width - symbolWidth) / 2 + q * x
         var path = Path()
+        path.reserveCapacity(5 * darkModules.count)
         if symbology.isLinear {
             for run in darkModules {
                 path.addRectangle(Rect(x: originX + Double(run.x) * x, y: frame.minY,

@@ -45,6 +45,9 @@ public struct Path: Hashable, Sendable {
     }
     public mutating func close() { builtElements.append(.close) }
 
+    /// Room for `count` elements in all, so a path built element by element grows once.
+    public mutating func reserveCapacity(_ count: Int) { builtElements.reserveCapacity(count) }
+
     /// `point` in the space of the built elements.
     private func built(_ point: Point) -> Point {
         offset.x == 0 && offset.y == 0 ? point : Point(x: point.x - offset.x, y: point.y - offset.y)
@@ -66,6 +69,7 @@ public struct Path: Hashable, Sendable {
 
     public static func line(from start: Point, to end: Point) -> Path {
         var path = Path()
+        path.reserveCapacity(2)
         path.move(to: start)
         path.line(to: end)
         return path
@@ -73,6 +77,7 @@ public struct Path: Hashable, Sendable {
 
     public static func rectangle(_ rect: Rect) -> Path {
         var path = Path()
+        path.reserveCapacity(5)
         path.move(to: rect.origin)
         path.line(to: Point(x: rect.maxX, y: rect.minY))
         path.line(to: Point(x: rect.maxX, y: rect.maxY))
@@ -87,6 +92,7 @@ public struct Path: Hashable, Sendable {
         guard r > 0 else { return rectangle(rect) }
         let k = r * kappa
         var path = Path()
+        path.reserveCapacity(10)
         path.move(to: Point(x: rect.minX + r, y: rect.minY))
         path.line(to: Point(x: rect.maxX - r, y: rect.minY))
         path.curve(to: Point(x: rect.maxX, y: rect.minY + r),
@@ -110,6 +116,7 @@ public struct Path: Hashable, Sendable {
         let rx = rect.width / 2, ry = rect.height / 2
         let kx = rx * kappa, ky = ry * kappa
         var path = Path()
+        path.reserveCapacity(6)
         path.move(to: Point(x: cx + rx, y: cy))
         path.curve(to: Point(x: cx, y: cy + ry), control1: Point(x: cx + rx, y: cy + ky), control2: Point(x: cx + kx, y: cy + ry))
         path.curve(to: Point(x: cx - rx, y: cy), control1: Point(x: cx - kx, y: cy + ry), control2: Point(x: cx - rx, y: cy + ky))
