@@ -50,6 +50,7 @@ let package = Package(
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Thin C shims: ICU renames every symbol with its version (ubrk_open_72), and libpng reports
         // errors by longjmp; neither can be called from Swift directly.
@@ -125,7 +126,7 @@ let package = Package(
         .target(name: "PressroomSpecimen", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF"]),
         .executableTarget(name: "pressroom", dependencies: [
             "PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomSpecimen", "PressroomLayout",
-            "PressroomSVG", "PressroomPreview", "PressroomProduction", "PressroomDelivery", "PressroomServer",
+            "PressroomSVG", "PressroomPreview", "PressroomProduction", "PressroomDelivery", "PressroomServer", "CMimalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),

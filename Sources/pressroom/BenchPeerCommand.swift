@@ -77,6 +77,7 @@ struct BenchPeerCommand: ParsableCommand {
         let result: [String: Any] = [
             "peer": "pressroom", "status": "ok", "version": "0.3.0", "docs": count,
             "wall_s": wall, "cpu_s": cpu, "p50_ms": p50, "p95_ms": p95, "peak_rss_mib": Self.peakRSSMiB(),
+            "allocator": Allocator.name,
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: json, as: UTF8.self))

@@ -1,0 +1,15 @@
+// The allocator the pressroom executable runs on: mimalloc, linked in so that it serves every
+// malloc of the process (the Swift runtime's, HarfBuzz's, libdeflate's) in place of glibc's. A
+// one-page invoice makes some 2,600 allocations; in paired runs on one core mimalloc rendered
+// 4.5 % more plain and 2.8 % more digital invoices per second than glibc's malloc, for about
+// 3 MiB more resident memory. Only the executable links it: the library modules leave the choice
+// to whatever embeds them.
+import CMimalloc
+
+enum Allocator {
+    /// "mimalloc 2.0.9", as the benchmark reports it.
+    static var name: String {
+        let version = Int(mi_version())
+        return "mimalloc \(version / 100).\(version / 10 % 10).\(version % 10)"
+    }
+}
