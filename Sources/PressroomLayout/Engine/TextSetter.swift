@@ -55,7 +55,18 @@ final class TextSetter {
     /// Set paragraphs by their key's hash, each with its key to check: looking a text up probes
     /// eight-byte hashes rather than whole keys (text, style, paragraph: a cache line each), and
     /// most lookups in a batch miss, walking several of them. Two keys with one hash keep the later.
-    private var cache: [Int: (key: Key, set: TypesetParagraph)] = [:]
+    private var cache: [Int: Entry] = [:]
+
+    /// A kept paragraph and its key: a reference, so a lookup copies one pointer out of the
+    /// table, not the key's strings and the paragraph's arrays.
+    private final class Entry {
+        let key: Key
+        let set: TypesetParagraph
+        init(key: Key, set: TypesetParagraph) {
+            self.key = key
+            self.set = set
+        }
+    }
     /// Hashes of the keys set once and not kept (a collision only keeps a text a time early).
     private var seenOnce: Set<Int> = []
     private var widths: [MeasureKey: Double] = [:]
@@ -101,7 +112,7 @@ final class TextSetter {
         let set = try typeset(CollectionOfOne(span), width: width, paragraph: paragraph, at: location)
         if keeps {
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[key.hash] = (key, set)
+            cache[key.hash] = Entry(key: key, set: set)
         }
         if seenOnce.count >= 4 * cacheLimit { seenOnce.removeAll(keepingCapacity: true) }
         return set

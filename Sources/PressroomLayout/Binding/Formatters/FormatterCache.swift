@@ -46,6 +46,9 @@ final class FormatterCache: Sendable {
     }
 
     /// Looks `key` up under the lock, opening (also under the lock, so never twice) when absent.
+    /// Inlined, so that each caller's key path is a plain field access: projected through a key
+    /// path at run time, every number formatted looked up generic metadata.
+    @inline(__always)
     private func cached<Key: Hashable, Value: Sendable>(_ table: WritableKeyPath<Tables, [Key: Value]>, _ key: Key,
                                                         open: (inout Tables) throws(FormatFailure) -> Value) throws(FormatFailure) -> Value {
         let result: Result<Value, FormatFailure> = tables.withLock { tables in
