@@ -134,18 +134,21 @@ let package = Package(
         .executableTarget(name: "PressroomBenchmarks", dependencies: ["PressroomText", "PressroomGraphics", "PressroomPDF", "PressroomLayout", "PressroomSVG"],
                           path: "Benchmarks/PressroomBenchmarks"),
 
-        .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText"]),
+        // The tests' scratch folder, one per test process, removed when it exits.
+        .target(name: "TestScratch", path: "Tests/Support/TestScratch"),
+        .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText", "TestScratch"]),
         .testTarget(name: "PressroomLayoutTests", dependencies: [
-            "PressroomLayout", "PressroomText", "PressroomGraphics",
+            "PressroomLayout", "PressroomText", "PressroomGraphics", "TestScratch",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PressroomImagesTests", dependencies: ["PressroomImages"]),
         .testTarget(name: "PressroomPDFTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomImages"]),
         .testTarget(name: "PressroomSVGTests", dependencies: ["PressroomSVG", "PressroomGraphics", "PressroomText", "CHarfBuzz"]),
         .testTarget(name: "PressroomBarcodeTests", dependencies: ["PressroomBarcode", "PressroomGraphics"]),
-        .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText"]),
+        .testTarget(name: "PressroomProductionTests", dependencies: ["PressroomProduction", "PressroomLayout", "PressroomPDF", "PressroomText",
+                                                                   "TestScratch"]),
         .testTarget(name: "PressroomDeliveryTests", dependencies: ["PressroomDelivery", "PressroomLayout"]),
-        .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction"]),
+        .testTarget(name: "PressroomPreviewTests", dependencies: ["PressroomPreview", "PressroomLayout", "PressroomProduction", "TestScratch"]),
         // Fuzz targets: libFuzzer entry points when built by Fuzz/fuzz.sh (-DFUZZING, with the
         // fuzzer and address sanitizers); otherwise programs that replay saved inputs.
         .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
@@ -155,7 +158,8 @@ let package = Package(
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "PressroomImages"], path: "Fuzz/fuzz-images"),
         .executableTarget(name: "fuzz-fonts", dependencies: ["FuzzSupport", "PressroomText"], path: "Fuzz/fuzz-fonts"),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
-                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery", "PressroomServer"]),
+                                                          "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery", "PressroomServer",
+                                                          "TestScratch"]),
     ],
     swiftLanguageModes: [.v6]
 )

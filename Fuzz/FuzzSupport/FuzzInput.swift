@@ -11,11 +11,17 @@ private func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                                  _ target: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt
 
 public enum FuzzInput {
-    /// A file of this process's own, rewritten with each input.
-    public static func scratchFile(named name: String, _ bytes: [UInt8]) -> String {
+    /// This process's folder for scratch files, made on first use and removed when it exits.
+    private static let scratchFolder: String = {
         let folder = NSTemporaryDirectory() + "pressroom-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/" + name
+        atexit { try? FileManager.default.removeItem(atPath: FuzzInput.scratchFolder) }
+        return folder
+    }()
+
+    /// A file of this process's own, rewritten with each input.
+    public static func scratchFile(named name: String, _ bytes: [UInt8]) -> String {
+        let path = scratchFolder + "/" + name
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }

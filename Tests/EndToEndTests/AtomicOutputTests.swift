@@ -4,12 +4,13 @@
 import Foundation
 import PressroomProduction
 import Testing
+import TestScratch
 
 private let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
 private let invoices = Samples.root + "/Fixtures/records/invoices.jsonl"
 
 private func scratch(_ name: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-atomic-\(name)-\(getpid())")
+    let folder = Scratch.url("pressroom-atomic-\(name)-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder

@@ -3,9 +3,10 @@
 // printed; the limits are the caller's to raise.
 import Foundation
 import Testing
+import TestScratch
 
 @Test(.timeLimit(.minutes(2))) func aHugeFieldCostsItsRecordOnly() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-limits-\(getpid())")
+    let folder = Scratch.url("pressroom-limits-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)

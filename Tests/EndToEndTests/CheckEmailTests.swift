@@ -5,6 +5,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestScratch
 
 private let pressroom = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
 
@@ -14,7 +15,7 @@ private struct LocalDNS {
     let port: Int
 
     init(zone: [String]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-dns-\(UUID().uuidString)")
+        folder = Scratch.url("pressroom-dns-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = SMTPSink.freePort()
         let configuration = ["no-resolv", "no-hosts", "port=\(port)", "listen-address=127.0.0.1", "bind-interfaces",

@@ -9,6 +9,7 @@ import PressroomPDF
 import PressroomProduction
 import PressroomText
 import Testing
+import TestScratch
 
 /// A variant made for a test: any colours under any profiles.
 private struct TestVariant: OutputVariant {
@@ -26,7 +27,7 @@ private func refusal(_ body: () throws -> Any) throws -> ConformanceRefusal {
 }
 
 private func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-profile-\(name)-\(getpid()).pdf").path
+    let path = Scratch.url("pressroom-profile-\(name)-\(getpid()).pdf").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }

@@ -5,6 +5,7 @@
 import Foundation
 import PressroomDelivery
 import Testing
+import TestScratch
 
 enum MailTools {
     static func tool(_ name: String) throws -> String {
@@ -17,7 +18,7 @@ enum MailTools {
 
     /// A folder with `rsa.pem`, `ed.pem` (private, from openssl) and their public keys for mailcheck.
     static func keys(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-dkim-\(name)-\(getpid())")
+        let folder = Scratch.url("pressroom-dkim-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("public"), withIntermediateDirectories: true)
         let rsa = folder.appendingPathComponent("rsa.pem").path, ed = folder.appendingPathComponent("ed.pem").path

@@ -7,6 +7,7 @@ import PressroomLayout
 import PressroomPDF
 import PressroomProduction
 import Testing
+import TestScratch
 
 enum DigitalSamples {
     static let variant = Result { try DigitalVariant.standard() }
@@ -51,7 +52,7 @@ func digitalDocumentsArePDFA(layout: String, file: String, index: Int) throws {
     let end = try #require(bad[damaged...].firstIndex(of: "\""))
     let gross = try #require(Decimal(string: String(bad[damaged..<end])))
     bad.replaceSubrange(damaged..<end, with: "\(gross + Decimal(string: "0.01")!)")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-bad-totals-\(getpid())")
+    let folder = Scratch.url("pressroom-bad-totals-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = folder.appendingPathComponent("records.jsonl")

@@ -5,6 +5,7 @@ import Foundation
 import PressroomGraphics
 import PressroomPDF
 import Testing
+import TestScratch
 
 @Test func anAttachedFileIsListedInAFWithItsRelationshipAndReadsBack() throws {
     let xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<note lang=\"cs\">Příliš žluťoučký kůň</note>\n".utf8)
@@ -19,7 +20,7 @@ import Testing
     page.add(.path(.rectangle(Rect(x: 50, y: 50, width: 100, height: 40)), fill: .rgb(0.1, 0.3, 0.6), stroke: nil))
     try writer.add(page)
     let bytes = try writer.finish()
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-attachment-\(getpid()).pdf").path
+    let path = Scratch.url("pressroom-attachment-\(getpid()).pdf").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 
     let check = try PDFCheck.run(path, ["--profile", "pdfa"])

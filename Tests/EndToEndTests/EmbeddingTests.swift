@@ -6,11 +6,12 @@ import PressroomImages
 import PressroomPDF
 import PressroomText
 import Testing
+import TestScratch
 
 private let fixtures = ExternalTool.repositoryRoot.appendingPathComponent("Fixtures")
 
 private func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-\(name)-\(getpid()).pdf").path
+    let path = Scratch.url("pressroom-\(name)-\(getpid()).pdf").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }

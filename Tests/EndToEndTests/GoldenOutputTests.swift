@@ -9,6 +9,7 @@ import PressroomLayout
 import PressroomProduction
 import PressroomSVG
 import Testing
+import TestScratch
 
 enum GoldenOutputs {
     static let file = Samples.root + "/Fixtures/golden/outputs.json"
@@ -33,7 +34,7 @@ enum GoldenOutputs {
 
     /// SHA-256 of each file, by `sha256sum`.
     static func hashes(of files: [String: [UInt8]]) throws -> [String: String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-golden-\(getpid())")
+        let folder = Scratch.url("pressroom-golden-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String: String] = [:]

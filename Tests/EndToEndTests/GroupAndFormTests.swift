@@ -8,6 +8,7 @@ import PressroomImages
 import PressroomPDF
 import PressroomSVG
 import Testing
+import TestScratch
 
 /// A 200 × 200 pt page: a black square seen through a translated, clipped group, and a 50 × 50
 /// form (black in its top-left quarter) placed three times: moved, scaled by 2, and turned.
@@ -55,7 +56,7 @@ private func check(_ image: (width: Int, pixels: [UInt8]), _ renderer: String) {
 
 @Test func groupsAndFormsLandWherePopplerAndLibrsvgDrawThem() throws {
     let (page, _) = testPage()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-groups-\(getpid())")
+    let folder = Scratch.url("pressroom-groups-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let pdf = folder.appendingPathComponent("page.pdf").path
     try Data(try PDFDocumentWriter.render([page])).write(to: URL(fileURLWithPath: pdf))

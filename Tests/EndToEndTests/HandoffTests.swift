@@ -4,11 +4,12 @@
 // acknowledgement lands in the delivery ledger for each record of the batch.
 import Foundation
 import Testing
+import TestScratch
 
 private let pressroom = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
 
 @Test func aPrintShopSeesDownloadsAndAcknowledgesOnlyItsOwnBatches() throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-handoff-\(UUID().uuidString)").path
+    let work = Scratch.url("pressroom-handoff-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: work) }
     let post = work + "/post", ledger = work + "/ledger.jsonl"

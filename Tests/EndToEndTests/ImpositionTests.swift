@@ -10,10 +10,11 @@ import PressroomPDF
 import PressroomProduction
 import PressroomText
 import Testing
+import TestScratch
 
 enum ImpositionSamples {
     static let folder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-impose-\(getpid())")
+        let url = Scratch.url("pressroom-impose-\(getpid())")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()

@@ -6,6 +6,7 @@ import PressroomLayout
 import PressroomProduction
 import PressroomText
 import Testing
+import TestScratch
 
 enum Samples {
     static let root = ExternalTool.repositoryRoot.path
@@ -31,7 +32,7 @@ enum Samples {
 
     /// Writes the document to a temporary file and returns its path.
     static func write(_ document: RenderedDocument, _ name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-layout-tests")
+        let folder = Scratch.url("pressroom-layout-tests")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name + ".pdf")
         try Data(document.bytes).write(to: url)
@@ -168,7 +169,7 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
 
 @Test func aBatchWithBadRecordsRendersTheGoodOnesAndNamesTheBad() throws {
     let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-bad-batch-\(getpid())")
+    let folder = Scratch.url("pressroom-bad-batch-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices.jsonl", encoding: .utf8).split(separator: "\n")
@@ -190,7 +191,7 @@ func bundledDocumentsPassPDFCheck(layout: String, file: String, index: Int) thro
 
 @Test func everyLayoutProblemIsListedBeforeAnyRecordIsRendered() throws {
     let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-problems-\(getpid())")
+    let folder = Scratch.url("pressroom-problems-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
     let layout = folder.appendingPathComponent("invoice.yaml")

@@ -5,6 +5,7 @@ import PressroomGraphics
 import PressroomPDF
 import PressroomText
 import Testing
+import TestScratch
 
 @Suite(.serialized) struct OverlayTests {
     private let typesetter = Typesetter(registry: RenderedSpecimen.registry)
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func overlaidFootersReadInOrderAndPassTheJudges() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-overlay-\(getpid()).pdf").path
+        let path = Scratch.url("pressroom-overlay-\(getpid()).pdf").path
         try Data(try document()).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
 

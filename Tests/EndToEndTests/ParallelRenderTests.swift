@@ -3,9 +3,10 @@
 // repeated file-name still gets its suffix in record order), same bytes, same failures.
 import Foundation
 import Testing
+import TestScratch
 
 @Test(.timeLimit(.minutes(3))) func severalWorkersWriteWhatOneWrites() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-jobs-\(getpid())")
+    let folder = Scratch.url("pressroom-jobs-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let lines = try String(contentsOfFile: Samples.root + "/Fixtures/records/invoices.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)

@@ -8,6 +8,7 @@
 // instead (the symbol itself decodes correctly).
 import Foundation
 import Testing
+import TestScratch
 
 private enum Rendered {
     static let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
@@ -19,7 +20,7 @@ private enum Rendered {
     static func invoices(_ file: String) throws -> URL {
         lock.lock()
         defer { lock.unlock() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-payment-\(getpid())-\(file)")
+        let folder = Scratch.url("pressroom-payment-\(getpid())-\(file)")
         if FileManager.default.fileExists(atPath: folder.path) { return folder }
         let result = try ExternalTool.run(binary, ["render", "invoice", Samples.root + "/Fixtures/records/" + file,
                                                    "-o", folder.path, "--layouts", Samples.root + "/Layouts"])
@@ -34,7 +35,7 @@ private enum Rendered {
     static func rawQRPayload(_ pdf: String) throws -> String {
         let info = try ExternalTool.run("pdfinfo", [pdf]).output
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 1
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-zbar-\(UUID().uuidString)").path
+        let prefix = Scratch.url("pressroom-zbar-\(UUID().uuidString)").path
         let render = try ExternalTool.run("pdftoppm", ["-r", "300", "-gray", "-png", "-singlefile", "-f", "\(pages)", "-l", "\(pages)", pdf, prefix])
         guard render.status == 0 else { throw ExternalToolError.failed(command: "pdftoppm \(pdf)", status: render.status, output: render.errors) }
         defer { try? FileManager.default.removeItem(atPath: prefix + ".png") }
@@ -91,7 +92,7 @@ func invoiceQRDecodesToThePaymentPayloadRead(file: String, number: String, paylo
 
 /// A Code 128 and a Data Matrix from a small layout decode to their data.
 @Test func code128AndDataMatrixDecode() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-codes-\(getpid())")
+    let folder = Scratch.url("pressroom-codes-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
     try """

@@ -8,12 +8,13 @@
 import Foundation
 import PressroomLayout
 import Testing
+import TestScratch
 
 enum PostalSamples {
     static let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
 
     static func folder(_ name: String) -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-post-\(getpid())-\(name)")
+        let url = Scratch.url("pressroom-post-\(getpid())-\(name)")
         try? FileManager.default.removeItem(at: url)
         return url.path
     }

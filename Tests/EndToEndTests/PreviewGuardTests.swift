@@ -4,6 +4,7 @@
 // Driven with curl against `pressroom watch` on 127.0.0.1.
 import Foundation
 import Testing
+import TestScratch
 
 private func curl(_ arguments: [String]) throws -> (status: String, body: String) {
     let result = try ExternalTool.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "--max-time", "30"] + arguments)
@@ -17,7 +18,7 @@ private func descriptors(_ pid: Int32) -> Int {
 }
 
 @Test(.timeLimit(.minutes(3))) func thePreviewServerAnswersOnlyItsOwnPage() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-guard-\(getpid())")
+    let folder = Scratch.url("pressroom-guard-\(getpid())")
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let data = folder.appendingPathComponent("records.jsonl").path

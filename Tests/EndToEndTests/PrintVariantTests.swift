@@ -9,6 +9,7 @@ import PressroomLayout
 import PressroomPDF
 import PressroomProduction
 import Testing
+import TestScratch
 
 enum PrintSamples {
     static let date = DocumentDate(year: 2026, month: 12, day: 4)
@@ -37,7 +38,7 @@ func printDocumentsArePDFX4OnPressSheets(layout: String, file: String, index: In
     let combined = producer.combinedDocument(info: DocumentInfo(title: "Letters", creator: "test"))
     for record in try Samples.records("letters.jsonl") { try combined.append(record, with: producer.renderer) }
     let bytes = try combined.finish()
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-print-batch-\(getpid()).pdf").path
+    let path = Scratch.url("pressroom-print-batch-\(getpid()).pdf").path
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let check = try PDFCheck.run(path, ["--profile", "pdfx", "--profile", "print", "--min-bleed", "3"], renderCompare: false)
     #expect(check.passed, "\(check.output)")

@@ -6,6 +6,7 @@
 // file and line before anything is sent). The server is Tests/Tools/misbehaving_smtp.py.
 import Foundation
 import Testing
+import TestScratch
 
 private let pressroom = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
 
@@ -15,7 +16,7 @@ private struct MisbehavingServer {
     let port = SMTPSink.freePort()
 
     init(_ name: String, options: [String]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-smtp-\(name)-\(UUID().uuidString)").path
+        folder = Scratch.url("pressroom-smtp-\(name)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/Tools/misbehaving_smtp.py").path
         let started = try ExternalTool.startServer("/usr/bin/python3", [script, "--port", "\(port)", "--dir", folder + "/mails",

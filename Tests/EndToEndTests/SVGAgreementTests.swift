@@ -10,6 +10,7 @@ import PressroomLayout
 import PressroomPDF
 import PressroomSVG
 import Testing
+import TestScratch
 
 enum SVGAgreement {
     /// Calibrated on the honest pairs below (cs invoice, Arabic invoice, 5-page statement, letter)
@@ -25,7 +26,7 @@ enum SVGAgreement {
     static var binary: String { ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path }
 
     static func folder(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-svg-agreement-\(getpid())/\(name)")
+        let folder = Scratch.url("pressroom-svg-agreement-\(getpid())/\(name)")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder

@@ -10,6 +10,7 @@ import PressroomServer
 import FoundationNetworking
 #endif
 import Testing
+import TestScratch
 
 @Suite(.serialized) struct ServiceTests {
     static let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
@@ -51,7 +52,7 @@ import Testing
 
         /// Settings go to `<data>/config.yaml`, which `pressroom worker` reads too.
         static func start(_ store: StoreKind, workers: Int = 1, config: String = "") async throws -> Service {
-            let data = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-service-\(UUID().uuidString)").path
+            let data = Scratch.url("pressroom-service-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             let postgres = store == .postgres ? try TemporaryPostgres() : nil
             var started = false
@@ -347,7 +348,7 @@ import Testing
     /// `pressroom bench-queue` (Benchmarks/service/queue.py) hands every record out once among
     /// concurrent workers, by the ledger, on both stores.
     @Test(arguments: StoreKind.allCases) func theQueueBenchmarkClaimsEveryRecordOnce(_ store: StoreKind) throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-bench-queue-\(UUID().uuidString)").path
+        let data = Scratch.url("pressroom-bench-queue-\(UUID().uuidString)").path
         let postgres = store == .postgres ? try TemporaryPostgres() : nil
         defer { postgres?.stop(); try? FileManager.default.removeItem(atPath: data) }
         let result = try ExternalTool.run(Self.binary, ["bench-queue", "--data", data, "--records", "300", "--jobs", "3", "--workers", "4", "--chunk", "2"]

@@ -6,6 +6,7 @@ import PressroomPDF
 import PressroomSpecimen
 import PressroomText
 import Testing
+import TestScratch
 
 /// Renders the specimen once per test process, into a temporary file.
 enum RenderedSpecimen {
@@ -16,7 +17,7 @@ enum RenderedSpecimen {
     }
     static let bytes: [UInt8] = try! Specimen.render(registry: registry, logo: try! logo())
     static let file: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-specimen-\(getpid()).pdf").path
+        let path = Scratch.url("pressroom-specimen-\(getpid()).pdf").path
         try! Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }()
@@ -74,7 +75,7 @@ func withoutBidiControls(_ text: String) -> String {
         // that no output depends on iteration order.
         let binary = ExternalTool.repositoryRoot.appendingPathComponent(".build/debug/pressroom").path
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the pressroom executable first (swift build)")
-        let directory = FileManager.default.temporaryDirectory.path
+        let directory = Scratch.root.path
         var outputs: [Data] = []
         for run in 0..<2 {
             let path = "\(directory)/pressroom-determinism-\(getpid())-\(run).pdf"

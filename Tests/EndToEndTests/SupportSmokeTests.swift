@@ -5,6 +5,7 @@ import PressroomGraphics
 import PressroomPDF
 import PressroomText
 import Testing
+import TestScratch
 
 /// A page with a grey box and one line of Noto Sans, glyphs at their nominal advances.
 private func smokePage(text: String) throws -> Page {
@@ -30,7 +31,7 @@ private func smokePage(text: String) throws -> Page {
 }
 
 private func writeTemporaryPDF(_ bytes: [UInt8]) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-smoke-\(UUID().uuidString).pdf")
+    let url = Scratch.url("pressroom-smoke-\(UUID().uuidString).pdf")
     try Data(bytes).write(to: url)
     return url
 }

@@ -9,6 +9,7 @@ import PressroomLayout
 import PressroomPDF
 import PressroomProduction
 import Testing
+import TestScratch
 
 private func structureCheck(_ file: String, _ arguments: [String]) throws -> (passed: Bool, output: String) {
     let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/Tools/structure_check.py").path
@@ -73,7 +74,7 @@ func taggedBundledDocumentsReadBackInOrder(layout: String, file: String, index: 
     let renderer = try Samples.renderer("invoice")
     let combined = CombinedPDF(info: DocumentInfo(title: "batch", language: "cs"), settings: PlainVariant(tagged: true).settings(for: renderer.layout))
     for record in try Samples.records("invoices.jsonl").prefix(2) { try combined.append(record, with: renderer) }
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-tagged-combined.pdf").path
+    let path = Scratch.url("pressroom-tagged-combined.pdf").path
     try Data(try combined.finish()).write(to: URL(fileURLWithPath: path))
     let check = try structureCheck(path, ["--tables", "2", "--figures", "2"])
     #expect(check.passed, "\(check.output)")

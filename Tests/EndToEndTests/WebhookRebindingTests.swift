@@ -4,12 +4,13 @@ import Foundation
 import Logging
 import PressroomServer
 import Testing
+import TestScratch
 
 /// DNS rebinding: the name is checked by one lookup (public) and would resolve to the machine
 /// itself a moment later. The send goes to the address that was checked, never to the
 /// receiver listening on the name's later address.
 @Test func aWebhookGoesToTheAddressThatWasCheckedNotToALaterLookup() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-rebinding-\(UUID().uuidString)").path
+    let folder = Scratch.url("pressroom-rebinding-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let store = try SQLiteJobStore(path: folder + "/jobs.sqlite")

@@ -3,10 +3,11 @@
 import Foundation
 import Testing
 @testable import PressroomLayout
+import TestScratch
 
 /// Writes `text` to a fresh temporary file and returns its path.
 private func dataFile(_ text: String, name: String = "records.jsonl") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("binding-\(UUID().uuidString)")
+    let directory = Scratch.url("binding-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let url = directory.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)

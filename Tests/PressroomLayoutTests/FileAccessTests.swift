@@ -6,6 +6,7 @@ import PressroomGraphics
 import PressroomText
 import Testing
 @testable import PressroomLayout
+import TestScratch
 
 private let pictureLayout = """
 layout: picture
@@ -29,7 +30,7 @@ private func render(_ picture: String, library: LayoutLibrary, allowing: [String
 
 @Test func imagesAreReadOnlyFromTheLayoutsFolderAndAllowedFolders() throws {
     let library = try library(with: pictureLayout, named: "picture")
-    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-outside-\(getpid())")
+    let outside = Scratch.url("pressroom-outside-\(getpid())")
     try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
     let logo = URL(fileURLWithPath: library.directory).appendingPathComponent("logos").path
     let logoFile = try #require(FileManager.default.contentsOfDirectory(atPath: logo).first { $0.hasSuffix(".png") })

@@ -5,9 +5,10 @@
 import Foundation
 import Testing
 @testable import PressroomLayout
+import TestScratch
 
 private func dataFile(_ text: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-\(UUID().uuidString).jsonl")
+    let url = Scratch.url("lazy-\(UUID().uuidString).jsonl")
     try Data(text.utf8).write(to: url)
     return url.path
 }

@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import PressroomLayout
+import TestScratch
 
 /// A layouts folder in the temporary directory, removed when the value goes.
 final class LayoutsFolder {
@@ -10,7 +11,7 @@ final class LayoutsFolder {
 
     /// `files`: path inside the folder → YAML text.
     init(_ files: [String: String]) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-layouts-\(UUID().uuidString)").path
+        path = Scratch.url("pressroom-layouts-\(UUID().uuidString)").path
         for (name, text) in files {
             let url = URL(fileURLWithPath: "\(path)/\(name)")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

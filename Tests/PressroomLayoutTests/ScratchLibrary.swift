@@ -3,6 +3,7 @@
 import Foundation
 import PressroomText
 @testable import PressroomLayout
+import TestScratch
 
 let bundledLayoutsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Layouts").path
@@ -10,7 +11,7 @@ let bundledLayoutsFolder = URL(fileURLWithPath: #filePath).deletingLastPathCompo
 /// A copy of the bundled layouts folder with one extra layout file (and `files`, by path
 /// relative to the folder).
 func library(with layout: String, named name: String, files: [String: String] = [:]) throws -> LayoutLibrary {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-layouts-\(UUID().uuidString)")
+    let folder = Scratch.url("pressroom-layouts-\(UUID().uuidString)")
     try FileManager.default.copyItem(atPath: bundledLayoutsFolder, toPath: folder.path)
     try layout.write(to: folder.appendingPathComponent(name + ".yaml"), atomically: true, encoding: .utf8)
     for (path, text) in files { try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8) }

@@ -7,6 +7,7 @@ import PressroomGraphics
 import PressroomText
 import Testing
 @testable import PressroomLayout
+import TestScratch
 
 private let layoutsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Layouts").path
@@ -80,7 +81,7 @@ private func marks(_ page: Page) -> [StructureMark] {
 }
 
 @Test func anEmptyCellIsStillACell() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-tagging-\(UUID().uuidString)")
+    let folder = Scratch.url("pressroom-tagging-\(UUID().uuidString)")
     try FileManager.default.copyItem(atPath: layoutsFolder, toPath: folder.path)
     try """
     layout: cells

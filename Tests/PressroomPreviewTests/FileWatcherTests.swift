@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import PressroomPreview
+import TestScratch
 
 @Suite(.serialized) struct FileWatcherTests {
     /// Collects what the watcher reports.
@@ -23,7 +24,7 @@ import Testing
 
     let folder: String
     init() throws {
-        folder = NSTemporaryDirectory() + "pressroom-watch-\(UUID().uuidString)"
+        folder = Scratch.path("pressroom-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder + "/themes", withIntermediateDirectories: true)
     }
 

@@ -7,6 +7,7 @@ import PressroomProduction
 import PressroomText
 import Testing
 @testable import PressroomPreview
+import TestScratch
 
 @Suite struct PreviewSessionTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -18,7 +19,7 @@ import Testing
     let data: String
 
     init() throws {
-        folder = NSTemporaryDirectory() + "pressroom-session-\(UUID().uuidString)"
+        folder = Scratch.path("pressroom-session-\(UUID().uuidString)")
         layouts = folder + "/Layouts"
         data = folder + "/invoice.json"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

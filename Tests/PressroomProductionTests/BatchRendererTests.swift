@@ -8,6 +8,7 @@ import PressroomPDF
 import PressroomProduction
 import PressroomText
 import Testing
+import TestScratch
 
 private let registry = Result { try FontRegistry.bundled() }
 
@@ -20,7 +21,7 @@ private func producer(_ layout: String, variant: any OutputVariant) throws -> Do
 }
 
 private func scratchFolder(_ name: String) -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-batch-\(name)-\(getpid())").path
+    let path = Scratch.url("pressroom-batch-\(name)-\(getpid())").path
     try? FileManager.default.removeItem(atPath: path)
     return path
 }

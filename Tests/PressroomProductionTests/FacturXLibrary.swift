@@ -2,6 +2,7 @@
 // its profile detection from the guideline URN, and a few XPath reads through lxml, for many
 // files in one python3 run. A missing library is a failure, never a skip.
 import Foundation
+import TestScratch
 
 struct FacturXVerdict: Decodable {
     var valid: Bool
@@ -73,7 +74,7 @@ enum FacturXLibrary {
 
     /// Checks each (xml, profile level) with the library's XSD for that level; one verdict per input, in order.
     static func check(_ documents: [(xml: [UInt8], level: String)]) throws -> [FacturXVerdict] {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = Scratch.root
             .appendingPathComponent("pressroom-facturx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

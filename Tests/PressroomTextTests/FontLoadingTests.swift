@@ -3,6 +3,7 @@
 import Foundation
 import PressroomText
 import Testing
+import TestScratch
 
 private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -148,7 +149,7 @@ enum ExpectedFontError: Sendable {
     }
 
     @Test func registryRefusesADirectoryWithABrokenFontAndNamesIt() throws {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = Scratch.root
             .appendingPathComponent("pressroom-broken-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

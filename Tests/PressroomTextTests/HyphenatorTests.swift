@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import PressroomText
+import TestScratch
 
 private func hyphenated(_ word: String, _ hyphenator: Hyphenator) -> String {
     let units = Array(word.utf16)
@@ -22,7 +23,7 @@ private func hyphenated(_ word: String, _ language: String) throws -> String {
 
 /// A pattern file written to a temporary path in the given encoding.
 private func temporaryDictionary(_ text: String, encoding: String.Encoding) throws -> String {
-    let path = NSTemporaryDirectory() + "pressroom-hyph-\(UUID().uuidString).dic"
+    let path = Scratch.path("pressroom-hyph-\(UUID().uuidString).dic")
     try #require(text.data(using: encoding)).write(to: URL(fileURLWithPath: path))
     return path
 }

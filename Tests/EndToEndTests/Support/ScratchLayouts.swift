@@ -4,12 +4,13 @@
 import Foundation
 import PressroomLayout
 import PressroomProduction
+import TestScratch
 
 struct ScratchLayouts {
     let folder: URL
 
     init(_ name: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-\(name)-\(getpid())")
+        folder = Scratch.url("pressroom-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.copyItem(atPath: Samples.root + "/Layouts", toPath: folder.path)
     }

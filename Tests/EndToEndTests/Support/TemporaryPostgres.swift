@@ -3,6 +3,7 @@
 // stopped and removed when the test ends. PostgreSQL refuses to run as root; under root (CI)
 // its commands run as the `postgres` user the package made.
 import Foundation
+import TestScratch
 
 final class TemporaryPostgres {
     static let bin = "/usr/lib/postgresql/15/bin"
@@ -11,7 +12,7 @@ final class TemporaryPostgres {
     var url: String { "postgres://pressroom@127.0.0.1:\(port)/pressroom?sslmode=disable" }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("pressroom-pg-\(UUID().uuidString.prefix(8))").path
+        folder = Scratch.url("pressroom-pg-\(UUID().uuidString.prefix(8))").path
         port = SMTPSink.freePort()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 {
