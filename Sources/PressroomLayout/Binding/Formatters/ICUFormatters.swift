@@ -69,8 +69,7 @@ final class ICUNumberFormatter: @unchecked Sendable {
 /// dates), so results are remembered per day; the lock also keeps ICU's format single-threaded.
 final class ICUDateFormat: @unchecked Sendable {
     private let handle: OpaquePointer
-    private let lock = NSLock()
-    private var formatted: [Int: String] = [:]
+    private let formatted = Mutex<[Int: String]>([:])
     private static let rememberedDays = 4096
 
     init(_ style: DateStyle, icuLocale: String) throws(FormatFailure) {
@@ -94,7 +93,7 @@ final class ICUDateFormat: @unchecked Sendable {
     deinit { pr_udat_close(handle) }
 
     func format(daysSinceEpoch day: Int) -> String? {
-        lock.withLock {
+        formatted.withLock { formatted in
             if let known = formatted[day] { return known }
             let millis = Double(day) * 86_400_000  // UDate: milliseconds since 1970-01-01T00:00Z
             let text = withOutput { out, capacity, status in pr_udat_format(handle, millis, out, capacity, &status) }
