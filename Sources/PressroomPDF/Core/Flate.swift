@@ -28,7 +28,10 @@ public enum Flate {
         public var fontProgram: Int32 = 1
         /// Images: a PDFWriterCache compresses each once per batch.
         public var image: Int32 = 6
-        public var table: Int32 = 4
+        /// ToUnicode maps and object streams come out within a few bytes of level 4 at level 1, in
+        /// two thirds of the time (an invoice's two maps and object stream: 1,989 bytes in 40 µs
+        /// at 4, 2,006 bytes in 26 µs at 1).
+        public var table: Int32 = 1
 
         public init() {}
 
