@@ -12,6 +12,7 @@ packages=(
     libharfbuzz-dev libfreetype-dev libpng-dev zlib1g-dev libdeflate-dev libicu-dev libhyphen-dev
     libzint-dev                                   # barcodes: payment QR codes, Code 128, DataMatrix
     libmimalloc-dev                               # the executable's allocator (Sources/pressroom/Allocator.swift)
+    libjemalloc2                                  # preloaded by AllocatorTests, to see the allocator check fail
     libqpdf-dev                                   # reading any producer's PDF for imposition
     icc-profiles-free                             # sRGB.icc, the digital variant's PDF/A output intent
     hyphen-cs hyphen-pl hyphen-uk hyphen-sr hyphen-de hyphen-en-us
