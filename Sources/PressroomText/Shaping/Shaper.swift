@@ -38,8 +38,12 @@ enum Shaper {
         if range.lowerBound == 0 { flags |= HB_BUFFER_FLAG_BOT.rawValue }
         if range.upperBound == text.count { flags |= HB_BUFFER_FLAG_EOT.rawValue }
         hb_buffer_set_flags(buffer, hb_buffer_flags_t(rawValue: flags))
-        var features = request.features.map(\.feature)
-        hb_shape(request.face.hbFont, buffer, &features, UInt32(features.count))
+        // The features go to HarfBuzz from the stack: most table cells ask for tabular figures,
+        // and an array of them was an allocation per shaped run.
+        withUnsafeTemporaryAllocation(of: hb_feature_t.self, capacity: max(1, request.features.count)) { features in
+            for (index, feature) in request.features.enumerated() { features.initializeElement(at: index, to: feature.feature) }
+            hb_shape(request.face.hbFont, buffer, features.baseAddress, UInt32(request.features.count))
+        }
 
         var count: UInt32 = 0
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
