@@ -131,6 +131,35 @@ func parsed(_ source: String) throws(LayoutError) -> PressroomLayout.Expression 
     #expect(path == DataPath(components: [.key("items"), .index(3), .key("unit_price")]))
 }
 
+/// A path keeps its last component in the value and links the ones before it; however a path
+/// was built, it is equal to, hashes like and reads like any other with the same components.
+@Test func dataPathsAreEqualHoweverTheyWereBuilt() {
+    let components: [DataPath.Component] = [.key("items"), .index(3), .key("unit_price")]
+    let appended = components.reduce(DataPath.root) { $0.appending($1) }
+    let made = DataPath(components: components)
+    let shared = DataPath.root.appending(key: "items").appending(index: 3)
+    let fromShared = shared.appending(key: "unit_price")
+    for path in [made, fromShared] {
+        #expect(path == appended)
+        #expect(path.hashValue == appended.hashValue)
+        #expect(path.components == components)
+        #expect(path.description == "$.items[3].unit_price")
+    }
+    // Two paths from one parent stay apart, and the parent is unchanged by them.
+    let other = shared.appending(key: "quantity")
+    #expect(other != fromShared)
+    #expect(shared.description == "$.items[3]")
+    #expect(shared.appending(index: 0).appending(key: "a").description == "$.items[3][0].a")
+    // Differing in the last component, in one before it, in length, or only by being a prefix.
+    #expect(appended != DataPath(components: [.key("items"), .index(3), .key("quantity")]))
+    #expect(appended != DataPath(components: [.key("items"), .index(4), .key("unit_price")]))
+    #expect(appended != shared)
+    #expect(shared != appended)
+    #expect(DataPath.root != DataPath.root.appending(key: "items"))
+    #expect(DataPath.root == DataPath(components: []))
+    #expect(DataPath(components: [.key("a")]) == DataPath.root.appending(key: "a"))
+}
+
 @Test func scopesResolveInnermostFirstThenLabelsThenTheRecord() throws {
     let labels = LabelTable(["cs": ["invoice": "Faktura"]])
     let outer = context(#"{"name": "record", "item": "record item", "label": "record label", "items": [{"name": "first"}, {"name": "second"}]}"#,

@@ -7,9 +7,9 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
-    /// The last component, linked to the ones before it: binding appends a component for every
-    /// key and index it follows, and a link costs one small allocation where an array of the
-    /// components would be copied whole each time.
+    /// The components before the last, linked: binding appends a component for every key and
+    /// index it follows, and a link costs one small allocation where an array of the components
+    /// would be copied whole each time.
     private final class Link: Sendable {
         let parent: Link?
         let component: Component
@@ -21,24 +21,38 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private let last: Link?
+    private let links: Link?
+    /// The last component, kept in the value until a component is appended after it: most paths
+    /// binding makes end at a field read once (`item.unit_price`), and those now allocate nothing.
+    private let pending: Component?
 
     public static let root = DataPath()
 
     /// The record itself, `$` (as `root`).
-    public init() { last = nil }
+    public init() {
+        links = nil
+        pending = nil
+    }
 
-    private init(last: Link?) { self.last = last }
+    private init(links: Link?, pending: Component?) {
+        self.links = links
+        self.pending = pending
+    }
 
     public init(components: [Component]) {
-        last = components.reduce(nil as Link?) { Link(parent: $0, component: $1) }
+        links = components.dropLast().reduce(nil as Link?) { Link(parent: $0, component: $1) }
+        pending = components.last
     }
+
+    /// How many components the path has.
+    private var count: Int { (links?.count ?? 0) + (pending == nil ? 0 : 1) }
 
     /// From the record down.
     public var components: [Component] {
         var components: [Component] = []
-        components.reserveCapacity(last?.count ?? 0)
-        var link = last
+        components.reserveCapacity(count)
+        if let pending { components.append(pending) }
+        var link = links
         while let current = link {
             components.append(current.component)
             link = current.parent
@@ -50,17 +64,22 @@ public struct DataPath: Sendable, Hashable, CustomStringConvertible {
     public func appending(index: Int) -> DataPath { appending(.index(index)) }
 
     public func appending(_ component: Component) -> DataPath {
-        DataPath(last: Link(parent: last, component: component))
+        guard let pending else { return DataPath(links: links, pending: component) }
+        return DataPath(links: Link(parent: links, component: pending), pending: component)
     }
 
+    /// Paths are equal when their components are, however many of them are linked.
     public static func == (lhs: DataPath, rhs: DataPath) -> Bool {
-        var left = lhs.last, right = rhs.last
+        guard lhs.count == rhs.count else { return false }
+        var left = lhs.links, right = rhs.links
+        var leftPending = lhs.pending, rightPending = rhs.pending
         while true {
-            guard let l = left, let r = right else { return left == nil && right == nil }
-            if l === r { return true }
-            guard l.count == r.count, l.component == r.component else { return false }
-            left = l.parent
-            right = r.parent
+            if leftPending == nil, rightPending == nil, left === right { return true }
+            let l: Component?, r: Component?
+            if let pending = leftPending { l = pending; leftPending = nil } else { l = left?.component; left = left?.parent }
+            if let pending = rightPending { r = pending; rightPending = nil } else { r = right?.component; right = right?.parent }
+            guard let l, let r else { return l == nil && r == nil }
+            if l != r { return false }
         }
     }
 
