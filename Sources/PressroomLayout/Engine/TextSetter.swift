@@ -12,7 +12,8 @@ struct StyledSpan {
 }
 
 final class TextSetter {
-    private struct Key: Hashable {
+    /// Compared whole on a hit; the cache itself is keyed by `hash`.
+    private struct Key: Equatable {
         var text: String
         var style: TextStyle
         var alignment: Int
@@ -47,8 +48,6 @@ final class TextSetter {
             lhs.hash == rhs.hash && ExactText.equal(lhs.text, rhs.text) && lhs.width == rhs.width && lhs.alignment == rhs.alignment
                 && lhs.lineHeight == rhs.lineHeight && lhs.hyphenate == rhs.hyphenate && lhs.style == rhs.style
         }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     let typesetter: Typesetter
