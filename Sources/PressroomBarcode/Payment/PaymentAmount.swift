@@ -48,8 +48,11 @@ public struct PaymentAmount: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
+    /// Without leading and trailing whitespace. Most values have none and come back as they are,
+    /// without walking their characters twice.
     var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard let first, let last, first.isWhitespace || last.isWhitespace else { return self }
+        return String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
 
