@@ -1,7 +1,8 @@
-// Cuts one face down to the glyphs a document uses, with hb-subset (HarfBuzz's subsetter). One
-// subsetter serves every document of a batch: its input (flags, dropped tables) is built once, and
-// from the second subset on it works from a preprocessed face, which hb-subset reads about ten
-// times faster; the subsets are byte for byte the same either way.
+// Cuts one face down to the glyphs a document uses: a plain TrueType face by copying outlines
+// (TrueTypeSubsetter), anything else with hb-subset (HarfBuzz's subsetter). One subsetter serves
+// every document of a batch: its input (flags, dropped tables) is built once, and from the second
+// hb-subset on it works from a preprocessed face, which hb-subset reads about ten times faster;
+// the subsets are byte for byte the same either way.
 import CHarfBuzz
 import PressroomText
 
@@ -20,11 +21,13 @@ final class FontSubsetter {
     /// names. Typst's and krilla's subsetters keep no more. Dropping those four makes a subset
     /// about 1.2 KB smaller (an invoice's two Noto Sans subsets: 13.0 → 11.8 KB) and hb-subset
     /// 18 % faster.
-    private static let droppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx",
+    static let droppedTables = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx",
                                         "DSIG", "hdmx", "VDMX", "LTSH", "vhea", "vmtx", "meta", "STAT", "FFTM",
                                         "cmap", "name", "OS/2", "post"]
 
     private let face: FontFace
+    /// The outline copier, when the face is TrueType with nothing it cannot keep.
+    private let outlineCopier: TrueTypeSubsetter?
     private let input: OpaquePointer
     /// Made on the second subset: preprocessing costs several milliseconds, which a one-off
     /// document should not pay.
@@ -35,6 +38,7 @@ final class FontSubsetter {
         guard let input = hb_subset_input_create_or_fail() else { throw FontEmbeddingError.subsetFailed(face.source) }
         self.face = face
         self.input = input
+        outlineCopier = face.hasCFFOutlines ? nil : TrueTypeSubsetter(face: face.hbFaceForSubsetting)
         let dropSet = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in Self.droppedTables { hb_set_add(dropSet, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) }) }
         // CFF glyphs keep their ids, because a CFF font's CIDs are its glyph ids and page content
@@ -51,6 +55,12 @@ final class FontSubsetter {
 
     /// `glyphs` sorted and without .notdef, which every subset keeps.
     func subset(glyphs: [UInt32]) throws -> FontSubset {
+        if let outlineCopier, let subset = outlineCopier.subset(glyphs: glyphs) { return subset }
+        return try harfBuzzSubset(glyphs: glyphs)
+    }
+
+    /// The subset hb-subset makes.
+    func harfBuzzSubset(glyphs: [UInt32]) throws -> FontSubset {
         subsets += 1
         if subsets == 2 { preprocessed = hb_subset_preprocess(face.hbFaceForSubsetting) }
         let glyphSet = hb_subset_input_glyph_set(input)
@@ -93,5 +103,14 @@ public enum FontEmbeddingError: Error, CustomStringConvertible {
         case .subsetFailed(let source): return "Font \(source) could not be subset for embedding; the font file may be damaged."
         case .tooManyGlyphs(let source): return "Font \(source) uses more than 65,535 distinct glyphs in one document."
         }
+    }
+}
+
+/// The font program a PDF embeds for some glyphs of a face, as `EmbeddedFont` writes it before
+/// compression: for tools and the font fuzz target, which look at subsets alone.
+public enum FontProgram {
+    /// `glyphs` need not be sorted; .notdef is always kept.
+    public static func subset(of face: FontFace, glyphs: [UInt32]) throws -> [UInt8] {
+        try FontSubsetter(face: face).subset(glyphs: Set(glyphs).subtracting([0]).sorted()).program
     }
 }
