@@ -120,9 +120,18 @@ import Testing
         #expect(bytes[offset...].starts(with: Array("4 0 obj".utf8)), "startxref points at the xref stream")
     }
 
-    @Test func glyphArraysMergeCodesIntoHexStrings() {
+    @Test func glyphArraysMergeCodesIntoLiteralStrings() {
         var content = ContentStream()
         content.showGlyphs([.code(1), .code(0x2A), .adjust(-250), .code(3)])
-        #expect(String(decoding: content.bytes, as: UTF8.self) == "[<0001002A>-250<0003>]TJ\n")
+        #expect(content.bytes == Array("[(".utf8) + [0, 1, 0, 0x2A] + Array(")-250(".utf8) + [0, 3] + Array(")]TJ\n".utf8))
+    }
+
+    @Test func literalGlyphStringsEscapeWhatAReaderWouldReadOtherwise() {
+        // Parentheses and backslash would end or escape the string; CR and LF would both be read
+        // as one LF (§7.3.4.2). Every other byte stands for itself. (Every document with more
+        // than 40 codes has such bytes, so the end-to-end text round trips read them back too.)
+        var content = ContentStream()
+        content.showGlyphs([.code(0x2829), .code(0x5C0D), .code(0x0A00), .code(0xFF20)])
+        #expect(content.bytes == Array("[(\\(\\)\\\\\\r\\n".utf8) + [0, 0xFF, 0x20] + Array(")]TJ\n".utf8))
     }
 }
