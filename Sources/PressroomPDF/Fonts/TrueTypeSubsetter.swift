@@ -8,7 +8,7 @@
 import CHarfBuzz
 import PressroomText
 
-struct TrueTypeSubsetter {
+final class TrueTypeSubsetter {
     private let head: [UInt8]
     private let hhea: [UInt8]
     private let maxp: [UInt8]
@@ -18,6 +18,16 @@ struct TrueTypeSubsetter {
     /// Where each glyph's outline starts in 'glyf', numGlyphs + 1 offsets.
     private let offsets: [Int]
     private let longMetrics: Int
+    /// Each glyph's outline as every subset holds it, by glyph id: made the first time a document
+    /// uses the glyph, so a batch parses each outline once.
+    private var outlines: [Outline?]
+
+    /// An outline without its instructions, and for a composite where its components' glyph ids
+    /// are, which each subset renumbers.
+    private struct Outline {
+        var bytes: [UInt8]
+        var components: [(offset: Int, glyph: UInt32)]
+    }
 
     /// Tables whose contents a subset needs.
     private static let copied: Set<String> = ["head", "hhea", "maxp", "hmtx", "loca", "glyf", "gasp"]
@@ -74,6 +84,7 @@ struct TrueTypeSubsetter {
         self.gasp = table("gasp")
         self.offsets = offsets
         self.longMetrics = longMetrics
+        outlines = Array(repeating: nil, count: glyphCount)
     }
 
     /// The subset for `glyphs` (and .notdef); nil when an outline is malformed, so that hb-subset
@@ -86,17 +97,16 @@ struct TrueTypeSubsetter {
         pending.reserveCapacity(glyphs.count)
         for glyph in glyphs where kept.insert(glyph).inserted { pending.append(glyph) }
         while let glyph = pending.popLast() {
-            guard Int(glyph) < glyphCount else { return nil }
-            guard let components = components(of: glyph) else { return nil }
-            for component in components where kept.insert(component).inserted { pending.append(component) }
+            guard Int(glyph) < glyphCount, let outline = outline(of: glyph) else { return nil }
+            for component in outline.components where kept.insert(component.glyph).inserted { pending.append(component.glyph) }
         }
         let order = kept.sorted()
         var newGlyphID: [UInt32: UInt32] = [:]
         newGlyphID.reserveCapacity(order.count)
         for (new, old) in order.enumerated() { newGlyphID[old] = UInt32(new) }
 
-        var outlines: [UInt8] = []
-        outlines.reserveCapacity(order.reduce(0) { $0 + offsets[Int($1) + 1] - offsets[Int($1)] })
+        var program: [UInt8] = []
+        program.reserveCapacity(order.reduce(0) { $0 + (outlines[Int($1)]?.bytes.count ?? 0) + 1 })
         var starts: [Int] = [0]
         starts.reserveCapacity(order.count + 1)
         var metrics: [(advance: UInt16, leftBearing: UInt16)] = []
@@ -104,12 +114,19 @@ struct TrueTypeSubsetter {
         for old in order {
             // .notdef keeps its advance but not its outline, as in hb-subset: a PDF never shows it
             // (PDF/A-2 6.2.11.8).
-            guard old == 0 || appendOutline(of: old, to: &outlines, renumbering: newGlyphID) else { return nil }
-            if outlines.count % 2 == 1 { outlines.append(0) }
-            starts.append(outlines.count)
+            if old != 0, let outline = outlines[Int(old)] {
+                let base = program.count
+                program.append(contentsOf: outline.bytes)
+                for component in outline.components {
+                    guard let new = newGlyphID[component.glyph] else { return nil }
+                    program.replace(at: base + component.offset, be16: UInt16(new))
+                }
+                if program.count % 2 == 1 { program.append(0) }
+            }
+            starts.append(program.count)
             metrics.append(metric(of: Int(old)))
         }
-        return FontSubset(program: font(outlines: outlines, starts: starts, metrics: metrics), newGlyphID: newGlyphID)
+        return FontSubset(program: font(outlines: program, starts: starts, metrics: metrics), newGlyphID: newGlyphID)
     }
 
     // MARK: Outlines ('glyf', OpenType 1.9)
@@ -121,19 +138,12 @@ struct TrueTypeSubsetter {
     private static let hasTwoByTwo: UInt16 = 0x0080
     private static let hasInstructions: UInt16 = 0x0100
 
-    /// The glyphs a composite glyph is made of; none for a simple or empty glyph.
-    private func components(of glyph: UInt32) -> [UInt32]? {
-        let start = offsets[Int(glyph)], end = offsets[Int(glyph) + 1]
-        guard end - start >= 10, Int16(bitPattern: glyf.u16(at: start)) < 0 else { return [] }
-        var found: [UInt32] = []
-        var position = start + 10
-        while true {
-            guard position + 4 <= end else { return nil }
-            let flags = glyf.u16(at: position)
-            found.append(UInt32(glyf.u16(at: position + 2)))
-            position += 4 + Self.componentArgumentLength(flags)
-            if flags & Self.moreComponents == 0 { return found }
-        }
+    /// A glyph's outline from the cache, or made from 'glyf' and kept; nil when it runs past its end.
+    private func outline(of glyph: UInt32) -> Outline? {
+        if let known = outlines[Int(glyph)] { return known }
+        guard let made = strippedOutline(start: offsets[Int(glyph)], end: offsets[Int(glyph) + 1]) else { return nil }
+        outlines[Int(glyph)] = made
+        return made
     }
 
     private static func componentArgumentLength(_ flags: UInt16) -> Int {
@@ -142,38 +152,41 @@ struct TrueTypeSubsetter {
         return length
     }
 
-    /// Appends a glyph's outline without its instructions; a composite's components get their
-    /// new numbers. False when the outline runs past its end.
-    private func appendOutline(of glyph: UInt32, to output: inout [UInt8], renumbering newGlyphID: [UInt32: UInt32]) -> Bool {
-        let start = offsets[Int(glyph)], end = offsets[Int(glyph) + 1]
-        guard end > start else { return true }
-        guard end - start >= 10 else { return false }
+    /// The outline at `start..<end` of 'glyf' without its instructions (OpenType 1.9 'glyf': a
+    /// simple glyph's instruction length set to 0, a composite's WE_HAVE_INSTRUCTIONS cleared and
+    /// its trailing instructions left out); nil when it runs past its end.
+    private func strippedOutline(start: Int, end: Int) -> Outline? {
+        guard end > start else { return Outline(bytes: [], components: []) }
+        guard end - start >= 10 else { return nil }
         let contours = Int16(bitPattern: glyf.u16(at: start))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
         if contours >= 0 {
             // Header, contour ends, then instructions (dropped: length 0), flags and coordinates.
             let endPoints = start + 10
             let instructionLength = endPoints + 2 * Int(contours)
-            guard instructionLength + 2 <= end else { return false }
+            guard instructionLength + 2 <= end else { return nil }
             let points = contours == 0 ? 0 : Int(glyf.u16(at: instructionLength - 2)) + 1
             let flagsStart = instructionLength + 2 + Int(glyf.u16(at: instructionLength))
-            guard let length = Self.pointDataLength(glyf, from: flagsStart, points: points, end: end) else { return false }
-            output.append(contentsOf: glyf[start..<instructionLength])
-            output.append(0); output.append(0)
-            output.append(contentsOf: glyf[flagsStart..<(flagsStart + length)])
-            return true
+            guard let length = Self.pointDataLength(glyf, from: flagsStart, points: points, end: end) else { return nil }
+            bytes.append(contentsOf: glyf[start..<instructionLength])
+            bytes.append(0); bytes.append(0)
+            bytes.append(contentsOf: glyf[flagsStart..<(flagsStart + length)])
+            return Outline(bytes: bytes, components: [])
         }
-        output.append(contentsOf: glyf[start..<(start + 10)])
+        bytes.append(contentsOf: glyf[start..<(start + 10)])
+        var components: [(offset: Int, glyph: UInt32)] = []
         var position = start + 10
         while true {
-            guard position + 4 <= end else { return false }
+            guard position + 4 <= end else { return nil }
             let flags = glyf.u16(at: position)
             let argumentEnd = position + 4 + Self.componentArgumentLength(flags)
-            guard argumentEnd <= end, let new = newGlyphID[UInt32(glyf.u16(at: position + 2))] else { return false }
-            output.append(be16: flags & ~Self.hasInstructions)
-            output.append(be16: UInt16(new))
-            output.append(contentsOf: glyf[(position + 4)..<argumentEnd])
+            guard argumentEnd <= end else { return nil }
+            bytes.append(be16: flags & ~Self.hasInstructions)
+            components.append((bytes.count, UInt32(glyf.u16(at: position + 2))))
+            bytes.append(contentsOf: glyf[(position + 2)..<argumentEnd])
             position = argumentEnd
-            if flags & Self.moreComponents == 0 { return true }
+            if flags & Self.moreComponents == 0 { return Outline(bytes: bytes, components: components) }
         }
     }
 
@@ -263,33 +276,41 @@ struct TrueTypeSubsetter {
         file.append(be16: UInt16(count * 16 - power * 16))
         var offset = 12 + 16 * count
         var headOffset = 0
+        var tableSums: UInt32 = 0
         for table in tables {
+            let sum = checksum(table.data)
+            tableSums &+= sum
             file.append(contentsOf: table.tag.utf8)
-            file.append(be32: checksum(table.data[...]))
+            file.append(be32: sum)
             file.append(be32: UInt32(offset))
             file.append(be32: UInt32(table.data.count))
             if table.tag == "head" { headOffset = offset }
             offset += (table.data.count + 3) & ~3
         }
+        // Tables start on four bytes and are padded with zeros, so the file's sum is the
+        // directory's plus the tables'.
+        let fileSum = checksum(file) &+ tableSums
         for table in tables {
             file.append(contentsOf: table.data)
             while file.count % 4 != 0 { file.append(0) }
         }
-        file.replace(at: headOffset + 8, be32: 0xB1B0_AFBA &- checksum(file[...]))
+        file.replace(at: headOffset + 8, be32: 0xB1B0_AFBA &- fileSum)
         return file
     }
 
     /// The sum of a table's big-endian 32-bit words, the last one padded with zeros.
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0
-        var index = bytes.startIndex
-        while index + 4 <= bytes.endIndex {
-            sum &+= UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
-            index += 4
+    private static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { raw in
+            var sum: UInt32 = 0
+            var index = 0
+            while index + 4 <= raw.count {
+                sum &+= UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                index += 4
+            }
+            var shift: UInt32 = 24
+            while index < raw.count { sum &+= UInt32(raw[index]) << shift; shift &-= 8; index += 1 }
+            return sum
         }
-        var shift: UInt32 = 24
-        while index < bytes.endIndex { sum &+= UInt32(bytes[index]) << shift; shift -= 8; index += 1 }
-        return sum
     }
 }
 
