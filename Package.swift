@@ -136,7 +136,7 @@ let package = Package(
 
         // The tests' scratch folder, one per test process, removed when it exits.
         .target(name: "TestScratch", path: "Tests/Support/TestScratch"),
-        .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText", "TestScratch"]),
+        .testTarget(name: "PressroomTextTests", dependencies: ["PressroomText", "TestScratch", "CFreeType"]),
         .testTarget(name: "PressroomLayoutTests", dependencies: [
             "PressroomLayout", "PressroomText", "PressroomGraphics", "TestScratch",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,5 +1,6 @@
 // Font loading and matching: the bundled Noto registry, the CFF and .ttc fixtures, and the broken
 // fonts in Fixtures/broken/font-* (see Fixtures/fonts/README.md), each with its FontError case.
+import CFreeType
 import Foundation
 import PressroomText
 import Testing
@@ -27,6 +28,24 @@ private func bundledRegistry() throws -> FontRegistry {
             #expect(regular.weight == 400 && !regular.isItalic, "\(regular.displayName)")
             let bold = try #require(registry.face(family: family, weight: 700), "\(family) bold")
             #expect(bold.weight == 700 && !bold.isItalic, "\(bold.displayName)")
+        }
+    }
+
+    /// FontFace answers ASCII from a table it fills when it loads; FreeType reads the cmap itself.
+    @Test func asciiGlyphsAreTheCharacterMapsOwn() throws {
+        var library: FT_Library?
+        try #require(FT_Init_FreeType(&library) == 0)
+        defer { FT_Done_FreeType(library) }
+        let faces = try bundledRegistry().allFaces
+        #expect(faces.count >= 14)
+        for face in faces {
+            var ftFace: FT_Face?
+            try #require(FT_New_Face(library, face.source, FT_Long(face.faceIndex), &ftFace) == 0, "\(face.source)")
+            defer { FT_Done_Face(ftFace) }
+            for scalar in (0..<128).compactMap(Unicode.Scalar.init) {
+                let expected = FT_Get_Char_Index(ftFace, FT_ULong(scalar.value))
+                #expect(face.glyph(for: scalar) == (expected == 0 ? nil : UInt32(expected)), "\(face.displayName) U+\(scalar.value)")
+            }
         }
     }
 

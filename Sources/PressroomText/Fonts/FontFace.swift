@@ -35,6 +35,9 @@ public final class FontFace: @unchecked Sendable {
     let hbFace: OpaquePointer
     /// A HarfBuzz font scaled to font units (scale == upem), shared by every size.
     let hbFont: OpaquePointer
+    /// The glyph of each ASCII character (0: none), looked up once: itemizing asks for the glyph of
+    /// every character of every paragraph, and most are ASCII.
+    private let asciiGlyphs: [UInt32]
 
     /// Loads every face of a font file (one for .ttf/.otf, several for .ttc).
     public static func load(path: String) throws(FontError) -> [FontFace] {
@@ -107,6 +110,10 @@ public final class FontFace: @unchecked Sendable {
         let font = hb_font_create(hbFace)!
         hbFont = font
         hb_font_set_scale(font, Int32(unitsPerEm), Int32(unitsPerEm))
+        asciiGlyphs = (0..<128).map { (scalar: UInt32) -> UInt32 in
+            var glyph: hb_codepoint_t = 0
+            return hb_font_get_nominal_glyph(font, scalar, &glyph) != 0 ? glyph : 0
+        }
         hasCFFOutlines = hb_face_reference_table(hbFace, fontTag("CFF ")).map { table -> Bool in
             defer { hb_blob_destroy(table) }
             return hb_blob_get_length(table) > 0
@@ -135,6 +142,10 @@ public final class FontFace: @unchecked Sendable {
 
     /// The glyph this face draws for a character, or nil when it has none.
     public func glyph(for scalar: Unicode.Scalar) -> UInt32? {
+        if scalar.value < 128 {
+            let glyph = asciiGlyphs[Int(scalar.value)]
+            return glyph != 0 ? glyph : nil
+        }
         var glyph: hb_codepoint_t = 0
         return hb_font_get_nominal_glyph(hbFont, scalar.value, &glyph) != 0 && glyph != 0 ? glyph : nil
     }

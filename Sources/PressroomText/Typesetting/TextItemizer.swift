@@ -46,16 +46,12 @@ enum TextItemizer {
         guard let unicode = Unicode.Scalar(scalar) else { return previous }
         // Controls, spaces, joiners and combining marks stay with the face of the text around
         // them, so a cluster is never split between fonts.
-        let category = hb_unicode_general_category(funcs, scalar)
-        switch category {
-        case HB_UNICODE_GENERAL_CATEGORY_CONTROL, HB_UNICODE_GENERAL_CATEGORY_FORMAT,
-             HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK, HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK,
-             HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK, HB_UNICODE_GENERAL_CATEGORY_LINE_SEPARATOR,
-             HB_UNICODE_GENERAL_CATEGORY_PARAGRAPH_SEPARATOR:
+        switch placement(of: scalar, funcs: funcs) {
+        case .withPrevious:
             return previous
-        case HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR:
+        case .withPreviousWhenDrawn:
             if previous.glyph(for: unicode) != nil { return previous }
-        default:
+        case .ownFace:
             break
         }
         if previous !== chain[0], previous.glyph(for: unicode) != nil, chain[0].glyph(for: unicode) == nil {
@@ -64,5 +60,32 @@ enum TextItemizer {
         for face in chain where face.glyph(for: unicode) != nil { return face }
         missing.append(MissingCharacter(scalar: unicode, offset: offset, spanIndex: spanIndex))
         return chain[0]
+    }
+
+    private enum Placement {
+        /// Controls, format characters, marks and separators: never a face change.
+        case withPrevious
+        /// Spaces: with the previous face when it has the space.
+        case withPreviousWhenDrawn
+        case ownFace
+    }
+
+    /// How a character picks its face, by its general category; ASCII without asking HarfBuzz.
+    private static func placement(of scalar: UInt32, funcs: OpaquePointer?) -> Placement {
+        if scalar < 0x80 {
+            if scalar < 0x20 || scalar == 0x7F { return .withPrevious }
+            return scalar == 0x20 ? .withPreviousWhenDrawn : .ownFace
+        }
+        switch hb_unicode_general_category(funcs, scalar) {
+        case HB_UNICODE_GENERAL_CATEGORY_CONTROL, HB_UNICODE_GENERAL_CATEGORY_FORMAT,
+             HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK, HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK,
+             HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK, HB_UNICODE_GENERAL_CATEGORY_LINE_SEPARATOR,
+             HB_UNICODE_GENERAL_CATEGORY_PARAGRAPH_SEPARATOR:
+            return .withPrevious
+        case HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR:
+            return .withPreviousWhenDrawn
+        default:
+            return .ownFace
+        }
     }
 }
