@@ -58,4 +58,15 @@ import Testing
         #expect(FontFeature("-liga") != nil)
         #expect(FontFeature("not a feature!") == nil)
     }
+
+    /// ASCII's scripts are answered without HarfBuzz; they must be what HarfBuzz answers.
+    @Test func asciiScriptsAreHarfBuzzsOwn() {
+        let funcs = hb_unicode_funcs_get_default()
+        for scalar in UInt32(0)..<0x80 {
+            #expect(ScriptResolver.asciiScript(scalar) == hb_unicode_script(funcs, scalar), "U+\(scalar)")
+        }
+        // A space and a digit take the script before them; an ASCII letter is Latin.
+        let scripts = ScriptResolver.scripts(of: Array("Ж 1a".utf16))
+        #expect(scripts == [HB_SCRIPT_CYRILLIC, HB_SCRIPT_CYRILLIC, HB_SCRIPT_CYRILLIC, HB_SCRIPT_LATIN])
+    }
 }

@@ -12,7 +12,7 @@ enum ScriptResolver {
         var pendingStart: Int? = nil // first unit of a run of Common/Inherited waiting for a script
         while index < text.count {
             let (scalar, width) = UTF16Scalars.decode(text, at: index)
-            let script = hb_unicode_script(funcs, scalar)
+            let script = scalar < 0x80 ? asciiScript(scalar) : hb_unicode_script(funcs, scalar)
             if script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN {
                 if let lastReal {
                     for unit in index..<index + width { result[unit] = lastReal }
@@ -33,6 +33,14 @@ enum ScriptResolver {
             for unit in start..<text.count { result[unit] = HB_SCRIPT_LATIN }
         }
         return result
+    }
+
+    /// Scripts.txt gives ASCII letters Latin and every other ASCII character Common; most text
+    /// is mostly ASCII, which then needs no lookup.
+    @inline(__always)
+    static func asciiScript(_ scalar: UInt32) -> hb_script_t {
+        let folded = scalar | 0x20
+        return folded >= 0x61 && folded <= 0x7A ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON
     }
 }
 
