@@ -1,6 +1,6 @@
 // Fuzz target: font files (the SFNT checks before FreeType, then FreeType and HarfBuzz on what
-// passes), and the subset the PDF writer embeds of each face that loads. Built with -DFUZZING for libFuzzer (Fuzz/fuzz.sh); otherwise it replays the files
-// it is given.
+// passes), and the subset the PDF writer embeds of each face that loads. Built with -DFUZZING for
+// libFuzzer (Fuzz/fuzz.sh); otherwise it replays the files it is given.
 import FuzzSupport
 import PressroomPDF
 import PressroomText
