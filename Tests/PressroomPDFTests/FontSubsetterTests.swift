@@ -41,6 +41,21 @@ import Testing
         }
     }
 
+    /// Past 128 KiB of outlines 'loca' needs 32-bit offsets (head.indexToLocFormat 1).
+    @Test func aSubsetPastTheShortOffsetLimitUsesLongOffsets() throws {
+        let face = try #require(registry.face(family: "Noto Sans"))
+        let glyphs = (1..<UInt32(face.glyphCount)).map { $0 }
+        let copied = try #require(TrueTypeSubsetter(face: face.hbFaceForSubsetting)?.subset(glyphs: glyphs))
+        let reference = try FontSubsetter(face: face).harfBuzzSubset(glyphs: glyphs)
+        let head = try #require(Self.tableRecord("head", in: copied.program)).offset(in: copied.program)
+        #expect(copied.program[head + 51] == 1, "long 'loca' offsets")
+        let ours = try OutlineReader(copied.program), theirs = try OutlineReader(reference.program)
+        #expect(ours.glyphCount == face.glyphCount && theirs.glyphCount == face.glyphCount)
+        for glyph in glyphs where glyph % 7 == 0 || glyph > UInt32(face.glyphCount) - 50 {
+            #expect(ours.outline(glyph) == theirs.outline(glyph), "glyph \(glyph)")
+        }
+    }
+
     @Test func theWholeFontChecksumsToTheMagicNumber() throws {
         let face = try #require(registry.face(family: "Noto Sans"))
         let subset = try #require(TrueTypeSubsetter(face: face.hbFaceForSubsetting)?.subset(glyphs: [36, 68, 1021]))
