@@ -25,6 +25,9 @@ final class FontSubsetter {
                                 "DSIG", "hdmx", "VDMX", "LTSH", "vhea", "vmtx", "meta", "STAT", "FFTM",
                                 "cmap", "name", "OS/2", "post"]
 
+    /// A table tag as HarfBuzz takes it: the four characters, big-endian.
+    static func tag(_ name: String) -> hb_tag_t { name.utf8.reduce(0) { ($0 << 8) | UInt32($1) } }
+
     private let face: FontFace
     /// The outline copier, when the face is TrueType with nothing it cannot keep.
     private let outlineCopier: TrueTypeSubsetter?
@@ -40,7 +43,7 @@ final class FontSubsetter {
         self.input = input
         outlineCopier = face.hasCFFOutlines ? nil : TrueTypeSubsetter(face: face.hbFaceForSubsetting)
         let dropSet = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in Self.droppedTables { hb_set_add(dropSet, tag.utf8.reduce(0) { ($0 << 8) | UInt32($1) }) }
+        for tag in Self.droppedTables { hb_set_add(dropSet, Self.tag(tag)) }
         // CFF glyphs keep their ids, because a CFF font's CIDs are its glyph ids and page content
         // is written before the subset exists; TrueType glyphs are renumbered through CIDToGIDMap.
         var flags = HB_SUBSET_FLAGS_NO_HINTING.rawValue
@@ -83,7 +86,7 @@ final class FontSubsetter {
         defer { hb_face_destroy(subsetFace) }
         let blob: OpaquePointer?
         if face.hasCFFOutlines {
-            blob = hb_face_reference_table(subsetFace, "CFF ".utf8.reduce(0) { ($0 << 8) | UInt32($1) })
+            blob = hb_face_reference_table(subsetFace, Self.tag("CFF "))
         } else {
             blob = hb_face_reference_blob(subsetFace)
         }

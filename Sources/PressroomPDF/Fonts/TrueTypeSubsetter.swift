@@ -31,31 +31,27 @@ final class TrueTypeSubsetter {
     }
 
     /// Tables whose contents a subset needs.
-    private static let copied: Set<String> = ["head", "hhea", "maxp", "hmtx", "loca", "glyf", "gasp"]
+    private static let copied = ["head", "hhea", "maxp", "hmtx", "loca", "glyf", "gasp"]
     /// Tables a subset leaves out: what `FontSubsetter.droppedTables` names (shaping, names,
     /// character maps) and the hinting programs, which `HB_SUBSET_FLAGS_NO_HINTING` drops too.
-    private static let left = Set(FontSubsetter.droppedTables + ["cvt ", "fpgm", "prep"])
+    private static let left = FontSubsetter.droppedTables + ["cvt ", "fpgm", "prep"]
+    private static let known = Set((copied + left).map(FontSubsetter.tag))
 
     /// nil when the face is not one this subsetter keeps whole: it has CFF outlines or a table
     /// outside the two lists above, or its head, hhea, maxp, hmtx or loca do not add up.
     init?(face: OpaquePointer) {
-        var tags: [String] = []
-        var total: UInt32 = 64
-        var buffer = [hb_tag_t](repeating: 0, count: 64)
-        total = hb_face_get_table_tags(face, 0, &total, &buffer)
-        if Int(total) > buffer.count {
-            var count = total
-            buffer = [hb_tag_t](repeating: 0, count: Int(total))
-            _ = hb_face_get_table_tags(face, 0, &count, &buffer)
+        var tags = [hb_tag_t](repeating: 0, count: 64)
+        var count = UInt32(tags.count)
+        let total = hb_face_get_table_tags(face, 0, &count, &tags)
+        if Int(total) > tags.count {
+            tags = [hb_tag_t](repeating: 0, count: Int(total))
+            count = total
+            _ = hb_face_get_table_tags(face, 0, &count, &tags)
         }
-        for tag in buffer.prefix(Int(total)) {
-            tags.append(String(decoding: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: tag >> $0) }, as: UTF8.self))
-        }
-        guard tags.allSatisfy({ Self.copied.contains($0) || Self.left.contains($0) }) else { return nil }
+        guard tags.prefix(Int(total)).allSatisfy(Self.known.contains) else { return nil }
 
         func table(_ tag: String) -> [UInt8]? {
-            let code = tag.utf8.reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
-            guard let blob = hb_face_reference_table(face, code) else { return nil }
+            guard let blob = hb_face_reference_table(face, FontSubsetter.tag(tag)) else { return nil }
             defer { hb_blob_destroy(blob) }
             var length: UInt32 = 0
             guard let data = hb_blob_get_data(blob, &length), length > 0 else { return nil }
@@ -97,8 +93,10 @@ final class TrueTypeSubsetter {
         var pending: [UInt32] = []
         pending.reserveCapacity(glyphs.count)
         for glyph in glyphs where kept.insert(glyph).inserted { pending.append(glyph) }
+        var outlineBytes = 0
         while let glyph = pending.popLast() {
             guard Int(glyph) < glyphCount, let outline = outline(of: glyph) else { return nil }
+            outlineBytes += outline.bytes.count + 1
             for component in outline.components where kept.insert(component.glyph).inserted { pending.append(component.glyph) }
         }
         let order = kept.sorted()
@@ -107,7 +105,7 @@ final class TrueTypeSubsetter {
         for (new, old) in order.enumerated() { newGlyphID[old] = UInt32(new) }
 
         var program: [UInt8] = []
-        program.reserveCapacity(order.reduce(0) { $0 + (outlines[Int($1)]?.bytes.count ?? 0) + 1 })
+        program.reserveCapacity(outlineBytes)
         var starts: [Int] = [0]
         starts.reserveCapacity(order.count + 1)
         var metrics: [(advance: UInt16, leftBearing: UInt16)] = []
