@@ -18,7 +18,8 @@ struct SendCommand: AsyncParsableCommand {
             Each record's `delivery.preference` (email, post or both) chooses its channels; a record whose email cannot go \
             (no address, an invalid or suppressed one, a hard bounce) falls back to post: into a postal batch under --post. \
             Every event goes into the delivery ledger, keyed by the record's meta.idempotency_key, so a rerun after a crash \
-            sends and batches nothing twice. Exit status: 0 when every record was delivered, 1 when some were not (each is \
+            sends and batches nothing twice (a message the crash caught between handing it over and the server's reply goes \
+            again under the same Message-ID, and is named). Exit status: 0 when every record was delivered, 1 when some were not (each is \
             listed), 2 when nothing could be.
             """)
 
@@ -146,6 +147,7 @@ struct SendCommand: AsyncParsableCommand {
                         if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                         continue
                     }
+                    if let doubt = await ledger.inDoubt(key) { tally.inDoubt.append((number, doubt.messageID)) }
                     let address: String
                     do {
                         address = try composer.recipient(of: record)
@@ -177,8 +179,10 @@ struct SendCommand: AsyncParsableCommand {
                                                        date: date, identity: key)
                     let bytes = try signer?.sign(message.bytes, time: Int(date.timeIntervalSince1970)) ?? message.bytes
                     let identity = key
+                    let messageID = message.messageID
                     let event = { @Sendable (kind: DeliveryEvent.Kind, bounce: BounceKind?, detail: String?) in
-                        DeliveryEvent(key: identity, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail)
+                        DeliveryEvent(key: identity, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail,
+                                      messageID: messageID)
                     }
                     if let mailer {
                         // Sent while the next records render; at most `window` messages wait for their server.
@@ -211,6 +215,10 @@ struct SendCommand: AsyncParsableCommand {
         Console.error(String(format: "Sent %d messages %@ in %.2f s%@.", tally.sent,
                              smtp.map { "through \($0)" } ?? "into \(outbox ?? "outbox")/", Date().timeIntervalSince(started),
                              tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
+        for (number, messageID) in tally.inDoubt {
+            Console.error("  record \(number): an earlier run stopped after handing its message to the server and before the server's reply; "
+                          + "it went again under the same Message-ID\(messageID.map { " \($0)" } ?? ""), so it may arrive twice (a receiver can drop the copy)")
+        }
         for (number, reason) in tally.fellBack { Console.error("  record \(number): \(reason.hasPrefix("record") ? String(reason.drop(while: { $0 != ":" }).dropFirst(2)) : reason)") }
         try await hand(forPost, to: recorder, tally: &tally)
         if await webhooks.finish(recorder.webhooks), tally.failures.isEmpty { throw ExitCode(1) }
@@ -224,9 +232,11 @@ struct SendCommand: AsyncParsableCommand {
     /// One message through the mailer, its outcome recorded in the ledger (and as a webhook).
     private static func deliver(_ bytes: [UInt8], from sender: String, to address: String, through mailer: Mailer, recorder: DeliveryRecorder,
                                 key: String, number: Int, record: DataValue, document: WebhookPayload.Document?,
-                                event: @Sendable (DeliveryEvent.Kind, BounceKind?, String?) -> DeliveryEvent) async -> SendOutcome {
+                                event: @escaping @Sendable (DeliveryEvent.Kind, BounceKind?, String?) -> DeliveryEvent) async -> SendOutcome {
         do {
-            switch await mailer.send(bytes, from: sender, to: address) {
+            // Marked before the content goes, so a crash from here to the reply leaves the message in doubt, never unmarked.
+            let sending = { @Sendable in try await recorder.note(event(.sending, nil, nil)) }
+            switch await mailer.send(bytes, from: sender, to: address, beforeContent: sending) {
             case .sent(let reply, _):
                 try await recorder.note(event(.sent, nil, "\(reply)"), record: record, document: document)
                 return .sent
@@ -265,6 +275,8 @@ struct SendCommand: AsyncParsableCommand {
     private struct Tally {
         var sent = 0, skipped = 0, batched = 0
         var fellBack: [(Int, String)] = []
+        /// Records sent again whose earlier message was in doubt, with its Message-ID.
+        var inDoubt: [(Int, String?)] = []
         var failures: [(Int, String)] = []
     }
 

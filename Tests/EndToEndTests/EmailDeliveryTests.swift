@@ -202,17 +202,29 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
     first.waitUntilExit()
     let sentBeforeTheCrash = SMTPSink.messages(folder).count
     #expect(sentBeforeTheCrash >= 3 && sentBeforeTheCrash < 9, "\(sentBeforeTheCrash) messages before the kill")
+    // The messages the kill caught between handing their content over and the server's reply:
+    // those whose last ledger event is `sending`. Only these may arrive twice (SMTP cannot say).
+    let inDoubt = try lastEmailEvents(ledger).filter { $0.value["kind"] as? String == "sending" }
+    let doubtfulIDs = Set(inDoubt.values.compactMap { $0["message_id"] as? String })
+    #expect(doubtfulIDs.count == inDoubt.count, "every sending event names its Message-ID: \(inDoubt)")
 
     let rerun = try ExternalTool.run(pressroom, arguments, mergeErrors: true, environment: ["PRESSROOM_SMTP_PASSWORD": "secret"])
     #expect(rerun.status == 0, "\(rerun.output)")
     #expect(rerun.output.contains("bounce@northwind-trading-ltd.example bounced (550 5.1.1"), "\(rerun.output)")
-    // Nine records have a working address; each arrived once, under its own Message-ID.
-    let messages = SMTPSink.messages(folder)
-    #expect(messages.count == 9)
-    let ids = try messages.map { path in
-        try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("message-id:") } ?? path
+    for (_, event) in inDoubt {
+        #expect(rerun.output.contains("record \(event["record"] as? Int ?? 0): an earlier run stopped after handing its message to the server"), "\(rerun.output)")
     }
-    #expect(Set(ids).count == 9)
+    // Nine records have a working address; each arrived, under its own Message-ID, once, or
+    // twice only if the kill left it in doubt.
+    let messages = SMTPSink.messages(folder)
+    let ids = try messages.map { path in
+        try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("message-id:") }
+            .map { String($0.drop { $0 != "<" }) } ?? path
+    }
+    #expect(Set(ids).count == 9, "\(ids)")
+    let repeated = Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }
+    #expect(repeated.allSatisfy { doubtfulIDs.contains($0.key) && $0.value.count == 2 }, "sent twice: \(repeated.keys), in doubt: \(doubtfulIDs)")
+    #expect(messages.count == 9 + repeated.count)
     // Record 4 (prefers post), 7 (hard bounce) and 12 (no email) are in one postal batch, once.
     let batches = try FileManager.default.contentsOfDirectory(atPath: post)
     #expect(batches.count == 1, "\(batches)")
@@ -224,8 +236,61 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
     let third = try ExternalTool.run(pressroom, arguments, mergeErrors: true, environment: ["PRESSROOM_SMTP_PASSWORD": "secret"])
     #expect(third.status == 0, "\(third.output)")
     #expect(third.output.contains("Sent 0 messages"), "\(third.output)")
-    #expect(SMTPSink.messages(folder).count == 9)
+    #expect(SMTPSink.messages(folder).count == messages.count)
     #expect(try FileManager.default.contentsOfDirectory(atPath: post).count == 1)
+}
+
+@Test func aMessageLeftInDoubtGoesAgainUnderItsMessageIDAndIsNamed() throws {
+    let keys = try MailTools.keys("doubt")
+    let folder = keys.appendingPathComponent("mails").path
+    let port = SMTPSink.freePort()
+    try SMTPSink.start(port: port, folder: folder, extra: ["--starttls"])
+    defer { SMTPSink.stop(folder: folder) }
+    let data = Samples.root + "/Fixtures/records/invoices-delivery.jsonl"
+    let single = keys.appendingPathComponent("record-2.jsonl").path
+    try String(try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n")[1] + "\n").write(toFile: single, atomically: true, encoding: .utf8)
+    let ledger = keys.appendingPathComponent("ledger.jsonl").path
+    let arguments = ["invoice", single, "--smtp", "127.0.0.1:\(port)", "--smtp-ca", folder + "/.tls/cert.pem"]
+    let first = try send(arguments, keys: keys, ledger: ledger)
+    #expect(first.status == 0, "\(first.output)")
+    // The ledger marks the message `sending` before its content goes, then `sent` with the reply,
+    // both with the Message-ID the message carries.
+    let events = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n").map {
+        try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(events.map { $0["kind"] as? String } == ["rendered", "sending", "sent"])
+    let messageID = try #require(events[2]["message_id"] as? String)
+    #expect(events[1]["message_id"] as? String == messageID)
+    let sent = try String(contentsOfFile: try #require(SMTPSink.messages(folder).first), encoding: .utf8)
+    #expect(sent.contains("\r\nMessage-ID: \(messageID)\r\n"))
+    // A run stopped before the reply leaves `sending` last: the rerun sends the message again,
+    // under the same Message-ID, and names the record. A `sent` one it leaves alone.
+    try String(decoding: try JSONSerialization.data(withJSONObject: events[0], options: [.sortedKeys]), as: UTF8.self).appending("\n")
+        .appending(String(decoding: try JSONSerialization.data(withJSONObject: events[1], options: [.sortedKeys]), as: UTF8.self)).appending("\n")
+        .write(toFile: ledger, atomically: true, encoding: .utf8)
+    let rerun = try send(arguments, keys: keys, ledger: ledger)
+    #expect(rerun.status == 0, "\(rerun.output)")
+    #expect(rerun.output.contains("Sent 1 message"), "\(rerun.output)")
+    #expect(rerun.output.contains("record 1: an earlier run stopped after handing its message to the server and before the server's reply; "
+                                  + "it went again under the same Message-ID \(messageID), so it may arrive twice"), "\(rerun.output)")
+    let messages = SMTPSink.messages(folder)
+    #expect(messages.count == 2)
+    #expect(try messages.allSatisfy { try String(contentsOfFile: $0, encoding: .utf8).contains("\r\nMessage-ID: \(messageID)\r\n") })
+    let again = try send(arguments, keys: keys, ledger: ledger)
+    #expect(again.output.contains("Sent 0 messages"), "\(again.output)")
+    #expect(!again.output.contains("an earlier run stopped"), "\(again.output)")
+    #expect(SMTPSink.messages(folder).count == 2)
+}
+
+/// The last email event of each key in a ledger file, as JSON objects.
+private func lastEmailEvents(_ ledger: String) throws -> [String: [String: Any]] {
+    var last: [String: [String: Any]] = [:]
+    for line in try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n") {
+        guard let event = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              event["channel"] as? String == "email", let key = event["key"] as? String else { continue }
+        last[key] = event
+    }
+    return last
 }
 
 @Test func theRecordsDNSPrintsAreTheOnesTheMessagesVerifyAgainst() throws {
@@ -275,9 +340,12 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
 
     let requests = receiver.requests
     #expect(!requests.isEmpty && requests.allSatisfy { $0["verified"] as? Bool == true }, "every request verifies")
-    // Every event went twice: refused with 500, then accepted; one accepted request per ledger line.
+    // Every event went twice: refused with 500, then accepted; one accepted request per ledger
+    // line, but for the `sending` marks, which stay in the ledger (one per message that went).
     let accepted = requests.filter { $0["status"] as? Int == 204 }
-    let events = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n")
+    let lines = try String(contentsOfFile: ledger, encoding: .utf8).split(separator: "\n")
+    let events = lines.filter { !$0.contains("\"kind\":\"sending\"") }
+    #expect(lines.count - events.count == 9, "one for each message the server took (the bounce is refused before its content)")
     #expect(accepted.count == events.count)
     #expect(requests.filter { $0["status"] as? Int == 500 }.count == accepted.count)
     #expect(Set(accepted.compactMap { $0["id"] as? String }).count == accepted.count)

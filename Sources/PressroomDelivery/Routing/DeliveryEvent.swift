@@ -1,6 +1,7 @@
 // What happened to one record on one channel, as the delivery ledger keeps it and status webhooks
 // send it: rendered, sent, deferred, bounced, fallen back to post, batched, acknowledged by the
-// print shop, failed. An event names its record by the idempotency key (stable across runs) and
+// print shop, failed; and, in the ledger only, sending (the content is going to the server,
+// whose reply decides). An event names its record by the idempotency key (stable across runs) and
 // by its number in this run's data file.
 import Foundation
 
@@ -10,7 +11,7 @@ public enum DeliveryChannel: String, Sendable, Codable, CaseIterable {
 
 public struct DeliveryEvent: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
-        case rendered, queued, sent, deferred, bounced
+        case rendered, queued, sending, sent, deferred, bounced
         case fellBackToPost = "fallen_back_to_post"
         case batched, acknowledged, failed
     }
@@ -33,9 +34,16 @@ public struct DeliveryEvent: Sendable, Codable, Equatable {
     public var stage: PostalHandoff.Stage?
     /// Why, in words: the server's reply, the error, the reason for the fallback.
     public var detail: String?
+    /// The message's Message-ID as in its header, `<…@sender-domain>` (email events once it is made).
+    public var messageID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case key, record, channel, kind, at, address, bounce, batch, stage, detail, messageID = "message_id"
+    }
 
     public init(key: String, record: Int, channel: DeliveryChannel, kind: Kind, at: Date = Date(), address: String? = nil,
-                bounce: BounceKind? = nil, batch: String? = nil, stage: PostalHandoff.Stage? = nil, detail: String? = nil) {
+                bounce: BounceKind? = nil, batch: String? = nil, stage: PostalHandoff.Stage? = nil, detail: String? = nil,
+                messageID: String? = nil) {
         self.key = key
         self.record = record
         self.channel = channel
@@ -46,6 +54,7 @@ public struct DeliveryEvent: Sendable, Codable, Equatable {
         self.batch = batch
         self.stage = stage
         self.detail = detail
+        self.messageID = messageID
     }
 
     /// The webhook event type: `document.sent`, `document.fallen_back_to_post`, ...
@@ -56,9 +65,14 @@ public struct DeliveryEvent: Sendable, Codable, Equatable {
         switch kind {
         case .sent, .bounced: channel == .email
         case .batched, .acknowledged: channel == .post
-        case .rendered, .queued, .deferred, .fellBackToPost, .failed: false
+        case .rendered, .queued, .sending, .deferred, .fellBackToPost, .failed: false
         }
     }
+
+    /// Whether status webhooks carry this kind. `sending` stays in the ledger: it marks the
+    /// moment after which a crash leaves a message in doubt, and the outcome that follows it is
+    /// what a client hears of.
+    public var isPublished: Bool { kind != .sending }
 
     /// RFC 3339 in UTC with milliseconds ("2026-12-05T12:30:38.123Z").
     static func timestamp(_ date: Date) -> String {

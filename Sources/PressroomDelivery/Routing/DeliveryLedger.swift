@@ -3,8 +3,10 @@
 // (at worst a torn last line, which is skipped and sealed off on the next open). Read back at
 // the start of a run, it says what is already done: a record whose email was sent (or bounced)
 // is never emailed again, a record already in a postal batch never batched again; together with
-// the idempotency keys this makes a rerun after a crash deliver each record once per channel.
-// Hard-bounced addresses form the suppression list.
+// the idempotency keys this makes a rerun after a crash deliver each record once per channel,
+// with one exception SMTP itself leaves: a message whose last event is `sending` was being handed
+// to the server when the run stopped, so it may have arrived. A rerun sends it again (under the
+// same Message-ID) and says so. Hard-bounced addresses form the suppression list.
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -67,6 +69,13 @@ public actor DeliveryLedger {
     /// Whether `channel` is finished for `key`.
     public func isDone(_ key: String, on channel: DeliveryChannel) -> Bool {
         last(key, on: channel)?.isFinal ?? false
+    }
+
+    /// The `sending` event of `key`'s email when that is its last: the run that wrote it stopped
+    /// after the content went to the server and before the reply, so the message may have arrived.
+    public func inDoubt(_ key: String) -> DeliveryEvent? {
+        guard let event = last(key, on: .email), event.kind == .sending else { return nil }
+        return event
     }
 
     /// The hard bounce that put `address` on the suppression list, if it is on it.

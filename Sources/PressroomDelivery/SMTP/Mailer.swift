@@ -31,8 +31,12 @@ public actor Mailer {
         self.group = group
     }
 
-    /// Sends one message to `recipient` from the envelope sender `sender`.
-    public func send(_ message: [UInt8], from sender: String, to recipient: String) async -> Result {
+    /// Sends one message to `recipient` from the envelope sender `sender`. `beforeContent` runs
+    /// before each try hands the content over (see `SMTPConnection.send`); if it throws, that
+    /// try sends no content and ends as a broken connection would (a configuration error ends
+    /// every try).
+    public func send(_ message: [UInt8], from sender: String, to recipient: String,
+                     beforeContent: (@Sendable () async throws -> Void)? = nil) async -> Result {
         let domain = recipient.split(separator: "@").last.map { $0.lowercased() } ?? ""
         await enter(domain: domain)
         defer { leave(domain: domain) }
@@ -44,7 +48,7 @@ public actor Mailer {
             do {
                 let connection = try await connection()
                 current = connection
-                let (outcome, refused) = try await connection.send(message, from: sender, to: [recipient])
+                let (outcome, refused) = try await connection.send(message, from: sender, to: [recipient], beforeContent: beforeContent)
                 putBack(connection)
                 switch outcome {
                 case .accepted(let reply):

@@ -81,8 +81,12 @@ public final class SMTPConnection: Sendable {
 
     /// Sends `message` from `sender` to `recipients` (envelope addresses). One outcome for the
     /// whole message: it is accepted only if the server took the content for at least one
-    /// recipient; a recipient refused alone is reported by `refusedRecipients`.
-    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) async throws -> (outcome: Outcome, refusedRecipients: [String: SMTPReply]) {
+    /// recipient; a recipient refused alone is reported by `refusedRecipients`. `beforeContent`
+    /// runs once the server has opened DATA, just before the content and its final dot go: from
+    /// then until the server's reply the message is in doubt (a sender that dies there cannot
+    /// know whether the server took it), and a throw from it sends nothing.
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String],
+                     beforeContent: (@Sendable () async throws -> Void)? = nil) async throws -> (outcome: Outcome, refusedRecipients: [String: SMTPReply]) {
         let session = Session(channel: channel, timeout: timeout)
         let utf8 = (sender + recipients.joined()).utf8.contains { $0 >= 0x80 } && extensions.contains("SMTPUTF8")
         let mail = "MAIL FROM:<\(sender)>" + (extensions.contains("8BITMIME") ? " BODY=8BITMIME" : "") + (utf8 ? " SMTPUTF8" : "")
@@ -110,6 +114,7 @@ public final class SMTPConnection: Sendable {
             let worst = !mailReply.isPositive ? mailReply : (refused.values.first ?? dataReply ?? mailReply)
             return (worst.isTransient ? .deferred(worst) : .refused(worst, BounceKind(worst)), refused)
         }
+        try await beforeContent?()
         let final = try await session.send(Self.dotStuffed(message))
         if final.isPositive { return (.accepted(final), refused) }
         _ = try? await session.command("RSET")
