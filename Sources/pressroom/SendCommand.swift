@@ -147,7 +147,6 @@ struct SendCommand: AsyncParsableCommand {
                         if done.kind == .bounced, done.bounce == .hard, await !ledger.isDone(key, on: .post) { forPost[number] = (key, record) }
                         continue
                     }
-                    if let doubt = await ledger.inDoubt(key) { tally.inDoubt.append((number, doubt.messageID)) }
                     let address: String
                     do {
                         address = try composer.recipient(of: record)
@@ -167,6 +166,8 @@ struct SendCommand: AsyncParsableCommand {
                         tally.fellBack.append((number, "\(error.inRecord(number)); it goes by post"))
                         continue
                     }
+                    // Read before this run's own events come after it.
+                    let doubt = await ledger.inDoubt(key)
                     let preamble = try producer.renderer.preamble(for: record)
                     let document = try producer.document(for: record, preamble: preamble)
                     let fileName = (document.fileName ?? String(format: "%05d", number)) + ".pdf"
@@ -180,6 +181,7 @@ struct SendCommand: AsyncParsableCommand {
                     let bytes = try signer?.sign(message.bytes, time: Int(date.timeIntervalSince1970)) ?? message.bytes
                     let identity = key
                     let messageID = message.messageID
+                    if let doubt { tally.inDoubt.append((number, doubt.messageID ?? messageID, messageID)) }
                     let event = { @Sendable (kind: DeliveryEvent.Kind, bounce: BounceKind?, detail: String?) in
                         DeliveryEvent(key: identity, record: number, channel: .email, kind: kind, address: address, bounce: bounce, detail: detail,
                                       messageID: messageID)
@@ -215,9 +217,10 @@ struct SendCommand: AsyncParsableCommand {
         Console.error(String(format: "Sent %d messages %@ in %.2f s%@.", tally.sent,
                              smtp.map { "through \($0)" } ?? "into \(outbox ?? "outbox")/", Date().timeIntervalSince(started),
                              tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
-        for (number, messageID) in tally.inDoubt {
+        for (number, earlier, now) in tally.inDoubt {
             Console.error("  record \(number): an earlier run stopped after handing its message to the server and before the server's reply; "
-                          + "it went again under the same Message-ID\(messageID.map { " \($0)" } ?? ""), so it may arrive twice (a receiver can drop the copy)")
+                          + (earlier == now ? "it went again under the same Message-ID \(now), so it may arrive twice (a receiver can drop the copy)"
+                                            : "it went again under a new Message-ID \(now) (the sender changed; the earlier was \(earlier)), so it may arrive twice"))
         }
         for (number, reason) in tally.fellBack { Console.error("  record \(number): \(reason.hasPrefix("record") ? String(reason.drop(while: { $0 != ":" }).dropFirst(2)) : reason)") }
         try await hand(forPost, to: recorder, tally: &tally)
@@ -275,8 +278,8 @@ struct SendCommand: AsyncParsableCommand {
     private struct Tally {
         var sent = 0, skipped = 0, batched = 0
         var fellBack: [(Int, String)] = []
-        /// Records sent again whose earlier message was in doubt, with its Message-ID.
-        var inDoubt: [(Int, String?)] = []
+        /// Records sent again whose earlier message was in doubt: the earlier Message-ID and this one's.
+        var inDoubt: [(Int, String, String)] = []
         var failures: [(Int, String)] = []
     }
 
