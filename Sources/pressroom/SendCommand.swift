@@ -214,7 +214,7 @@ struct SendCommand: AsyncParsableCommand {
             for try await outcome in group { await outcome.apply(to: &tally, forPost: &forPost, ledger: ledger) }
         }
         await mailer?.close()
-        Console.error(String(format: "Sent %d messages %@ in %.2f s%@.", tally.sent,
+        Console.error(String(format: "Sent %d message%@ %@ in %.2f s%@.", tally.sent, tally.sent == 1 ? "" : "s",
                              smtp.map { "through \($0)" } ?? "into \(outbox ?? "outbox")/", Date().timeIntervalSince(started),
                              tally.skipped > 0 ? " (\(tally.skipped) delivered or bounced in an earlier run, not again)" : ""))
         for (number, earlier, now) in tally.inDoubt {

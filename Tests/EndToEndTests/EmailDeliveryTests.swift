@@ -270,7 +270,7 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
         .write(toFile: ledger, atomically: true, encoding: .utf8)
     let rerun = try send(arguments, keys: keys, ledger: ledger)
     #expect(rerun.status == 0, "\(rerun.output)")
-    #expect(rerun.output.contains("Sent 1 message"), "\(rerun.output)")
+    #expect(rerun.output.contains("Sent 1 message through"), "\(rerun.output)")
     #expect(rerun.output.contains("record 1: an earlier run stopped after handing its message to the server and before the server's reply; "
                                   + "it went again under the same Message-ID \(messageID), so it may arrive twice"), "\(rerun.output)")
     let messages = SMTPSink.messages(folder)
