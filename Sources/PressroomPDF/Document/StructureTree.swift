@@ -68,6 +68,13 @@ final class StructureTree {
     private var rootReferences: (root: PDFReference, document: PDFReference)?
     /// Records combined in one file each get a section, so their keys never meet.
     private(set) var section = 0
+    /// The keys of the last path filed and their nodes, for `lastPathPage` in the current
+    /// section: the lines and cells painted one after another share most of their path, and its
+    /// nodes are found again without hashing a key each. Forgotten when any node is written.
+    private var lastPath: [StructureKey] = []
+    private var lastNodes: [Int] = []
+    private var lastPathPage = -1
+    private var lastPathSection = -1
 
     private struct Section: Hashable {
         let section: Int
@@ -103,11 +110,17 @@ final class StructureTree {
         _ = parentKey(ofPage: page)
         let element = node(for: path, page: page)
         let mcid = pageContent[page].count
-        pageContent[page].append(nodes[element]!.reference)
-        nodes[element]!.kids.append(.content(page: page, mcid: mcid))
-        nodes[element]!.hasContent = true
-        return (mcid, nodes[element]!.element.role)
+        let (reference, role) = Self.update(&nodes[element]!) { node in
+            node.kids.append(.content(page: page, mcid: mcid))
+            node.hasContent = true
+            return (node.reference, node.element.role)
+        }
+        pageContent[page].append(reference)
+        return (mcid, role)
     }
+
+    /// `body` on a node in place: one lookup in the table, where each `nodes[n]!.x` is one more.
+    private static func update<Result>(_ node: inout Node, _ body: (inout Node) -> Result) -> Result { body(&node) }
 
     /// Files a link annotation as a Link element under the last element of `path` (or at the
     /// top level) and returns the annotation's /StructParent key.
@@ -124,17 +137,29 @@ final class StructureTree {
     /// The node of the last element of `path`, creating those not seen before (or already
     /// written: an element met again after it was written starts anew), each marked as reaching `page`.
     private func node(for path: [StructureElement], page: Int) -> Int {
-        var parent: Int?
-        for element in path {
+        // The part shared with the last path: its nodes already reach this page.
+        var shared = 0
+        if page == lastPathPage && section == lastPathSection {
+            let limit = min(path.count, lastPath.count)
+            while shared < limit && path[shared].key == lastPath[shared] { shared += 1 }
+        }
+        lastPath.removeSubrange(shared...)
+        lastNodes.removeSubrange(shared...)
+        lastPathPage = page
+        lastPathSection = section
+        var parent: Int? = shared > 0 ? lastNodes[shared - 1] : nil
+        for element in path[shared...] {
             let id = Section(section: section, key: element.key)
             if let known = index[id] {
                 nodes[known]!.lastPage = max(nodes[known]!.lastPage, page)
                 parent = known
-                continue
+            } else {
+                let new = newNode(element, parent: parent, page: page)
+                index[id] = new
+                parent = new
             }
-            let new = newNode(element, parent: parent, page: page)
-            index[id] = new
-            parent = new
+            lastPath.append(element.key)
+            lastNodes.append(parent!)
         }
         return parent!
     }
@@ -167,6 +192,7 @@ final class StructureTree {
     /// Writes node `number`'s element and forgets it (its parent knows it as a `ChildElement`).
     private func write(_ number: Int, pages: (Int) -> PDFReference) {
         guard let node = nodes.removeValue(forKey: number) else { return }
+        lastPathPage = -1
         index[Section(section: node.section, key: node.element.key)] = nil
         // §14.7.2: /Pg is the page of the element's own content; MCIDs elsewhere are MCR dictionaries.
         let page = node.kids.lazy.compactMap { kid -> Int? in
