@@ -31,29 +31,35 @@ public struct BarcodeSymbol: Sendable {
     /// `readingVector`: the modules from libzint's vector output (needed for linear symbols,
     /// whose bars have heights) rather than straight from its module grid; the two give the same
     /// modules for matrix symbols, and the grid is read without building the vector (a tenth of an
-    /// invoice's time went to the payment QR code's vector).
-    init(_ symbology: Symbology, data: String, readingVector: Bool) throws(BarcodeError) {
+    /// invoice's time went to the payment QR code's vector). `mask`: how a QR Code's data mask is
+    /// chosen (the tests compare the three).
+    init(_ symbology: Symbology, data: String, readingVector: Bool, mask: QRMask = .chosen) throws(BarcodeError) {
         guard !data.isEmpty else { throw .emptyData(symbology: symbology.name) }
-        guard let symbol = ZBarcode_Create() else { throw .encoding(symbology: symbology.name, message: "libzint could not allocate a symbol") }
-        defer { ZBarcode_Delete(symbol) }
-        symbol.pointee.symbology = symbology.zintSymbology
-        symbol.pointee.input_mode = Int32(UNICODE_MODE)
-        symbol.pointee.show_hrt = 0
-        symbol.pointee.output_options |= Int32(BARCODE_NO_QUIET_ZONES)  // the quiet zone is drawn by path(in:)
-        if case .qr(let level) = symbology { symbol.pointee.option_1 = level.rawValue }
-        if symbology.supportsECI, data.unicodeScalars.contains(where: { !$0.isASCII }) {
-            symbol.pointee.eci = 26  // ECI 26 = UTF-8
-        }
         let bytes = Array(data.utf8)
-        var status = bytes.withUnsafeBufferPointer { buffer in
-            ZBarcode_Encode(symbol, buffer.baseAddress, Int32(buffer.count))
+        // ECI 26 = UTF-8.
+        let eci: Int32 = symbology.supportsECI && data.unicodeScalars.contains(where: { !$0.isASCII }) ? 26 : 0
+        var symbol: UnsafeMutablePointer<zint_symbol>
+        /// The rows of a QR Code with the mask chosen here, when libzint made it with mask 0.
+        var chosenRows: [BitLine]?
+        switch (symbology, mask) {
+        case (.qr(let level), .chosen):
+            symbol = try Self.encode(symbology, bytes, eci: eci, mask: 0)
+            let size = Int(symbol.pointee.width)
+            let choice = QRMaskChoice(maskZeroRows: Self.gridRows(symbol, rows: size, columns: size), size: size, errorCorrection: level)
+            let best = choice.best
+            if !readingVector {
+                chosenRows = choice.rows(best)
+            } else if best != 0 {
+                // The vector is libzint's: it makes the symbol again with the mask.
+                ZBarcode_Delete(symbol)
+                symbol = try Self.encode(symbology, bytes, eci: eci, mask: best)
+            }
+        case (.qr, .fixed(let number)): symbol = try Self.encode(symbology, bytes, eci: eci, mask: number)
+        default: symbol = try Self.encode(symbology, bytes, eci: eci, mask: nil)
         }
-        if status < ZINT_ERROR && readingVector { status = ZBarcode_Buffer_Vector(symbol, 0) }
-        guard status < ZINT_ERROR else {
+        defer { ZBarcode_Delete(symbol) }
+        if readingVector, ZBarcode_Buffer_Vector(symbol, 0) >= ZINT_ERROR {
             throw .encoding(symbology: symbology.name, message: Self.errorText(symbol))
-        }
-        guard symbol.pointee.width > 0, symbol.pointee.rows > 0 else {
-            throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
         }
         let columns = Int(symbol.pointee.width)
         let rows = symbology.isLinear ? 1 : Int(symbol.pointee.rows)
@@ -63,6 +69,8 @@ public struct BarcodeSymbol: Sendable {
                 throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
             }
             rects = Self.vectorModules(vector.pointee, columns: columns, linear: symbology.isLinear)
+        } else if let chosenRows {
+            rects = Self.gridModules(rows: rows, columns: columns) { chosenRows[$0][$1] }
         } else {
             rects = Self.gridModules(symbol, rows: rows, columns: columns)
         }
@@ -71,6 +79,50 @@ public struct BarcodeSymbol: Sendable {
         self.columns = columns
         self.rows = rows
         self.darkModules = Self.mergedRuns(rects)
+    }
+
+    /// A symbol libzint encoded, to be deleted by the caller; `mask` (QR Code): the data mask
+    /// libzint is to use rather than choose.
+    private static func encode(_ symbology: Symbology, _ bytes: [UInt8], eci: Int32, mask: Int?) throws(BarcodeError) -> UnsafeMutablePointer<zint_symbol> {
+        guard let symbol = ZBarcode_Create() else { throw .encoding(symbology: symbology.name, message: "libzint could not allocate a symbol") }
+        symbol.pointee.symbology = symbology.zintSymbology
+        symbol.pointee.input_mode = Int32(UNICODE_MODE)
+        symbol.pointee.show_hrt = 0
+        symbol.pointee.output_options |= Int32(BARCODE_NO_QUIET_ZONES)  // the quiet zone is drawn by path(in:)
+        if case .qr(let level) = symbology { symbol.pointee.option_1 = level.rawValue }
+        if let mask { symbol.pointee.option_3 = Int32(mask + 1) << 8 }  // libzint: the mask's number plus one, in bits 8–11
+        symbol.pointee.eci = eci
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            ZBarcode_Encode(symbol, buffer.baseAddress, Int32(buffer.count))
+        }
+        guard status < ZINT_ERROR else {
+            defer { ZBarcode_Delete(symbol) }
+            throw .encoding(symbology: symbology.name, message: errorText(symbol))
+        }
+        guard symbol.pointee.width > 0, symbol.pointee.rows > 0 else {
+            ZBarcode_Delete(symbol)
+            throw .encoding(symbology: symbology.name, message: "libzint produced no symbol")
+        }
+        return symbol
+    }
+
+    /// libzint's module grid as one bit line a row (see `gridModules` for its layout).
+    private static func gridRows(_ symbol: UnsafeMutablePointer<zint_symbol>, rows: Int, columns: Int) -> [BitLine] {
+        withUnsafeBytes(of: &symbol.pointee.encoded_data) { grid in
+            let rowBytes = grid.count / 200  // encoded_data[200][144]
+            return (0..<rows).map { row in
+                var line = BitLine()
+                for byte in 0..<((columns + 7) / 8) { line.setByte(grid[row * rowBytes + byte], at: byte * 8) }
+                return line
+            }
+        }
+    }
+
+    /// How a QR Code's data mask is chosen: by `QRMaskChoice` (libzint's choice, in a tenth of its
+    /// time), by libzint itself, or given.
+    enum QRMask {
+        case chosen, libzint
+        case fixed(Int)
     }
 
     /// Dark rectangles of libzint's vector output, in modules.
@@ -101,31 +153,35 @@ public struct BarcodeSymbol: Sendable {
     private static func gridModules(_ symbol: UnsafeMutablePointer<zint_symbol>, rows: Int, columns: Int) -> [ModuleRect] {
         withUnsafeBytes(of: &symbol.pointee.encoded_data) { grid in
             let rowBytes = grid.count / 200  // encoded_data[200][144]
-            func isDark(_ row: Int, _ column: Int) -> Bool { (grid[row * rowBytes + column >> 3] >> (column & 7)) & 1 == 1 }
-            var rects: [ModuleRect] = []
-            /// The rectangle that reaches the row above, by the column it starts at (-1: none).
-            var open = [Int](repeating: -1, count: columns)
-            var reaching = open
-            for row in 0..<rows {
-                var column = 0
-                while column < columns {
-                    guard isDark(row, column) else { reaching[column] = -1; column += 1; continue }
-                    let start = column
-                    while column < columns && isDark(row, column) { column += 1 }
-                    let above = open[start]
-                    if above >= 0, rects[above].width == column - start {
-                        rects[above].height += 1
-                        reaching[start] = above
-                    } else {
-                        reaching[start] = rects.count
-                        rects.append(ModuleRect(x: start, y: row, width: column - start, height: 1))
-                    }
-                    for inside in (start + 1)..<column { reaching[inside] = -1 }
-                }
-                swap(&open, &reaching)
-            }
-            return rects
+            return gridModules(rows: rows, columns: columns) { row, column in (grid[row * rowBytes + column >> 3] >> (column & 7)) & 1 == 1 }
         }
+    }
+
+    /// The dark runs of a grid of modules, as `gridModules(_:rows:columns:)` gathers them.
+    private static func gridModules(rows: Int, columns: Int, isDark: (Int, Int) -> Bool) -> [ModuleRect] {
+        var rects: [ModuleRect] = []
+        /// The rectangle that reaches the row above, by the column it starts at (-1: none).
+        var open = [Int](repeating: -1, count: columns)
+        var reaching = open
+        for row in 0..<rows {
+            var column = 0
+            while column < columns {
+                guard isDark(row, column) else { reaching[column] = -1; column += 1; continue }
+                let start = column
+                while column < columns && isDark(row, column) { column += 1 }
+                let above = open[start]
+                if above >= 0, rects[above].width == column - start {
+                    rects[above].height += 1
+                    reaching[start] = above
+                } else {
+                    reaching[start] = rects.count
+                    rects.append(ModuleRect(x: start, y: row, width: column - start, height: 1))
+                }
+                for inside in (start + 1)..<column { reaching[inside] = -1 }
+            }
+            swap(&open, &reaching)
+        }
+        return rects
     }
 
     /// Modules across and down including the quiet zone on every side (for a linear symbol the
