@@ -96,8 +96,9 @@ public struct BarcodeSymbol: Sendable {
             ZBarcode_Encode(symbol, buffer.baseAddress, Int32(buffer.count))
         }
         guard status < ZINT_ERROR else {
-            defer { ZBarcode_Delete(symbol) }
-            throw .encoding(symbology: symbology.name, message: errorText(symbol))
+            let message = errorText(symbol)
+            ZBarcode_Delete(symbol)
+            throw .encoding(symbology: symbology.name, message: message)
         }
         guard symbol.pointee.width > 0, symbol.pointee.rows > 0 else {
             ZBarcode_Delete(symbol)
