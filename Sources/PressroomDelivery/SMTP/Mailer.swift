@@ -33,8 +33,8 @@ public actor Mailer {
 
     /// Sends one message to `recipient` from the envelope sender `sender`. `beforeContent` runs
     /// before each try hands the content over (see `SMTPConnection.send`); if it throws, that
-    /// try sends no content and ends as a broken connection would (a configuration error ends
-    /// every try).
+    /// try sends no content and its connection is closed, and the error is the try's (a
+    /// configuration error ends every try).
     public func send(_ message: [UInt8], from sender: String, to recipient: String,
                      beforeContent: (@Sendable () async throws -> Void)? = nil) async -> Result {
         let domain = recipient.split(separator: "@").last.map { $0.lowercased() } ?? ""

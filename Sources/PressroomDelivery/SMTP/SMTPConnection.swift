@@ -114,7 +114,14 @@ public final class SMTPConnection: Sendable {
             let worst = !mailReply.isPositive ? mailReply : (refused.values.first ?? dataReply ?? mailReply)
             return (worst.isTransient ? .deferred(worst) : .refused(worst, BounceKind(worst)), refused)
         }
-        try await beforeContent?()
+        do {
+            try await beforeContent?()
+        } catch {
+            // The server waits for content: closing drops the transaction (no dot, no message),
+            // where a QUIT would be read as content and its reply waited for until the timeout.
+            try? await channel.close()
+            throw error
+        }
         let final = try await session.send(Self.dotStuffed(message))
         if final.isPositive { return (.accepted(final), refused) }
         _ = try? await session.command("RSET")
