@@ -21,7 +21,7 @@ public final class SMTPConnection: Sendable {
     }
 
     /// Connects, greets, secures and logs in as `configuration` says.
-    public static func open(_ configuration: SMTPConfiguration, group: any EventLoopGroup) async throws -> SMTPConnection {
+    public static func open(_ configuration: SMTPConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> SMTPConnection {
         let eventLoop = group.next()
         let greeting = eventLoop.makePromise(of: SMTPReply.self)
         let tls = try tlsContext(configuration)
@@ -127,6 +127,9 @@ public final class SMTPConnection: Sendable {
         _ = try? await session.command("RSET")
         return (final.isTransient ? .deferred(final) : .refused(final, BounceKind(final)), refused)
     }
+
+    /// Whether the connection to the server is still open.
+    public var isOpen: Bool { channel.isActive }
 
     public func close() async {
         let session = Session(channel: channel, timeout: timeout)
