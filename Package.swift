@@ -158,6 +158,7 @@ let package = Package(
         .executableTarget(name: "fuzz-expressions", dependencies: ["FuzzSupport", "PressroomLayout"], path: "Fuzz/fuzz-expressions"),
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "PressroomImages"], path: "Fuzz/fuzz-images"),
         .executableTarget(name: "fuzz-fonts", dependencies: ["FuzzSupport", "PressroomText", "PressroomPDF"], path: "Fuzz/fuzz-fonts"),
+        .executableTarget(name: "fuzz-text", dependencies: ["FuzzSupport", "PressroomText"], path: "Fuzz/fuzz-text"),
         .testTarget(name: "EndToEndTests", dependencies: ["PressroomPDF", "PressroomGraphics", "PressroomText", "PressroomSpecimen", "PressroomLayout",
                                                           "PressroomSVG", "PressroomProduction", "PressroomImages", "PressroomDelivery", "PressroomServer",
                                                           "TestScratch"]),

@@ -4,7 +4,7 @@
 # Fixtures/fuzz/NAME. New interesting inputs go to .build/fuzz/corpus/NAME; a crash is saved as
 # .build/fuzz/crashes/NAME-crash-… and ends the run with a failure: copy it into Fixtures/fuzz/NAME
 # (the tests replay that folder) and fix it.
-#   Fuzz/fuzz.sh [SECONDS] [records layout expressions images fonts]
+#   Fuzz/fuzz.sh [SECONDS] [records layout expressions images fonts text]
 # With FUZZ_RUNS=N each target instead runs N inputs from a fixed seed (CI: the same code gives
 # the same run).
 set -euo pipefail
@@ -13,7 +13,7 @@ seconds=${1:-60}
 if [ -n "${FUZZ_RUNS:-}" ]; then budget=(-runs="$FUZZ_RUNS" -seed=1); else budget=(-max_total_time="$seconds"); fi
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(records layout expressions images fonts)
+[ ${#targets[@]} -gt 0 ] || targets=(records layout expressions images fonts text)
 flags=(--build-path .build/fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING)
 log=$(mktemp)
 for target in "${targets[@]}"; do

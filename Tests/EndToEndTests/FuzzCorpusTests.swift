@@ -4,7 +4,7 @@
 import Foundation
 import Testing
 
-@Test(arguments: ["records", "layout", "expressions", "images", "fonts"])
+@Test(arguments: ["records", "layout", "expressions", "images", "fonts", "text"])
 func fuzzCorpusReplaysWithoutACrash(_ target: String) throws {
     let root = ExternalTool.repositoryRoot
     let corpus = root.appendingPathComponent("Fixtures/fuzz/\(target)").path

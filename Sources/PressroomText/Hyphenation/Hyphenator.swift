@@ -67,13 +67,19 @@ public final class Hyphenator: @unchecked Sendable {
         let runGraphemes = run.scalars.map(\.utf16Offset).filter { graphemeStarts.contains($0) }
         guard runGraphemes.count >= leftHyphenMin + rightHyphenMin, bytes.count < Int(Int32.max) - 8 else { return [] }
 
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        // libhyphen takes the word's length but also reads it as a C string: NOHYPHEN strings (the
+        // default level it adds to every dictionary has "'", "-", U+2013 and U+2019) are found with
+        // strstr, which would run past an unterminated word and clear the hyphen flag next to
+        // wherever it found one, outside the flags buffer.
+        let wordLength = bytes.count
+        bytes.append(0)
+        var hyphens = [CChar](repeating: 0, count: wordLength + 5)
         var replacements: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var positions: UnsafeMutablePointer<Int32>? = nil
         var cuts: UnsafeMutablePointer<Int32>? = nil
         let status = bytes.withUnsafeBufferPointer { wordBuffer in
             wordBuffer.withMemoryRebound(to: CChar.self) { word in
-                hnj_hyphen_hyphenate3(dictionary, word.baseAddress, Int32(word.count), &hyphens, nil,
+                hnj_hyphen_hyphenate3(dictionary, word.baseAddress, Int32(wordLength), &hyphens, nil,
                                       &replacements, &positions, &cuts,
                                       Int32(leftHyphenMin), Int32(rightHyphenMin), 0, 0)
             }
@@ -81,7 +87,7 @@ public final class Hyphenator: @unchecked Sendable {
         defer {
             // Non-standard points (German "Schiff=fahrt") come with malloc'ed replacement strings.
             if let replacements {
-                for index in 0..<bytes.count { free(replacements[index]) }
+                for index in 0..<wordLength { free(replacements[index]) }
                 free(replacements)
             }
             free(positions)
