@@ -16,11 +16,15 @@ struct QRMaskChoice {
     private var plainColumns: [BitLine]
     private let errorCorrection: QRErrorCorrection
     private let formatPositions: [(Int, Int, Int)]
+    /// Every module but a line's first, and every module but its last.
+    private let afterFirst: BitLine, beforeLast: BitLine
 
     /// `rows`: the modules of a symbol of `size` × `size` made with mask 0.
     init(maskZeroRows rows: [BitLine], size: Int, errorCorrection: QRErrorCorrection) {
         self.size = size
         self.errorCorrection = errorCorrection
+        afterFirst = BitLine(range: 1..<size)
+        beforeLast = BitLine(range: 0..<(size - 1))
         let inside = BitLine(range: 0..<size)
         let data = Self.functionModules(size: size).map { inside & ~$0 }
         dataRows = data
@@ -52,7 +56,6 @@ struct QRMaskChoice {
         var columns = (0..<size).map { x in plainColumns[x] ^ (Self.pattern(mask, x, orientation: .column) & dataColumns[x]) }
         let format = Self.formatBits(errorCorrection, mask: mask)
         for (y, x, bit) in formatPositions where (format >> bit) & 1 == 1 { columns[x].set(y) }
-        let afterFirst = BitLine(range: 1..<size), beforeLast = BitLine(range: 0..<(size - 1))
         var score = 0, dark = 0
         for y in 0..<size {
             let row = rows[y]
