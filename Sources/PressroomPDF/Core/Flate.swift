@@ -37,17 +37,19 @@ public enum Flate {
 
         /// For files that are mailed and archived (the digital variant), where a kilobyte matters
         /// more than a millisecond. Images at libdeflate's smallest level 12 (each is compressed
-        /// once per batch); font subsets at 9, since 12 took 3.5 times as long for 0.7 % of the
+        /// once per batch). Font subsets at 6: 12 took 3.5 times as long as 9 for 0.7 % of the
         /// font (the 80 subsets of 40 invoices: 392,491 bytes in 50 µs each at 9, 389,878 in
-        /// 177 µs at 12; 10 costs nearly what 12 does); content and tables at 6, since level 12 on
-        /// content streams halved the throughput for 1 % of the size (measured on 200 invoices:
-        /// 142 documents/s and 37.2 KB each, against 59/s and 36.6 KB with 12 everywhere), and 9
-        /// against 6 cost 15-20 % of the throughput for 0.3 % of the size (1,000 invoices, one
-        /// core: 128 against 150 documents/s, 37.43 against 37.56 MB).
+        /// 177 µs at 12; 10 costs nearly what 12 does), and 9 made 400 digital invoices 4 KB
+        /// smaller in all than 6 (13,923,722 against 13,927,769 bytes, 0.03 %) for about 2.5 % of
+        /// their time (libdeflate's share of a profile of 2,000). Content and tables at 6: level
+        /// 12 on content streams halved the throughput for 1 % of the size (measured on 200
+        /// invoices: 142 documents/s and 37.2 KB each, against 59/s and 36.6 KB with 12
+        /// everywhere), and 9 against 6 cost 15-20 % of the throughput for 0.3 % of the size
+        /// (1,000 invoices, one core: 128 against 150 documents/s, 37.43 against 37.56 MB).
         public static var smallest: Levels {
             var levels = Levels()
             levels.content = 6
-            levels.fontProgram = 9
+            levels.fontProgram = 6
             levels.image = 12
             levels.table = 6
             return levels
