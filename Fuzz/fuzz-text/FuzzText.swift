@@ -10,8 +10,8 @@ let typesetter: Typesetter = {
     guard let registry = try? FontRegistry.bundled() else { fatalError("the bundled fonts do not load") }
     return Typesetter(registry: registry)
 }()
-/// Languages with a Debian hyphenation dictionary (German's has NOHYPHEN strings), right-to-left
-/// scripts and one without a dictionary.
+/// Languages with a Debian hyphenation dictionary (each has the NOHYPHEN strings libhyphen adds,
+/// German's its own too), right-to-left scripts without one, and Japanese.
 let languages = ["de", "en", "cs", "fr", "hu", "nl", "pl", "uk", "sr-Latn", "ar", "he", "ja"]
 let families = ["Noto Sans", "Noto Serif", "Noto Sans Mono"]
 let alignments: [TextAlignment] = [.left, .right, .center, .justified]
