@@ -36,22 +36,22 @@ public enum Flate {
         public init() {}
 
         /// For files that are mailed and archived (the digital variant), where a kilobyte matters
-        /// more than a millisecond. Images at libdeflate's smallest level 12 (each is compressed
-        /// once per batch). Font subsets at 6: 12 took 3.5 times as long as 9 for 0.7 % of the
-        /// font (the 80 subsets of 40 invoices: 392,491 bytes in 50 µs each at 9, 389,878 in
-        /// 177 µs at 12; 10 costs nearly what 12 does), and 9 made 400 digital invoices 4 KB
-        /// smaller in all than 6 (13,923,722 against 13,927,769 bytes, 0.03 %) for about 2.5 % of
-        /// their time (libdeflate's share of a profile of 2,000). Content and tables at 6: level
-        /// 12 on content streams halved the throughput for 1 % of the size (measured on 200
-        /// invoices: 142 documents/s and 37.2 KB each, against 59/s and 36.6 KB with 12
-        /// everywhere), and 9 against 6 cost 15-20 % of the throughput for 0.3 % of the size
-        /// (1,000 invoices, one core: 128 against 150 documents/s, 37.43 against 37.56 MB).
-        public static var smallest: Levels {
+        /// more than a millisecond, though not at any price. Images at libdeflate's smallest level
+        /// 12 (each is compressed once per batch). Content, font subsets and tables at 5, measured
+        /// on digital invoices (sizes over 500, libdeflate's share of a profile of 2,000 on one
+        /// core): 5 everywhere makes them 0.5 % larger than 6 everywhere (17,475,873 against
+        /// 17,389,066 bytes) and about 3.5 % faster (libdeflate 17.6–18.0 % of the time against
+        /// 20.4–21.0 %). Below 5 libdeflate parses greedily (it takes each match it finds
+        /// without trying the next position for a longer one), and the size jumps: 4 everywhere
+        /// is 2.2 % larger, tables alone at 3 are 2.4 %, and content at 3 with fonts at 1 (the
+        /// plain defaults) 1.1 % for the same time as 5 everywhere. Above 6, fonts at 9 saved
+        /// 0.03 % for 2.5 % of the time, and content at 12 halved the throughput for 1 % of the size.
+        public static var compact: Levels {
             var levels = Levels()
-            levels.content = 6
-            levels.fontProgram = 6
+            levels.content = 5
+            levels.fontProgram = 5
             levels.image = 12
-            levels.table = 6
+            levels.table = 5
             return levels
         }
 

@@ -1,6 +1,6 @@
 // The digital variant, for email and archives: PDF/A-3b (XMP identification, an sRGB output
 // intent, screen colours: RGB and gray, checked against it), tagged for PDF/UA-1,
-// compressed for size (Flate.Levels.smallest), and, for invoice layouts that name a profile, the
+// compressed for size (Flate.Levels.compact), and, for invoice layouts that name a profile, the
 // Factur-X / ZUGFeRD XML inside, made from the same checked totals the page prints. The record is
 // checked before anything is written, so an invoice whose totals do not add up is refused whole.
 import PressroomGraphics
@@ -40,10 +40,10 @@ public struct DigitalVariant: OutputVariant {
 
     public var name: String { "digital" }
 
-    /// Tagged PDF/A-3b and PDF/UA-1 in screen colours, compressed for size (Flate.Levels.smallest).
+    /// Tagged PDF/A-3b and PDF/UA-1 in screen colours, compressed for size (Flate.Levels.compact).
     public func settings(for layout: Layout) -> PDFSettings {
         var options = PDFFileWriter.Options()
-        options.flateLevels = .smallest
+        options.flateLevels = .compact
         return PDFSettings(colours: .screen, profiles: [.pdfA3b(outputIntent: outputIntent), .pdfUA1], tagged: true, options: options)
     }
 
