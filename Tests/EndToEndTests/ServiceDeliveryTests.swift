@@ -4,7 +4,8 @@
 // (550) or are still deferred (451) after their tries; every record's deliveries are in the
 // ledger once, and the job finishes only when its emails are settled. Two worker processes
 // share a delivering job while one is killed with SIGKILL: every record is emailed, and a
-// message goes twice only in SMTP's own window, under the same Message-ID.
+// message goes twice only in SMTP's own window, under the same Message-ID, and only when the
+// ledger marked it in doubt.
 import Foundation
 import Testing
 
@@ -163,6 +164,12 @@ extension ServiceTests {
         }
         #expect(Set(recipients).count == count, "\(Set(recipients).count) of \(count) recipients got their email")
         #expect(messages.count - count <= 4, "\(messages.count - count) repeats: at most the messages in flight at the kill")
+        // A repeat only for a record the ledger had in doubt: its content had begun to go when the sender was killed.
+        let repeated = Set(Dictionary(grouping: recipients, by: { $0 }).filter { $0.value.count > 1 }.keys)
+        let inDoubt = Set(try service.sql("SELECT address FROM deliveries WHERE job = '\(id)' AND in_doubt = 1")
+            .split(separator: "\n").map { $0.dropFirst("accounts-".count).prefix { $0 != "@" }.description })
+        #expect(repeated.isSubset(of: inDoubt), "repeated \(repeated.sorted()), in doubt \(inDoubt.sorted())")
+        #expect(inDoubt.count <= 8, "\(inDoubt.sorted()) in doubt: at most the emails the killed sender held (twice its connections)")
         let workers = try service.sql("SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'")
         #expect((Int(workers) ?? 0) >= 2, "both workers took part")
     }

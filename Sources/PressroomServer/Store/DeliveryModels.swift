@@ -34,6 +34,8 @@ public struct ClaimedDelivery: Sendable {
     /// The job makes a postal batch: an email that cannot go falls back to post.
     public var canFallBack: Bool
     public var key: String?
+    /// An earlier try's sender stopped after the content began to go: the server may have it.
+    public var inDoubt = false
 }
 
 /// How a try to send a record's email ended.
@@ -59,6 +61,11 @@ extension DeliveryProblem {
     /// Why a record's delivery was left out: another job delivers its key.
     static func skipped(job: String, key: String) -> String {
         "delivered by job \(job) already (idempotency key \(key))"
+    }
+
+    /// What a settled email's detail adds when an earlier try was left in doubt.
+    static func inDoubt(_ detail: String) -> String {
+        "\(detail) (sent again: an earlier try stopped while its content was going, so the receiver may have it twice, under one Message-ID)"
     }
 
     /// Why a record whose email did not go is in the postal batch.

@@ -49,6 +49,10 @@ public protocol JobStore: Sendable {
     /// Up to `limit` due emails, leased to `worker` until `now + lease`; an email whose lease
     /// ran out (its sender stopped) is due again.
     func claimDeliveries(worker: String, limit: Int, lease: TimeInterval, now: Date) async throws -> [ClaimedDelivery]
+    /// Marks that the content of an email `worker` holds is about to go to the server (after its
+    /// 354 reply): should the sender stop before settling, the email is claimed again in doubt.
+    /// False when `worker` no longer holds the lease; then the content must not go.
+    func markDeliveryContent(_ delivery: ClaimedDelivery, worker: String, now: Date) async throws -> Bool
     /// Settles an email `worker` holds: sent; bounced (refused); or deferred: due again after
     /// `retryDelay` doubled for each try before, failed once `maxAttempts` are used up. A
     /// bounced or failed email puts the record's post delivery in when the job can fall back.

@@ -46,12 +46,12 @@ extension PostgresJobStore {
         let time = now.timeIntervalSince1970
         let rows = try await rows("""
             UPDATE deliveries d SET state = 'sending', lease_owner = \(worker), lease_until = \(time + lease), attempts = d.attempts + 1,
-                updated = \(time)
+                updated = \(time), in_doubt = CASE WHEN d.content_at IS NULL THEN d.in_doubt ELSE 1 END, content_at = NULL
             WHERE (job, number, channel) IN (
                 SELECT job, number, channel FROM deliveries
                 WHERE (state = 'pending' AND available_at <= \(time)) OR (state = 'sending' AND lease_until < \(time))
                 ORDER BY available_at LIMIT \(limit) FOR UPDATE SKIP LOCKED)
-            RETURNING d.job, d.number, d.tenant, d.address, d.attempts, d.record_key,
+            RETURNING d.job, d.number, d.tenant, d.address, d.attempts, d.record_key, d.in_doubt,
                 (SELECT j.spec FROM jobs j WHERE j.id = d.job) AS spec
             """)
         return try rows.map { row in
@@ -59,8 +59,18 @@ extension PostgresJobStore {
             return ClaimedDelivery(job: try row["job"].decode(String.self), tenant: try row["tenant"].decode(String.self),
                                    number: try row["number"].decode(Int.self), address: try row["address"].decode(String?.self) ?? "",
                                    attempts: try row["attempts"].decode(Int.self), canFallBack: spec.post != nil,
-                                   key: try row["record_key"].decode(String?.self))
+                                   key: try row["record_key"].decode(String?.self), inDoubt: try row["in_doubt"].decode(Int.self) != 0)
         }
+    }
+
+    public func markDeliveryContent(_ delivery: ClaimedDelivery, worker: String, now: Date) async throws -> Bool {
+        let changed = try await rows("""
+            UPDATE deliveries SET content_at = \(now.timeIntervalSince1970)
+            WHERE job = \(delivery.job) AND number = \(delivery.number) AND channel = 'email' AND state = 'sending'
+              AND lease_owner = \(worker)
+            RETURNING number
+            """)
+        return changed.count == 1
     }
 
     public func settleDelivery(_ delivery: ClaimedDelivery, worker: String, _ settlement: DeliverySettlement, maxAttempts: Int,
@@ -68,7 +78,7 @@ extension PostgresJobStore {
         let time = now.timeIntervalSince1970
         let state: String, detail: String
         switch settlement {
-        case .sent(let reply): (state, detail) = ("sent", reply)
+        case .sent(let reply): (state, detail) = ("sent", delivery.inDoubt ? DeliveryProblem.inDoubt(reply) : reply)
         case .refused(let reply): (state, detail) = ("bounced", reply)
         case .deferred(let reason): (state, detail) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
         }
@@ -77,7 +87,7 @@ extension PostgresJobStore {
         try await write { db in
             let changed = try await self.rows("""
                 UPDATE deliveries SET state = \(state), detail = \(detail), lease_owner = NULL, lease_until = NULL,
-                    available_at = \(available), updated = \(time)
+                    available_at = \(available), updated = \(time), content_at = NULL
                 WHERE job = \(delivery.job) AND number = \(delivery.number) AND channel = 'email' AND state = 'sending'
                   AND lease_owner = \(worker)
                 RETURNING number

@@ -46,14 +46,16 @@ extension SQLiteJobStore {
         }
         guard due == true else { return [] }
         return try await pool.write { db in
-            // A lease that ran out (its sender stopped) makes the email due again.
+            // A lease that ran out (its sender stopped) makes the email due again, in doubt if its
+            // content had begun to go.
             let rows = try Row.fetchAll(db, sql: """
-                UPDATE deliveries SET state = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated = ?
+                UPDATE deliveries SET state = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated = ?,
+                    in_doubt = CASE WHEN content_at IS NULL THEN in_doubt ELSE 1 END, content_at = NULL
                 WHERE (job, number, channel) IN (
                     SELECT job, number, channel FROM deliveries
                     WHERE (state = 'pending' AND available_at <= ?) OR (state = 'sending' AND lease_until < ?)
                     ORDER BY available_at LIMIT ?)
-                RETURNING job, number, tenant, address, attempts, record_key
+                RETURNING job, number, tenant, address, attempts, record_key, in_doubt
                 """, arguments: [worker, time + lease, time, time, time, limit])
             var posts: [String: Bool] = [:]
             return try rows.map { row in
@@ -63,8 +65,19 @@ extension SQLiteJobStore {
                     posts[job] = try spec.map { try StoreCoding.decode(JobSpec.self, $0).post != nil } ?? false
                 }
                 return ClaimedDelivery(job: job, tenant: row["tenant"], number: row["number"], address: row["address"] ?? "",
-                                       attempts: row["attempts"], canFallBack: posts[job] ?? false, key: row["record_key"])
+                                       attempts: row["attempts"], canFallBack: posts[job] ?? false, key: row["record_key"],
+                                       inDoubt: (row["in_doubt"] as Int) != 0)
             }
+        }
+    }
+
+    public func markDeliveryContent(_ delivery: ClaimedDelivery, worker: String, now: Date) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE deliveries SET content_at = ?
+                WHERE job = ? AND number = ? AND channel = 'email' AND state = 'sending' AND lease_owner = ?
+                """, arguments: [now.timeIntervalSince1970, delivery.job, delivery.number, worker])
+            return db.changesCount == 1
         }
     }
 
@@ -74,13 +87,14 @@ extension SQLiteJobStore {
         try await pool.write { db in
             let state: String, detail: String
             switch settlement {
-            case .sent(let reply): (state, detail) = ("sent", reply)
+            case .sent(let reply): (state, detail) = ("sent", delivery.inDoubt ? DeliveryProblem.inDoubt(reply) : reply)
             case .refused(let reply): (state, detail) = ("bounced", reply)
             case .deferred(let reason): (state, detail) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
             }
             let wait = min(6 * 3600, retryDelay * pow(2, Double(max(delivery.attempts - 1, 0))))
             try db.execute(sql: """
-                UPDATE deliveries SET state = ?, detail = ?, lease_owner = NULL, lease_until = NULL, available_at = ?, updated = ?
+                UPDATE deliveries SET state = ?, detail = ?, lease_owner = NULL, lease_until = NULL, available_at = ?, updated = ?,
+                    content_at = NULL
                 WHERE job = ? AND number = ? AND channel = 'email' AND state = 'sending' AND lease_owner = ?
                 """, arguments: [state, detail, time + wait, time, delivery.job, delivery.number, worker])
             guard db.changesCount == 1, state == "bounced" || state == "failed", delivery.canFallBack else { return }

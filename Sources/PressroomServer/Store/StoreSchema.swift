@@ -10,6 +10,16 @@ enum StoreSchema {
         ("2-queue-order", ["CREATE INDEX job_records_queue ON job_records (job, number) WHERE state = 'queued'"]),
         ("3-webhooks", webhooks),
         ("4-deliveries", deliveries),
+        ("5-delivery-doubt", deliveryDoubt),
+    ]
+
+    /// When an email's content began to go to the server (`content_at`, set by its sender under
+    /// its lease, cleared when the try is settled): an email claimed again with it set was maybe
+    /// taken by the server before its sender stopped, so it goes again `in_doubt` (the receiver
+    /// may have it twice, under one Message-ID), and says so.
+    private static let deliveryDoubt = [
+        "ALTER TABLE deliveries ADD COLUMN content_at DOUBLE PRECISION",
+        "ALTER TABLE deliveries ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0",
     ]
 
     /// The delivery ledger: one row per rendered record and channel of a job with `deliver`,

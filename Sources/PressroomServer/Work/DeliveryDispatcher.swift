@@ -5,8 +5,10 @@
 // good) or failed (still deferred after the last try), each of which puts the record in the
 // job's postal batch when the job has one; or deferred, tried again after a wait that doubles.
 // The job's finishing step (its postal batch) waits until every email is settled. An email
-// whose sender stops mid-send goes again when its lease runs out: its Message-ID is the same,
-// so a receiver can drop the repeat.
+// whose sender stops mid-send goes again when its lease runs out; the store is told before its
+// content goes (after the server's 354), so one whose sender stopped after that point goes
+// again in doubt, logged and noted on the delivery: the receiver may have it twice, under one
+// Message-ID it can drop the repeat by.
 import Foundation
 import Logging
 import PressroomDelivery
@@ -110,7 +112,15 @@ public struct DeliveryDispatcher: Service {
                 return .deferred(error.description)
             }
         }
-        switch await mailer.send(Array(bytes), from: sender.address, to: email.address) {
+        if email.inDoubt {
+            logger.warning("email to \(email.address) (job \(email.job), record \(email.number)) goes again in doubt: an earlier try stopped while its content was going")
+        }
+        // Marked before the content goes, so a sender stopped from here to the reply leaves the
+        // email in doubt, never unmarked; a sender that lost its lease sends nothing.
+        let marking = { @Sendable [store, id] in
+            guard try await store.markDeliveryContent(email, worker: id, now: Date()) else { throw LeaseLost() }
+        }
+        switch await mailer.send(Array(bytes), from: sender.address, to: email.address, beforeContent: marking) {
         case .sent(let reply, _):
             return .sent("\(reply)")
         case .bounced(let reply, let kind):
@@ -120,4 +130,9 @@ public struct DeliveryDispatcher: Service {
             return .deferred(reason)
         }
     }
+}
+
+/// The sender's lease on an email ran out and another sender took it: this one stops before the content.
+private struct LeaseLost: Error, CustomStringConvertible {
+    var description: String { "its lease ran out before the content went (another sender has it)" }
 }
