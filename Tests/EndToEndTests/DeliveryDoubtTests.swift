@@ -1,6 +1,6 @@
 // The delivery ledger's in-doubt mark, on both job stores: an email whose sender marked its
 // content as going and then stopped (no settlement) is claimed again in doubt once its lease runs
-// out, and its settlement says it went again; one whose sender stopped before the mark, or
+// out, and its settlement says so; one whose sender stopped before the mark, or
 // whose try was settled, is not in doubt; a sender that lost its lease cannot mark (so sends
 // nothing).
 import Foundation
@@ -62,7 +62,7 @@ extension ServiceTests {
         // SQLite prints a true comparison as 1, psql as t.
         #expect(rows.map { [$0[0], $0[1], $0[2], $0[3] == "1" || $0[3] == "t" ? "cleared" : "set"] }
                 == [["1", "sent", "1", "cleared"], ["2", "sent", "0", "cleared"], ["3", "sent", "0", "cleared"]], "\(rows)")
-        #expect(rows[0][4].hasPrefix("250 OK (sent again: an earlier try stopped while its content was going"), "\(rows[0])")
+        #expect(rows[0][4].hasPrefix("250 OK (in doubt: an earlier try stopped while its content was going"), "\(rows[0])")
         #expect(rows[1][4] == "250 OK" && rows[2][4] == "250 OK", "\(rows)")
     }
 }

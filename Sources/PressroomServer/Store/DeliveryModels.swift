@@ -63,9 +63,9 @@ extension DeliveryProblem {
         "delivered by job \(job) already (idempotency key \(key))"
     }
 
-    /// What a settled email's detail adds when an earlier try was left in doubt.
+    /// A settled email's detail when an earlier try was left in doubt.
     static func inDoubt(_ detail: String) -> String {
-        "\(detail) (sent again: an earlier try stopped while its content was going, so the receiver may have it twice, under one Message-ID)"
+        "\(detail) (in doubt: an earlier try stopped while its content was going, so the receiver may have that one too, under the same Message-ID)"
     }
 
     /// Why a record whose email did not go is in the postal batch.
