@@ -300,8 +300,11 @@ private func send(_ arguments: [String], keys: URL, ledger: String? = nil, passw
     var opened: SMTPConnection?
     for attempt in 1...3 where opened == nil {
         do { opened = try await SMTPConnection.open(configuration) } catch {
-            let log = (try? String(contentsOfFile: folder + ".log", encoding: .utf8)) ?? "no sink log"
-            if attempt == 3 { Issue.record("cannot open a connection to the sink: \(error)\n\(log)"); return }
+            if attempt == 3 {
+                let log = (try? String(contentsOfFile: folder + ".log", encoding: .utf8)) ?? "no sink log"
+                Issue.record("cannot open a connection to the sink: \(error)\n\(log)")
+                return
+            }
             try await Task.sleep(for: .milliseconds(500))
         }
     }

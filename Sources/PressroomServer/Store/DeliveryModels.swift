@@ -47,6 +47,18 @@ public enum DeliverySettlement: Sendable, Equatable {
     /// Deferred, unreachable or refused for a passing reason: tried again after a wait that
     /// doubles, and given up once the tries are used up.
     case deferred(String)
+
+    /// The state and detail the try leaves on `delivery`'s ledger row: a deferred email fails
+    /// once `maxAttempts` are used up, and an email in doubt says so whatever the outcome.
+    func ledgerRow(for delivery: ClaimedDelivery, maxAttempts: Int) -> (state: String, detail: String) {
+        let state: String, reported: String
+        switch self {
+        case .sent(let reply): (state, reported) = ("sent", reply)
+        case .refused(let reply): (state, reported) = ("bounced", reply)
+        case .deferred(let reason): (state, reported) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
+        }
+        return (state, delivery.inDoubt ? DeliveryProblem.inDoubt(reported) : reported)
+    }
 }
 
 /// A delivery that did not reach its recipient on its channel, as the job's status lists it.

@@ -76,13 +76,7 @@ extension PostgresJobStore {
     public func settleDelivery(_ delivery: ClaimedDelivery, worker: String, _ settlement: DeliverySettlement, maxAttempts: Int,
                                retryDelay: TimeInterval, now: Date) async throws {
         let time = now.timeIntervalSince1970
-        let state: String, reported: String
-        switch settlement {
-        case .sent(let reply): (state, reported) = ("sent", reply)
-        case .refused(let reply): (state, reported) = ("bounced", reply)
-        case .deferred(let reason): (state, reported) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
-        }
-        let detail = delivery.inDoubt ? DeliveryProblem.inDoubt(reported) : reported
+        let (state, detail) = settlement.ledgerRow(for: delivery, maxAttempts: maxAttempts)
         let available = time + min(6 * 3600, retryDelay * pow(2, Double(max(delivery.attempts - 1, 0))))
         let fallBack = DeliveryProblem.fallBack(delivery, state: state, detail: detail)
         try await write { db in

@@ -85,13 +85,7 @@ extension SQLiteJobStore {
                                retryDelay: TimeInterval, now: Date) async throws {
         let time = now.timeIntervalSince1970
         try await pool.write { db in
-            let state: String, reported: String
-            switch settlement {
-            case .sent(let reply): (state, reported) = ("sent", reply)
-            case .refused(let reply): (state, reported) = ("bounced", reply)
-            case .deferred(let reason): (state, reported) = (delivery.attempts >= maxAttempts ? "failed" : "pending", reason)
-            }
-            let detail = delivery.inDoubt ? DeliveryProblem.inDoubt(reported) : reported
+            let (state, detail) = settlement.ledgerRow(for: delivery, maxAttempts: maxAttempts)
             let wait = min(6 * 3600, retryDelay * pow(2, Double(max(delivery.attempts - 1, 0))))
             try db.execute(sql: """
                 UPDATE deliveries SET state = ?, detail = ?, lease_owner = NULL, lease_until = NULL, available_at = ?, updated = ?,
