@@ -225,6 +225,7 @@ public struct PressroomService: Sendable {
                               logger: logger)
         app.addServices(workers(count: configuration.workers, gate: gate, logger: logger))
         if configuration.workers > 0 { app.addServices(webhookDispatcher(logger: logger), try deliveryDispatcher(logger: logger)) }
+        defer { store.close() }
         try await app.runService()
     }
 
@@ -234,6 +235,7 @@ public struct PressroomService: Sendable {
             + [webhookDispatcher(logger: logger), try deliveryDispatcher(logger: logger)]
         let group = ServiceGroup(services: services,
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        defer { store.close() }
         try await group.run()
     }
 }

@@ -18,6 +18,7 @@ extension ServiceTests {
         let store: any JobStore = if let postgres { try await PostgresJobStore(url: postgres.url) } else {
             try SQLiteJobStore(path: folder + "/jobs.sqlite")
         }
+        defer { store.close() }
         func sql(_ query: String) throws -> String {
             if let postgres { return try postgres.query(query) }
             return try ExternalTool.run("sqlite3", [folder + "/jobs.sqlite", query]).output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -64,5 +65,9 @@ extension ServiceTests {
                 == [["1", "sent", "1", "cleared"], ["2", "sent", "0", "cleared"], ["3", "sent", "0", "cleared"]], "\(rows)")
         #expect(rows[0][4].hasPrefix("250 OK (in doubt: an earlier try stopped while its content was going"), "\(rows[0])")
         #expect(rows[1][4] == "250 OK" && rows[2][4] == "250 OK", "\(rows)")
+        // The job's status lists record 1 as in doubt, sent, and nothing as undelivered.
+        let status = try #require(try await store.job("job-doubt", tenant: "acme"))
+        #expect(status.inDoubt.map { "\($0.record) \($0.channel) \($0.state)" } == ["1 email sent"], "\(status.inDoubt)")
+        #expect(status.inDoubt.first?.detail.hasPrefix("250 OK (in doubt: ") == true && status.undelivered.isEmpty, "\(status.undelivered)")
     }
 }

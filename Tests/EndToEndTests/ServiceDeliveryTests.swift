@@ -170,6 +170,12 @@ extension ServiceTests {
             .split(separator: "\n").map { $0.dropFirst("accounts-".count).prefix { $0 != "@" }.description })
         #expect(repeated.isSubset(of: inDoubt), "repeated \(repeated.sorted()), in doubt \(inDoubt.sorted())")
         #expect(inDoubt.count <= 8, "\(inDoubt.sorted()) in doubt: at most the emails the killed sender held (twice its connections)")
+        // The job's status lists the same records as in doubt, each saying so.
+        let listed = (job["inDoubt"] as? [[String: Any]]) ?? []
+        let ledgerDoubt = try service.sql("SELECT number FROM deliveries WHERE job = '\(id)' AND in_doubt = 1 ORDER BY number")
+            .split(separator: "\n").compactMap { Int($0) }
+        #expect(listed.compactMap { $0["record"] as? Int } == ledgerDoubt, "\(listed)")
+        #expect(listed.allSatisfy { ($0["detail"] as? String)?.contains("(in doubt: ") == true && $0["state"] as? String == "sent" }, "\(listed)")
         let workers = try service.sql("SELECT COUNT(DISTINCT worker) FROM render_ledger WHERE job = '\(id)'")
         #expect((Int(workers) ?? 0) >= 2, "both workers took part")
     }

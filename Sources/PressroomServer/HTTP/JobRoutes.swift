@@ -128,6 +128,9 @@ extension Components.Schemas.Job {
                       UndeliveredPayloadPayload(record: $0.record, channel: UndeliveredPayloadPayload.ChannelPayload(rawValue: $0.channel) ?? .email,
                                                 state: $0.state, detail: $0.detail)
                   } : nil,
+                  inDoubt: job.spec.deliver ? job.inDoubt.map {
+                      InDoubtPayloadPayload(record: $0.record, state: $0.state, detail: $0.detail)
+                  } : nil,
                   links: LinksPayload(_self: "/v1/jobs/\(job.id)", records: "/v1/jobs/\(job.id)/records/{number}",
                                       combined: job.spec.combine ? "/v1/jobs/\(job.id)/combined.pdf" : nil))
     }

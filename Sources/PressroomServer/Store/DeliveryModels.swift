@@ -61,7 +61,23 @@ public enum DeliverySettlement: Sendable, Equatable {
     }
 }
 
-/// A delivery that did not reach its recipient on its channel, as the job's status lists it.
+/// A delivering job's deliveries as its status shows them.
+struct JobDeliveries {
+    /// By channel and state (`email.sent`, `post.batched` …).
+    var counts: [String: Int] = [:]
+    /// Those that did not reach their recipient on their channel.
+    var problems: [DeliveryProblem] = []
+    /// Emails an earlier try left in doubt (whatever their state now).
+    var inDoubt: [DeliveryProblem] = []
+
+    /// The longest list a status shows.
+    static let listed = 1000
+    /// The ledger rows of `problems` and of `inDoubt`.
+    static let undelivered = "state IN ('bounced', 'failed')"
+    static let doubtful = "in_doubt = 1"
+}
+
+/// A delivery that did not reach its recipient on its channel, or an email in doubt, as the job's status lists it.
 public struct DeliveryProblem: Sendable, Equatable {
     public var record: Int
     public var channel: String

@@ -86,6 +86,9 @@ public protocol JobStore: Sendable {
 
     /// Returns when new work may be waiting, or after `limit`: an idle worker's pause.
     func waitForWork(upTo limit: Duration) async
+
+    /// Stops the store's background work and closes its connections: the store answers nothing after.
+    func close()
 }
 
 extension JobStore {

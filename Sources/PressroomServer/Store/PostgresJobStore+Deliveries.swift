@@ -110,21 +110,26 @@ extension PostgresJobStore {
         }
     }
 
-    /// The job's deliveries by channel and state, and those that did not reach their recipient.
-    func deliveries(of job: String, withProblems: Bool) async throws -> (counts: [String: Int], problems: [DeliveryProblem]) {
-        var counts: [String: Int] = [:]
+    /// The job's deliveries by channel and state, those that did not reach their recipient, and
+    /// the emails left in doubt.
+    func deliveries(of job: String, withProblems: Bool) async throws -> JobDeliveries {
+        var found = JobDeliveries()
         for row in try await rows("SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE job = \(job) GROUP BY channel, state") {
-            counts["\(try row["channel"].decode(String.self)).\(try row["state"].decode(String.self))"] = try row["n"].decode(Int.self)
+            found.counts["\(try row["channel"].decode(String.self)).\(try row["state"].decode(String.self))"] = try row["n"].decode(Int.self)
         }
-        guard withProblems, !counts.isEmpty else { return (counts, []) }
-        let problems = try await rows("""
-            SELECT number, channel, state, detail FROM deliveries WHERE job = \(job) AND state IN ('bounced', 'failed')
-            ORDER BY number, channel LIMIT 1000
-            """).map {
-            DeliveryProblem(record: try $0["number"].decode(Int.self), channel: try $0["channel"].decode(String.self),
-                            state: try $0["state"].decode(String.self), detail: try $0["detail"].decode(String?.self) ?? "")
+        guard withProblems, !found.counts.isEmpty else { return found }
+        func listed(_ condition: String) async throws -> [DeliveryProblem] {
+            try await rows("""
+                SELECT number, channel, state, detail FROM deliveries WHERE job = \(job) AND \(unescaped: condition)
+                ORDER BY number, channel LIMIT \(unescaped: String(JobDeliveries.listed))
+                """).map {
+                DeliveryProblem(record: try $0["number"].decode(Int.self), channel: try $0["channel"].decode(String.self),
+                                state: try $0["state"].decode(String.self), detail: try $0["detail"].decode(String?.self) ?? "")
+            }
         }
-        return (counts, problems)
+        found.problems = try await listed(JobDeliveries.undelivered)
+        found.inDoubt = try await listed(JobDeliveries.doubtful)
+        return found
     }
 
     /// The records a job's postal batch is to hold (see `FinishingClaim.forPost`).

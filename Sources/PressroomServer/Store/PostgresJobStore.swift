@@ -14,6 +14,9 @@ public final class PostgresJobStore: JobStore {
     private let client: PostgresClient
     private let logger: Logger
     private let signal = WorkSignal()
+    /// The client's connection pool and the NOTIFY listener, until `close()`.
+    private let running: Task<Void, Never>
+    private let listening: Task<Void, Never>
     private static let channel = "pressroom_work"
 
     /// Connects to `url` (`postgres://user:password@host:port/database`, `?sslmode=disable|prefer|require`)
@@ -26,11 +29,23 @@ public final class PostgresJobStore: JobStore {
         try await address.probe(logger: logger)
         client = PostgresClient(configuration: address.clientConfiguration, backgroundLogger: logger)
         let client = client
-        Task { await client.run() }
-        // Let the client's run loop start before the first query asks it for a connection.
-        try await Task.sleep(for: .milliseconds(20))
-        try await migrate()
-        Task { [signal, logger] in await Self.listen(client: client, signal: signal, logger: logger) }
+        running = Task { await client.run() }
+        listening = Task { [signal, logger] in await Self.listen(client: client, signal: signal, logger: logger) }
+        do {
+            // Let the client's run loop start before the first query asks it for a connection.
+            try await Task.sleep(for: .milliseconds(20))
+            try await migrate()
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Stops listening and closes the connections; the store answers nothing after this. (The
+    /// listener, left running after its server stopped, would warn every second for ever.)
+    public func close() {
+        listening.cancel()
+        running.cancel()
     }
 
     /// The tables, each migration made once: the first process to start takes an advisory lock, the others wait.
@@ -49,7 +64,7 @@ public final class PostgresJobStore: JobStore {
         }
     }
 
-    /// Wakes idle workers on NOTIFY, on a connection of its own, for as long as the process runs.
+    /// Wakes idle workers on NOTIFY, on a connection of its own, until the store is closed.
     private static func listen(client: PostgresClient, signal: WorkSignal, logger: Logger) async {
         while !Task.isCancelled {
             do {
@@ -59,6 +74,7 @@ public final class PostgresJobStore: JobStore {
                     }
                 }
             } catch {
+                if Task.isCancelled { return }
                 logger.warning("job store notifications: \(error); listening again in 1 s")
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -246,7 +262,7 @@ public final class PostgresJobStore: JobStore {
         }
         let spec = try StoreCoding.decode(JobSpec.self, row["spec"].decode(String.self))
         // Only a delivering job has deliveries to count.
-        let deliveries = spec.deliver ? try await deliveries(of: id, withProblems: withFailures) : (counts: [:], problems: [])
+        let deliveries = spec.deliver ? try await deliveries(of: id, withProblems: withFailures) : JobDeliveries()
         var status = JobStatus(id: id, tenant: try row["tenant"].decode(String.self), spec: spec,
                          idempotencyKey: try row["idempotency_key"].decode(String?.self),
                          state: JobState(rawValue: try row["state"].decode(String.self)) ?? .queued,
@@ -256,6 +272,7 @@ public final class PostgresJobStore: JobStore {
                          postalBatch: try row["postal_batch"].decode(String?.self), failures: failures)
         status.deliveries = deliveries.counts
         status.undelivered = deliveries.problems
+        status.inDoubt = deliveries.inDoubt
         return status
     }
 

@@ -111,20 +111,25 @@ extension SQLiteJobStore {
         }
     }
 
-    /// The job's deliveries by channel and state, and those that did not reach their recipient.
-    static func deliveries(of job: String, db: Database, withProblems: Bool) throws -> (counts: [String: Int], problems: [DeliveryProblem]) {
-        var counts: [String: Int] = [:]
+    /// The job's deliveries by channel and state, those that did not reach their recipient, and
+    /// the emails left in doubt.
+    static func deliveries(of job: String, db: Database, withProblems: Bool) throws -> JobDeliveries {
+        var found = JobDeliveries()
         for row in try Row.fetchAll(db, sql: "SELECT channel, state, COUNT(*) AS n FROM deliveries WHERE job = ? GROUP BY channel, state",
                                     arguments: [job]) {
-            counts["\(row["channel"] as String).\(row["state"] as String)"] = row["n"]
+            found.counts["\(row["channel"] as String).\(row["state"] as String)"] = row["n"]
         }
-        guard withProblems, !counts.isEmpty else { return (counts, []) }
-        let problems = try Row.fetchAll(db, sql: """
-            SELECT number, channel, state, detail FROM deliveries WHERE job = ? AND state IN ('bounced', 'failed') ORDER BY number, channel LIMIT 1000
-            """, arguments: [job]).map {
-            DeliveryProblem(record: $0["number"], channel: $0["channel"], state: $0["state"], detail: $0["detail"] ?? "")
+        guard withProblems, !found.counts.isEmpty else { return found }
+        func listed(_ condition: String) throws -> [DeliveryProblem] {
+            try Row.fetchAll(db, sql: """
+                SELECT number, channel, state, detail FROM deliveries WHERE job = ? AND \(condition) ORDER BY number, channel LIMIT \(JobDeliveries.listed)
+                """, arguments: [job]).map {
+                DeliveryProblem(record: $0["number"], channel: $0["channel"], state: $0["state"], detail: $0["detail"] ?? "")
+            }
         }
-        return (counts, problems)
+        found.problems = try listed(JobDeliveries.undelivered)
+        found.inDoubt = try listed(JobDeliveries.doubtful)
+        return found
     }
 
     /// The records a job's postal batch is to hold (see `FinishingClaim.forPost`).

@@ -24,6 +24,10 @@ public final class SQLiteJobStore: JobStore {
         try Self.migrator.migrate(pool)
     }
 
+    public func close() {
+        try? pool.close()
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in StoreSchema.migrations {
@@ -173,13 +177,14 @@ public final class SQLiteJobStore: JobStore {
         let finished: Double? = row["finished"]
         let spec = try StoreCoding.decode(JobSpec.self, row["spec"])
         // Only a delivering job has deliveries to count.
-        let deliveries = spec.deliver ? try deliveries(of: id, db: db, withProblems: withFailures) : (counts: [:], problems: [])
+        let deliveries = spec.deliver ? try deliveries(of: id, db: db, withProblems: withFailures) : JobDeliveries()
         var status = JobStatus(id: id, tenant: row["tenant"], spec: spec,
                          idempotencyKey: row["idempotency_key"], state: JobState(rawValue: row["state"]) ?? .queued,
                          created: Date(timeIntervalSince1970: row["created"]), finished: finished.map(Date.init(timeIntervalSince1970:)),
                          total: row["total"], counts: counts, pages: row["pages"], postalBatch: row["postal_batch"], failures: failures)
         status.deliveries = deliveries.counts
         status.undelivered = deliveries.problems
+        status.inDoubt = deliveries.inDoubt
         return status
     }
 

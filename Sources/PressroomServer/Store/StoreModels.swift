@@ -148,6 +148,9 @@ public struct JobStatus: Sendable {
     public var deliveries: [String: Int] = [:]
     /// Deliveries that did not reach their recipient on their channel, in record order.
     public var undelivered: [DeliveryProblem] = []
+    /// Emails an earlier try left in doubt: its sender stopped while the content was going, so
+    /// the receiver may have that try as well as the one that settled it, in record order.
+    public var inDoubt: [DeliveryProblem] = []
 
     /// A job's row with its records counted by state.
     init(id: String, tenant: String, spec: JobSpec, idempotencyKey: String?, state: JobState, created: Date, finished: Date?,
