@@ -1,0 +1,95 @@
+// A fixed-decimal number format (money, amount, number(n)) learnt from ICU and then applied by
+// hand: amounts are mostly different from record to record, so the formatter's memory does not
+// help them, and ICU took 3–4 % of an invoice's time. The template is read off what ICU writes
+// for a probe number (prefix, grouping, decimal separator, suffix, the negative form), then
+// checked against ICU on numbers of every size and sign; a locale whose format it cannot
+// reproduce exactly (other digits, other grouping) keeps ICU for everything. Values with more
+// decimals than the format shows (which need rounding) and exponents go to ICU too.
+
+struct NumberTemplate: Sendable {
+    private var prefix: String
+    private var suffix: String
+    private var negativePrefix: String
+    private var negativeSuffix: String
+    private var group: String
+    /// 1: 1 234 is grouped; 2: only from 10 000 on (Polish, Spanish).
+    private var minimumGrouping: Int
+    private var decimalSeparator: String
+    private var decimals: Int
+
+    /// Learns the format `icu` writes; nil if these templates cannot reproduce it exactly.
+    init?(learningFrom icu: (String) -> String?) {
+        // Seven integer digits and fraction digits that round down at any precision up to five.
+        guard let positive = icu("1234567.123444"), let negative = icu("-1234567.123444") else { return nil }
+        let scalars = Array(positive.unicodeScalars)
+        let digitIndices = scalars.indices.filter { ("0"..."9").contains(scalars[$0]) }
+        let digits = String(String.UnicodeScalarView(digitIndices.map { scalars[$0] }))
+        let decimals = digits.unicodeScalars.count - 7
+        guard (0...5).contains(decimals), digits == "1234567" + "12344".prefix(decimals),
+              let first = digitIndices.first, let last = digitIndices.last else { return nil }
+        func between(_ index: Int) -> String {
+            String(String.UnicodeScalarView(scalars[(digitIndices[index] + 1)..<digitIndices[index + 1]]))
+        }
+        let separators = (0..<6).map(between)
+        let group = separators[0]
+        guard separators == [group, "", "", group, "", ""] else { return nil }
+        self.group = group
+        decimalSeparator = decimals > 0 ? between(6) : ""
+        guard decimals == 0 || (!decimalSeparator.isEmpty && (7..<(6 + decimals)).allSatisfy { between($0).isEmpty }) else { return nil }
+        self.decimals = decimals
+        prefix = String(String.UnicodeScalarView(scalars[..<first]))
+        suffix = String(String.UnicodeScalarView(scalars[(last + 1)...]))
+        // The negative form around the same digits.
+        let core = String(String.UnicodeScalarView(scalars[first...last]))
+        guard let range = negative.range(of: core) else { return nil }
+        negativePrefix = String(negative[..<range.lowerBound])
+        negativeSuffix = String(negative[range.upperBound...])
+        minimumGrouping = 1
+        // Whether four-digit numbers are grouped.
+        minimumGrouping = icu("1234") == render(integer: Array("1234".utf8), fraction: [], negative: false) ? 1 : 2
+        for probe in ["0", "0.5", "7", "-7", "12.3", "123.45", "1234", "-1234.5", "9999.99", "10000", "12345.67", "123456.78",
+                      "-1234567.89", "1234567890.12", "1000000000000", "0.01", "-0.5"] {
+            // A probe with more decimals than the format shows goes to ICU anyway.
+            guard let written = format(probe) else { continue }
+            guard written == icu(probe) else { return nil }
+        }
+    }
+
+    /// `digits` ("-1234.5") written as the format does, or nil when ICU must (more decimals
+    /// than shown, an exponent, anything but plain digits).
+    func format(_ digits: String) -> String? {
+        var bytes = Substring(digits).utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        let integerPart = bytes.prefix { $0 != UInt8(ascii: ".") }
+        var fraction = bytes.dropFirst(integerPart.count)
+        if !fraction.isEmpty {
+            fraction = fraction.dropFirst()
+            guard !fraction.isEmpty else { return nil }
+        }
+        // ICU keeps 34 digits and refuses longer numbers; long ones are left to it.
+        guard !integerPart.isEmpty, fraction.count <= decimals, integerPart.count + decimals <= 30,
+              integerPart.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var integer = Array(integerPart.drop { $0 == 0x30 })
+        if integer.isEmpty { integer = [0x30] }
+        // ICU writes -0 as 0 with its sign; leave zeros to it.
+        if negative, integer == [0x30], fraction.allSatisfy({ $0 == 0x30 }) { return nil }
+        return render(integer: integer, fraction: Array(fraction), negative: negative)
+    }
+
+    private func render(integer: [UInt8], fraction: [UInt8], negative: Bool) -> String {
+        var text = negative ? negativePrefix : prefix
+        let grouped = !group.isEmpty && integer.count >= 3 + minimumGrouping
+        for (index, digit) in integer.enumerated() {
+            if grouped, index > 0, (integer.count - index) % 3 == 0 { text += group }
+            text.unicodeScalars.append(Unicode.Scalar(digit))
+        }
+        if decimals > 0 {
+            text += decimalSeparator
+            for digit in fraction { text.unicodeScalars.append(Unicode.Scalar(digit)) }
+            for _ in fraction.count..<decimals { text += "0" }
+        }
+        text += negative ? negativeSuffix : suffix
+        return text
+    }
+}
