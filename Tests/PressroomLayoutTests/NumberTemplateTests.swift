@@ -17,13 +17,17 @@ import Testing
     static let amounts: [String] = {
         var generator = SplitMix(state: 14)
         var amounts = ["0", "-0", "0.00", "-0.00", "00012.5", "1", "-1", "999.995", "1000", "9999.999", "-0.005", "12345678901234.56",
-                       "1E3", "-12.3E-1", ".5", "5.", "+5", "1,5", "", "-"]
+                       "1E3", "-12.3E-1", ".5", "5.", "+5", "1,5", "", "-", "1133E-2", "-5E3", "12E0", "0E-2", "-0E-2",
+                       "81665000E-3", "7E-5", "1E-40", "1E40", "5E", "5E-", "1e3", "12.50E1"]
         for _ in 0..<3000 {
             let integer = generator.next() % (generator.next() % 2 == 0 ? 10_000 : 10_000_000_000)
             let decimals = Int(generator.next() % 5)
             var text = (generator.next() % 4 == 0 ? "-" : "") + String(integer)
             if decimals > 0 { text += "." + String(String(generator.next()).suffix(decimals)) }
             amounts.append(text)
+            // As computed values reach the formatter: a significand and an exponent.
+            let exponent = Int(generator.next() % 10) - 6
+            amounts.append((generator.next() % 4 == 0 ? "-" : "") + String(generator.next() % 100_000_000) + "E\(exponent)")
         }
         return amounts
     }()

@@ -55,26 +55,59 @@ struct NumberTemplate: Sendable {
         }
     }
 
-    /// `digits` ("-1234.5") written as the format does, or nil when ICU must (more decimals
-    /// than shown, an exponent, anything but plain digits).
+    /// `digits` in decNumber syntax ("-1234.5", "123450E-2") written as the format does, or nil
+    /// when ICU must: more decimals than shown (rounding), negative zero, a long number, or
+    /// anything but plain digits.
     func format(_ digits: String) -> String? {
-        var bytes = Substring(digits).utf8[...]
+        guard let (integer, fraction, negative) = Self.parse(digits, decimals: decimals),
+              integer.count + decimals <= 30 else { return nil }
+        return render(integer: integer, fraction: fraction, negative: negative)
+    }
+
+    /// The digits before and after the point (no leading zeros but one, fraction trimmed of
+    /// trailing zeros down to `decimals`), or nil as `format` says.
+    private static func parse(_ text: String, decimals: Int) -> (integer: [UInt8], fraction: [UInt8], negative: Bool)? {
+        var bytes = Substring(text).utf8[...]
         let negative = bytes.first == UInt8(ascii: "-")
         if negative { bytes = bytes.dropFirst() }
-        let integerPart = bytes.prefix { $0 != UInt8(ascii: ".") }
-        var fraction = bytes.dropFirst(integerPart.count)
-        if !fraction.isEmpty {
-            fraction = fraction.dropFirst()
-            guard !fraction.isEmpty else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let whole = bytes.prefix(while: isDigit)
+        bytes = bytes.dropFirst(whole.count)
+        var part: [UInt8] = []
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            part = Array(bytes.prefix(while: isDigit))
+            guard !part.isEmpty else { return nil }
+            bytes = bytes.dropFirst(part.count)
         }
-        // ICU keeps 34 digits and refuses longer numbers; long ones are left to it.
-        guard !integerPart.isEmpty, fraction.count <= decimals, integerPart.count + decimals <= 30,
-              integerPart.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        var integer = Array(integerPart.drop { $0 == 0x30 })
+        guard !whole.isEmpty else { return nil }
+        var exponent = 0
+        if bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            let minus = bytes.first == UInt8(ascii: "-")
+            if minus { bytes = bytes.dropFirst() }
+            guard !bytes.isEmpty, bytes.count <= 2, bytes.allSatisfy(isDigit) else { return nil }
+            exponent = Int(String(decoding: bytes, as: UTF8.self))! * (minus ? -1 : 1)
+            bytes = bytes.dropFirst(bytes.count)
+        }
+        guard bytes.isEmpty else { return nil }
+        let all = Array(whole) + part
+        let point = whole.count + exponent
+        var integer: [UInt8], fraction: [UInt8]
+        if point <= 0 {
+            (integer, fraction) = ([], [UInt8](repeating: 0x30, count: -point) + all)
+        } else if point >= all.count {
+            (integer, fraction) = (all + [UInt8](repeating: 0x30, count: point - all.count), [])
+        } else {
+            (integer, fraction) = (Array(all[..<point]), Array(all[point...]))
+        }
+        integer = Array(integer.drop { $0 == 0x30 })
         if integer.isEmpty { integer = [0x30] }
+        while fraction.count > decimals, fraction.last == 0x30 { fraction.removeLast() }
+        guard fraction.count <= decimals else { return nil }
         // ICU writes -0 as 0 with its sign; leave zeros to it.
         if negative, integer == [0x30], fraction.allSatisfy({ $0 == 0x30 }) { return nil }
-        return render(integer: integer, fraction: Array(fraction), negative: negative)
+        return (integer, fraction, negative)
     }
 
     private func render(integer: [UInt8], fraction: [UInt8], negative: Bool) -> String {
