@@ -81,14 +81,17 @@ final class ICUNumberFormatter: @unchecked Sendable {
     }
 }
 
-/// An ICU date format in UTC. Dates repeat (an invoice's issue and due dates, a batch's shared
-/// dates), so results are remembered per day; the lock also keeps ICU's format single-threaded.
+/// An ICU date format in UTC, learnt as a template where that reproduces ICU exactly. What ICU
+/// formats is remembered per day (an invoice's issue and due dates, a batch's shared dates); the
+/// lock also keeps ICU's format single-threaded.
 final class ICUDateFormat: @unchecked Sendable {
     private let handle: OpaquePointer
     private let formatted = Mutex<[Int: String]>([:])
     private static let rememberedDays = 4096
+    private let template: DateTemplate?
 
-    init(_ style: DateStyle, icuLocale: String) throws(FormatFailure) {
+    /// `learnsTemplate` false: ICU formats every day (tests compare the two).
+    init(_ style: DateStyle, icuLocale: String, learnsTemplate: Bool = true) throws(FormatFailure) {
         var status: Int32 = 0
         let opened: OpaquePointer?
         switch style {
@@ -104,19 +107,29 @@ final class ICUDateFormat: @unchecked Sendable {
             throw FormatFailure(message: "ICU cannot open the date format \(style) for \(icuLocale) (error \(status))")
         }
         handle = opened
+        // Learnt before the format is shared: ICU's format is used by one thread at a time.
+        template = learnsTemplate ? DateTemplate { Self.icu(day: $0, handle: opened) } : nil
     }
 
     deinit { pr_udat_close(handle) }
 
+    /// Whether a template formats the days (tests).
+    var hasTemplate: Bool { template != nil }
+
     func format(daysSinceEpoch day: Int) -> String? {
-        formatted.withLock { formatted in
+        if let text = template?.format(daysSinceEpoch: day) { return text }
+        return formatted.withLock { formatted in
             if let known = formatted[day] { return known }
-            let millis = Double(day) * 86_400_000  // UDate: milliseconds since 1970-01-01T00:00Z
-            let text = withOutput { out, capacity, status in pr_udat_format(handle, millis, out, capacity, &status) }
+            let text = Self.icu(day: day, handle: handle)
             if formatted.count >= Self.rememberedDays { formatted.removeAll(keepingCapacity: true) }
             formatted[day] = text
             return text
         }
+    }
+
+    private static func icu(day: Int, handle: OpaquePointer) -> String? {
+        let millis = Double(day) * 86_400_000  // UDate: milliseconds since 1970-01-01T00:00Z
+        return withOutput { out, capacity, status in pr_udat_format(handle, millis, out, capacity, &status) }
     }
 }
 
