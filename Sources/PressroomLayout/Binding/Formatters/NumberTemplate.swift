@@ -67,47 +67,55 @@ struct NumberTemplate: Sendable {
     /// The digits before and after the point (no leading zeros but one, fraction trimmed of
     /// trailing zeros down to `decimals`), or nil as `format` says.
     private static func parse(_ text: String, decimals: Int) -> (integer: [UInt8], fraction: [UInt8], negative: Bool)? {
-        var bytes = Substring(text).utf8[...]
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes = bytes.dropFirst() }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        let whole = bytes.prefix(while: isDigit)
-        bytes = bytes.dropFirst(whole.count)
-        var part: [UInt8] = []
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            part = Array(bytes.prefix(while: isDigit))
-            guard !part.isEmpty else { return nil }
-            bytes = bytes.dropFirst(part.count)
+        var text = text
+        return text.withUTF8 { bytes -> (integer: [UInt8], fraction: [UInt8], negative: Bool)? in
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var index = 0
+            let negative = bytes.first == UInt8(ascii: "-")
+            if negative { index = 1 }
+            // The significand's digits, without the point, and where the point was.
+            var digits: [UInt8] = []
+            digits.reserveCapacity(bytes.count)
+            while index < bytes.count, isDigit(bytes[index]) { digits.append(bytes[index]); index += 1 }
+            var point = digits.count
+            guard point > 0 else { return nil }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                let start = index
+                while index < bytes.count, isDigit(bytes[index]) { digits.append(bytes[index]); index += 1 }
+                guard index > start else { return nil }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                let minus = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+                if minus { index += 1 }
+                var exponent = 0, count = 0
+                while index < bytes.count, isDigit(bytes[index]), count < 3 {
+                    exponent = exponent * 10 + Int(bytes[index] - 0x30)
+                    index += 1
+                    count += 1
+                }
+                guard count > 0, count <= 2 else { return nil }
+                point += minus ? -exponent : exponent
+            }
+            guard index == bytes.count else { return nil }
+            // Zeros the point moved past, before or after the digits.
+            if point <= 0 {
+                digits.insert(contentsOf: repeatElement(0x30, count: 1 - point), at: 0)
+                point = 1
+            } else if point > digits.count {
+                digits.append(contentsOf: repeatElement(0x30, count: point - digits.count))
+            }
+            var first = 0
+            while first < point - 1, digits[first] == 0x30 { first += 1 }
+            var end = digits.count
+            while end - point > decimals, digits[end - 1] == 0x30 { end -= 1 }
+            guard end - point <= decimals else { return nil }
+            let integer = Array(digits[first..<point]), fraction = Array(digits[point..<end])
+            // ICU writes -0 as 0 with its sign; leave zeros to it.
+            if negative, integer == [0x30], fraction.allSatisfy({ $0 == 0x30 }) { return nil }
+            return (integer, fraction, negative)
         }
-        guard !whole.isEmpty else { return nil }
-        var exponent = 0
-        if bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            let minus = bytes.first == UInt8(ascii: "-")
-            if minus { bytes = bytes.dropFirst() }
-            guard !bytes.isEmpty, bytes.count <= 2, bytes.allSatisfy(isDigit) else { return nil }
-            exponent = Int(String(decoding: bytes, as: UTF8.self))! * (minus ? -1 : 1)
-            bytes = bytes.dropFirst(bytes.count)
-        }
-        guard bytes.isEmpty else { return nil }
-        let all = Array(whole) + part
-        let point = whole.count + exponent
-        var integer: [UInt8], fraction: [UInt8]
-        if point <= 0 {
-            (integer, fraction) = ([], [UInt8](repeating: 0x30, count: -point) + all)
-        } else if point >= all.count {
-            (integer, fraction) = (all + [UInt8](repeating: 0x30, count: point - all.count), [])
-        } else {
-            (integer, fraction) = (Array(all[..<point]), Array(all[point...]))
-        }
-        integer = Array(integer.drop { $0 == 0x30 })
-        if integer.isEmpty { integer = [0x30] }
-        while fraction.count > decimals, fraction.last == 0x30 { fraction.removeLast() }
-        guard fraction.count <= decimals else { return nil }
-        // ICU writes -0 as 0 with its sign; leave zeros to it.
-        if negative, integer == [0x30], fraction.allSatisfy({ $0 == 0x30 }) { return nil }
-        return (integer, fraction, negative)
     }
 
     private func render(integer: [UInt8], fraction: [UInt8], negative: Bool) -> String {
