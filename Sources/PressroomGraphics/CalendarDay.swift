@@ -27,6 +27,19 @@ public struct CalendarDay: Hashable, Sendable, Codable, CustomStringConvertible 
         self.init(year: year, month: month, day: day)
     }
 
+    /// The day `days` after 1970-01-01 (before, if negative), by H. Hinnant's civil_from_days;
+    /// nil outside the years 1–9999.
+    public init?(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
+    }
+
     /// Days since 1970-01-01 (negative before), by H. Hinnant's days_from_civil.
     public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year

@@ -4,6 +4,7 @@
 // ICU writes for probe days (where the day, the month or its name, and the year stand, and
 // whether they are padded), then checked against ICU on days of every month over two centuries;
 // a format it cannot reproduce exactly (weekdays, eras, other digits or calendars) keeps ICU.
+import PressroomGraphics
 
 struct DateTemplate: Sendable {
     private enum Piece: Sendable, Equatable {
@@ -72,7 +73,7 @@ struct DateTemplate: Sendable {
         // Held to ICU on days of every month, both paddings, two centuries, and leap days.
         for (index, year) in [1999, 2000, 2024, 2026, 2027, 2031, 2099, 2100].enumerated() {
             for month in 1...12 {
-                for day in [1, 9, 10, 28 + (month + index) % 4].filter({ $0 <= Self.length(of: month, in: year) }) {
+                for day in [1, 9, 10, 28 + (month + index) % 4].filter({ $0 <= CalendarDay.days(inMonth: month, of: year) }) {
                     let days = Self.days(year: year, month: month, day: day)
                     guard let expected = icu(days), format(daysSinceEpoch: days) == expected else { return nil }
                 }
@@ -82,8 +83,8 @@ struct DateTemplate: Sendable {
 
     /// The day written as the format writes it; nil outside the years 1000–9999 (ICU's then).
     func format(daysSinceEpoch days: Int) -> String? {
-        let (year, month, day) = Self.civil(days)
-        guard (1000...9999).contains(year) else { return nil }
+        guard let date = CalendarDay(daysSinceEpoch: days), (1000...9999).contains(date.year) else { return nil }
+        let (year, month, day) = (date.year, date.month, date.day)
         var text = ""
         for piece in pieces {
             switch piece {
@@ -128,34 +129,8 @@ struct DateTemplate: Sendable {
         String(commonPrefix(texts.map { String($0.reversed()) }).reversed())
     }
 
-    // MARK: The proleptic Gregorian calendar (H. Hinnant's days_from_civil and civil_from_days)
-
+    /// Days since 1970-01-01 of a valid date.
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func length(of month: Int, in year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        CalendarDay(year: year, month: month, day: day)!.daysSinceEpoch
     }
 }

@@ -4,7 +4,8 @@
 // for a probe number (prefix, grouping, decimal separator, suffix, the negative form), then
 // checked against ICU on numbers of every size and sign; a locale whose format it cannot
 // reproduce exactly (other digits, other grouping) keeps ICU for everything. Values with more
-// decimals than the format shows (which need rounding) and exponents go to ICU too.
+// decimals than the format shows (which need rounding), negative zero and numbers over 30
+// digits go to ICU too.
 
 struct NumberTemplate: Sendable {
     private var prefix: String
@@ -44,7 +45,7 @@ struct NumberTemplate: Sendable {
         guard let range = negative.range(of: core) else { return nil }
         negativePrefix = String(negative[..<range.lowerBound])
         negativeSuffix = String(negative[range.upperBound...])
-        minimumGrouping = 1
+        minimumGrouping = 1  // so that `render` can run: every property has a value
         // Whether four-digit numbers are grouped.
         minimumGrouping = icu("1234") == render(integer: Array("1234".utf8), fraction: [], negative: false) ? 1 : 2
         for probe in ["0", "0.5", "7", "-7", "12.3", "123.45", "1234", "-1234.5", "9999.99", "10000", "12345.67", "123456.78",
