@@ -1,4 +1,4 @@
-// A fixed-decimal number format (money, amount, number(n)) learnt from ICU and then applied by
+// A fixed-decimal number format (money, amount, number(n) up to 5 decimals) learnt from ICU and then applied by
 // hand: amounts are mostly different from record to record, so the formatter's memory does not
 // help them, and ICU took 3–4 % of an invoice's time. The template is read off what ICU writes
 // for a probe number (prefix, grouping, decimal separator, suffix, the negative form), then
@@ -8,15 +8,15 @@
 // digits go to ICU too.
 
 struct NumberTemplate: Sendable {
-    private var prefix: String
-    private var suffix: String
-    private var negativePrefix: String
-    private var negativeSuffix: String
-    private var group: String
+    private let prefix: String
+    private let suffix: String
+    private let negativePrefix: String
+    private let negativeSuffix: String
+    private let group: String
     /// 1: 1 234 is grouped; 2: only from 10 000 on (Polish, Spanish).
     private var minimumGrouping: Int
-    private var decimalSeparator: String
-    private var decimals: Int
+    private let decimalSeparator: String
+    private let decimals: Int
 
     /// Learns the format `icu` writes; nil if these templates cannot reproduce it exactly.
     init?(learningFrom icu: (String) -> String?) {
@@ -47,7 +47,7 @@ struct NumberTemplate: Sendable {
         negativeSuffix = String(negative[range.upperBound...])
         minimumGrouping = 1  // so that `render` can run: every property has a value
         // Whether four-digit numbers are grouped.
-        minimumGrouping = icu("1234") == render(integer: Array("1234".utf8), fraction: [], negative: false) ? 1 : 2
+        minimumGrouping = icu("1234") == render(integer: Array("1234".utf8)[...], fraction: [], negative: false) ? 1 : 2
         for probe in ["0", "0.5", "7", "-7", "12.3", "123.45", "1234", "-1234.5", "9999.99", "10000", "12345.67", "123456.78",
                       "-1234567.89", "1234567890.12", "1000000000000", "0.01", "-0.5"] {
             // A probe with more decimals than the format shows goes to ICU anyway.
@@ -67,9 +67,9 @@ struct NumberTemplate: Sendable {
 
     /// The digits before and after the point (no leading zeros but one, fraction trimmed of
     /// trailing zeros down to `decimals`), or nil as `format` says.
-    private static func parse(_ text: String, decimals: Int) -> (integer: [UInt8], fraction: [UInt8], negative: Bool)? {
+    private static func parse(_ text: String, decimals: Int) -> (integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, negative: Bool)? {
         var text = text
-        return text.withUTF8 { bytes -> (integer: [UInt8], fraction: [UInt8], negative: Bool)? in
+        return text.withUTF8 { bytes -> (integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, negative: Bool)? in
             func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
             var index = 0
             let negative = bytes.first == UInt8(ascii: "-")
@@ -112,14 +112,14 @@ struct NumberTemplate: Sendable {
             var end = digits.count
             while end - point > decimals, digits[end - 1] == 0x30 { end -= 1 }
             guard end - point <= decimals else { return nil }
-            let integer = Array(digits[first..<point]), fraction = Array(digits[point..<end])
+            let integer = digits[first..<point], fraction = digits[point..<end]
             // ICU writes -0 as 0 with its sign; leave zeros to it.
-            if negative, integer == [0x30], fraction.allSatisfy({ $0 == 0x30 }) { return nil }
+            if negative, integer.elementsEqual([0x30]), fraction.allSatisfy({ $0 == 0x30 }) { return nil }
             return (integer, fraction, negative)
         }
     }
 
-    private func render(integer: [UInt8], fraction: [UInt8], negative: Bool) -> String {
+    private func render(integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, negative: Bool) -> String {
         var text = negative ? negativePrefix : prefix
         let grouped = !group.isEmpty && integer.count >= 3 + minimumGrouping
         for (index, digit) in integer.enumerated() {
